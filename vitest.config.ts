@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["**/*.test.{ts,tsx}"],
+    // The demo service in sandboxes/app is its own npm package with its own test runner.
+    exclude: ["**/node_modules/**", "e2e/**", "sandboxes/app/**", ".next/**"],
+    environment: "node",
+  },
+});

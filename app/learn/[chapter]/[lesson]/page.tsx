@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/lesson/breadcrumb";
+import { LessonBody } from "@/components/lesson/lesson-body";
+import { LessonPager } from "@/components/lesson/lesson-pager";
+import { TableOfContents } from "@/components/lesson/table-of-contents";
+import { getLesson, listLessons } from "@/lib/content/lessons.server";
+
+interface LessonRoute {
+  params: Promise<{ chapter: string; lesson: string }>;
+}
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listLessons().map((lesson) => ({ chapter: lesson.chapterSlug, lesson: lesson.slug }));
+}
+
+export async function generateMetadata({ params }: LessonRoute): Promise<Metadata> {
+  const { chapter, lesson: slug } = await params;
+  const lesson = listLessons().find((entry) => entry.chapterSlug === chapter && entry.slug === slug);
+  if (!lesson) return {};
+  return { title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, description: lesson.frontmatter.summary };
+}
+
+export default async function LessonPage({ params }: LessonRoute) {
+  const { chapter, lesson: slug } = await params;
+  const lesson = await getLesson(chapter, slug);
+  if (!lesson) notFound();
+  const { frontmatter } = lesson;
+  return (
+    <div className="page lesson-layout">
+      <div className="lesson-layout__main">
+        <Breadcrumb
+          crumbs={[
+            { label: "Course", href: "/" },
+            { label: `Chapter ${frontmatter.chapter}: ${frontmatter.chapterTitle}`, href: `/#chapter-${lesson.chapterSlug}` },
+            { label: `${frontmatter.lesson} ${frontmatter.title}` },
+          ]}
+        />
+        <header className="lesson-header">
+          <p className="lesson-header__eyebrow">Lesson {frontmatter.lesson}</p>
+          <h1>{frontmatter.title}</h1>
+          <p className="lede">{frontmatter.summary}</p>
+          <p className="lesson-header__meta">
+            {frontmatter.readingTimeMinutes} min read
+            {frontmatter.tags.length > 0 ? <> · {frontmatter.tags.join(", ")}</> : null}
+          </p>
+          <section className="objectives" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading">What you&apos;ll learn</h2>
+            <ul>
+              {frontmatter.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+        </header>
+        <article className="prose">
+          <LessonBody code={lesson.compiled.code} />
+        </article>
+        <LessonPager previous={lesson.previous} next={lesson.next} />
+      </div>
+      <aside className="lesson-layout__aside">
+        <TableOfContents entries={lesson.compiled.toc} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useState } from "react";
+
+/** Copies the code of the block it sits in, without removed diff lines or callout numbers. */
+export function CopyButton() {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+
+  async function copy(event: React.MouseEvent<HTMLButtonElement>) {
+    const block = event.currentTarget.closest("figure")?.querySelector("pre");
+    if (!block) return;
+    const clone = block.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll(".line.remove, .callout-marker").forEach((node) => node.remove());
+    const text = [...clone.querySelectorAll(".line")].map((line) => line.textContent ?? "").join("\n");
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+    setTimeout(() => setState("idle"), 2000);
+  }
+
+  return (
+    <button type="button" className="code-block__copy" onClick={copy}>
+      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+    </button>
+  );
+}

@@ -1,0 +1,15 @@
+import type { MDXComponents } from "mdx/types";
+import { Code } from "@/components/code/code-block";
+import { H2, H3 } from "./heading";
+import { Note } from "./note";
+
+/**
+ * Every component a lesson can use, in one place. Lessons get these by name
+ * (`<Note kind="warning">`), and fenced code blocks become <Code>.
+ */
+export const mdxComponents = {
+  h2: H2,
+  h3: H3,
+  Code,
+  Note,
+} satisfies MDXComponents;

@@ -1,0 +1,59 @@
+import "server-only";
+import { transformerNotationDiff, transformerNotationHighlight } from "@shikijs/transformers";
+import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter, type ShikiTransformer } from "shiki";
+import { extractInlineCallouts, locateCallouts, type CodeOptions } from "./code-options";
+
+const THEMES = { light: "github-light", dark: "github-dark" } as const;
+const LANGUAGE_ALIASES: Record<string, string> = { sh: "bash", shell: "bash", console: "bash", env: "dotenv", yml: "yaml" };
+
+let highlighter: Promise<Highlighter> | undefined;
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: [] });
+  return highlighter;
+}
+
+function resolveLanguage(lang: string): BundledLanguage | "text" {
+  const name = LANGUAGE_ALIASES[lang] ?? lang;
+  if (name === "text" || name === "plaintext" || name === "") return "text";
+  if (name in bundledLanguages) return name as BundledLanguage;
+  throw new Error(`unknown code language "${lang}"`);
+}
+
+function decorateLines(highlightLines: number[], calloutsByLine: Map<number, number>): ShikiTransformer {
+  const highlighted = new Set(highlightLines);
+  return {
+    name: "course:lines",
+    line(node, line) {
+      if (highlighted.has(line)) this.addClassToHast(node, "highlighted");
+      const callout = calloutsByLine.get(line);
+      if (callout !== undefined) {
+        node.properties["data-callout"] = String(callout);
+        node.children.push({
+          type: "element",
+          tagName: "span",
+          properties: { className: ["callout-marker"], "aria-label": `callout ${callout}` },
+          children: [{ type: "text", value: String(callout) }],
+        });
+      }
+    },
+  };
+}
+
+/** Highlights code to HTML at build time, with both themes as CSS variables. */
+export async function highlightToHtml(source: string, options: CodeOptions): Promise<string> {
+  const lang = resolveLanguage(options.lang);
+  const inline = extractInlineCallouts(source.replace(/\n$/, ""));
+  const calloutsByLine = new Map([...inline.calloutsByLine, ...locateCallouts(inline.code, options.callouts)]);
+  const shiki = await getHighlighter();
+  if (lang !== "text" && !shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+  return shiki.codeToHtml(inline.code, {
+    lang,
+    themes: THEMES,
+    defaultColor: false,
+    transformers: [
+      transformerNotationDiff({ matchAlgorithm: "v3" }),
+      transformerNotationHighlight({ matchAlgorithm: "v3" }),
+      decorateLines(options.highlightLines, calloutsByLine),
+    ],
+  });
+}

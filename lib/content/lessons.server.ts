@@ -38,11 +38,13 @@ function compareLessonNumbers(a: LessonSummary, b: LessonSummary): number {
 /** Every lesson, in course order. A lesson is content/<chapter-slug>/<lesson-slug>.mdx. */
 export function listLessons(contentDir = DEFAULT_CONTENT_DIR): LessonSummary[] {
   const lessons: LessonSummary[] = [];
-  for (const chapterEntry of readdirSync(contentDir, { withFileTypes: true })) {
+  // Lessons are read at build time only (every route is prerendered), so nothing here needs output tracing.
+  for (const chapterEntry of readdirSync(/*turbopackIgnore: true*/ contentDir, { withFileTypes: true })) {
     if (!chapterEntry.isDirectory()) continue;
-    for (const fileName of readdirSync(path.join(contentDir, chapterEntry.name))) {
+    const chapterDir = path.join(/*turbopackIgnore: true*/ contentDir, chapterEntry.name);
+    for (const fileName of readdirSync(/*turbopackIgnore: true*/ chapterDir)) {
       if (!fileName.endsWith(".mdx")) continue;
-      const file = path.join(contentDir, chapterEntry.name, fileName);
+      const file = path.join(/*turbopackIgnore: true*/ chapterDir, fileName);
       const relativeFile = path.relative(process.cwd(), file);
       const slug = fileName.replace(/\.mdx$/, "");
       if (!SLUG.test(chapterEntry.name) || !SLUG.test(slug)) {

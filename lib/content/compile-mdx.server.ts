@@ -41,13 +41,19 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
   }
 }
 
-/** esbuild reports MDX syntax errors with a location; surface the first one as file:line:column. */
+/**
+ * Turns esbuild's report into `file:line:column: MDX error: …`. The MDX plugin puts its own
+ * position inside the text ("5:10: Could not parse…", or "(12:1-12:22)" for an unclosed tag),
+ * which is more precise than esbuild's location for the virtual entry file.
+ */
 function toContentError(file: string, error: unknown): Error {
-  const messages = (error as { errors?: Message[] }).errors;
-  const first = messages?.[0];
-  if (first) {
-    const detail = first.text.replace(/^\d+:\d+: /, "");
-    return new ContentError(file, `MDX error: ${detail}`, first.location?.line, first.location ? first.location.column + 1 : undefined);
+  const first = (error as { errors?: Message[] }).errors?.[0];
+  if (!first) return new ContentError(file, `MDX error: ${error instanceof Error ? error.message : String(error)}`);
+  const mdxMessage = /^Cannot process MDX file with esbuild:\s*(\d+):(\d+): ([\s\S]*?)(?: \((\d+):(\d+)-\d+:\d+\))?$/.exec(first.text);
+  if (mdxMessage) {
+    const [, line, column, reason = "", rangeLine, rangeColumn] = mdxMessage;
+    return new ContentError(file, `MDX error: ${reason}`, Number(rangeLine ?? line), Number(rangeColumn ?? column));
   }
-  return new ContentError(file, `MDX error: ${error instanceof Error ? error.message : String(error)}`);
+  const location = first.location;
+  return new ContentError(file, `MDX error: ${first.text}`, location?.line, location ? location.column + 1 : undefined);
 }

@@ -3,7 +3,8 @@ import { transformerNotationDiff, transformerNotationHighlight } from "@shikijs/
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter, type ShikiTransformer } from "shiki";
 import { extractInlineCallouts, locateCallouts, type CodeOptions } from "./code-options";
 
-const THEMES = { light: "github-light", dark: "github-dark" } as const;
+// The "-default" GitHub themes keep every token at WCAG AA contrast on our code background.
+const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
 const LANGUAGE_ALIASES: Record<string, string> = { sh: "bash", shell: "bash", console: "bash", env: "dotenv", yml: "yaml" };
 
 let highlighter: Promise<Highlighter> | undefined;

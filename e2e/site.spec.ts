@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const LESSON_PATH = "/learn/production-and-scaling/dockerizing-nodejs";
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`)).toEqual([]);
+}
+
+test.describe("course site", () => {
+  test("index lists the chapter and navigates to the lesson", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Shipping Node.js in containers" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /Chapter 10: Production and Scaling/ })).toBeVisible();
+    await page.getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ }).click();
+    await expect(page).toHaveURL(new RegExp(`${LESSON_PATH}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Dockerizing Node.js" })).toBeVisible();
+    const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+    await expect(breadcrumb.getByRole("link", { name: "Course" })).toHaveAttribute("href", "/");
+    await expect(breadcrumb.locator("[aria-current=page]")).toHaveText("10.4 Dockerizing Node.js");
+  });
+
+  test("table of contents links jump to their headings", async ({ page }) => {
+    await page.goto(LESSON_PATH);
+    const toc = page.getByRole("navigation", { name: "On this page" });
+    const links = toc.getByRole("link");
+    expect(await links.count()).toBeGreaterThan(1);
+    const lastLink = links.last();
+    const target = (await lastLink.getAttribute("href")) ?? "";
+    expect(target).toMatch(/^#[a-z0-9-]+$/);
+    await lastLink.click();
+    await expect(page).toHaveURL(new RegExp(`${target}$`));
+    await expect(page.locator(target)).toBeInViewport();
+  });
+
+  test("every table-of-contents entry points at a heading that exists", async ({ page }) => {
+    await page.goto(LESSON_PATH);
+    const hrefs = await page.getByRole("navigation", { name: "On this page" }).getByRole("link").evaluateAll((links) =>
+      links.map((link) => link.getAttribute("href") ?? ""),
+    );
+    for (const href of hrefs) await expect(page.locator(`${href}:is(h2, h3)`)).toHaveCount(1);
+  });
+
+  test("theme toggle changes the theme and the choice survives a reload", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(LESSON_PATH);
+    const html = page.locator("html");
+    await expect(html).toHaveAttribute("data-theme", "light");
+    const toggle = page.getByRole("button", { name: /^Theme: System/ });
+    await toggle.click(); // system → light
+    await page.getByRole("button", { name: /^Theme: Light/ }).click(); // light → dark
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await page.reload();
+    await expect(html).toHaveAttribute("data-theme", "dark");
+    await expect(page.getByRole("button", { name: /^Theme: Dark/ })).toBeVisible();
+  });
+
+  test("with no stored choice the theme follows the system, before any script bundle runs", async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: "dark", javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.route(/\/_next\/static\/.*\.js$/, (route) => route.abort());
+    await page.goto(LESSON_PATH);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await context.close();
+  });
+
+  test("copy button copies the code without callout numbers", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(LESSON_PATH);
+    const block = page.locator("figure.code-block").filter({ has: page.locator(".callout-marker") }).first();
+    await block.getByRole("button", { name: "Copy" }).click();
+    await expect(block.getByRole("button", { name: "Copied" })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const visibleLines = await block.locator(".line").evaluateAll((lines) => lines.length);
+    expect(copied.split("\n")).toHaveLength(visibleLines);
+    expect(copied).not.toMatch(/\[!callout/);
+    expect(copied.split("\n").some((line) => /\s\d$/.test(line))).toBe(false);
+  });
+
+  test("skip link is the first stop and moves focus to the content", async ({ page }) => {
+    await page.goto(LESSON_PATH);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+    await expect(page.locator("main")).toBeFocused();
+  });
+
+  test("lesson fits a 360 px wide phone without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(LESSON_PATH);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("index and lesson pages have no serious accessibility violations, in both themes", async ({ page }) => {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/");
+      await expectNoSeriousAxeViolations(page);
+      await page.goto(LESSON_PATH);
+      await expectNoSeriousAxeViolations(page);
+    }
+  });
+
+  test("an unknown page shows a helpful not-found page", async ({ page }) => {
+    const response = await page.goto("/learn/nope/nothing");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+});

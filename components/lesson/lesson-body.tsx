@@ -7,5 +7,7 @@ import { mdxComponents } from "@/components/mdx/registry";
  */
 export function LessonBody({ code }: { code: string }) {
   const Content = getMDXComponent(code);
+  // A server component renders once per build, so creating the component here never remounts anything.
+  // eslint-disable-next-line react-hooks/static-components
   return <Content components={mdxComponents} />;
 }

@@ -1,0 +1,75 @@
+import styles from "./container-analogy.module.css";
+
+export interface ContainerAnalogyProps {
+  /** Measured size captions, e.g. "1.23 GB", passed in from the recordings manifest by the lesson. */
+  naiveSize: string;
+  optimizedSize: string;
+}
+
+const NAIVE_CARGO = ["full Debian + gcc, python", "devDependencies", ".git history", ".env with a secret", "npm as PID 1"];
+const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini as PID 1"];
+
+/**
+ * The shipping-container analogy as a drawing: the same steel box, packed two ways.
+ * Text is real SVG text (selectable, read by screen readers through the figure caption).
+ */
+export function ContainerAnalogy({ naiveSize, optimizedSize }: ContainerAnalogyProps) {
+  return (
+    <figure className={styles.figure}>
+      <svg viewBox="0 0 640 300" role="img" aria-labelledby="container-analogy-title" className={styles.svg}>
+        <title id="container-analogy-title">
+          {`Two shipping containers. The naive one (${naiveSize}) is crammed with a full operating system, build tools, dev dependencies, git history and a secret, its door is unlocked and its crew is root. The optimized one (${optimizedSize}) holds only the runtime, production dependencies and the built app, is locked, crewed by the node user, and has a health light.`}
+        </title>
+        <g className={styles.naive}>
+          <text x="160" y="28" className={styles.heading} textAnchor="middle">
+            Naive image · {naiveSize}
+          </text>
+          <rect x="20" y="44" width="280" height="200" rx="6" className={styles.box} />
+          {Array.from({ length: 9 }, (_, i) => (
+            <line key={i} x1={48 + i * 28} y1="50" x2={48 + i * 28} y2="238" className={styles.rib} />
+          ))}
+          {NAIVE_CARGO.map((label, i) => (
+            <g key={label}>
+              <rect x="36" y={58 + i * 34} width="248" height="28" rx="4" className={styles.cargoBad} />
+              <text x="48" y={77 + i * 34} className={styles.cargoText}>
+                {label}
+              </text>
+            </g>
+          ))}
+          <text x="160" y="270" textAnchor="middle" className={styles.caption}>
+            door unlocked · crew: root · no health light
+          </text>
+        </g>
+        <g className={styles.optimized}>
+          <text x="480" y="28" className={styles.heading} textAnchor="middle">
+            Optimized image · {optimizedSize}
+          </text>
+          <rect x="360" y="44" width="240" height="200" rx="6" className={styles.box} />
+          {Array.from({ length: 8 }, (_, i) => (
+            <line key={i} x1={384 + i * 28} y1="50" x2={384 + i * 28} y2="238" className={styles.rib} />
+          ))}
+          {OPTIMIZED_CARGO.map((label, i) => (
+            <g key={label}>
+              <rect x="376" y={130 + i * 28} width="176" height="22" rx="4" className={styles.cargoGood} />
+              <text x="386" y={145 + i * 28} className={styles.cargoText}>
+                {label}
+              </text>
+            </g>
+          ))}
+          <circle cx="580" cy="64" r="9" className={styles.healthLight} />
+          <text x="566" y="68" textAnchor="end" className={styles.small}>
+            HEALTHCHECK
+          </text>
+          <rect x="562" y="196" width="24" height="30" rx="4" className={styles.lock} />
+          <text x="480" y="270" textAnchor="middle" className={styles.caption}>
+            locked · crew: node (uid 1000) · health light on
+          </text>
+        </g>
+      </svg>
+      <figcaption className={styles.caption}>
+        Same box, same crane: the platform only ever sees the container. What you pack inside, and who holds the keys,
+        is your job. Sizes are the images our recorder built and measured.
+      </figcaption>
+    </figure>
+  );
+}

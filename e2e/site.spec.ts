@@ -97,6 +97,20 @@ test.describe("course site", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  test("on a phone the table of contents is one collapsed list under the header", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(LESSON_PATH);
+    const toc = page.getByRole("navigation", { name: "On this page" });
+    await expect(toc).toHaveCount(1);
+    await expect(toc.getByRole("link").first()).toBeHidden();
+    await toc.getByText("On this page").click();
+    const first = toc.getByRole("link").first();
+    await expect(first).toBeVisible();
+    const target = (await first.getAttribute("href")) ?? "";
+    await first.click();
+    await expect(page.locator(target)).toBeInViewport();
+  });
+
   test("index and lesson pages have no serious accessibility violations, in both themes", async ({ page }) => {
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

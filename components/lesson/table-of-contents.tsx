@@ -1,19 +1,39 @@
 import type { TocEntry } from "@/lib/content/rehype-collect-headings";
 
-export function TableOfContents({ entries }: { entries: TocEntry[] }) {
-  if (entries.length === 0) return null;
+function TocList({ entries }: { entries: TocEntry[] }) {
   return (
-    <nav className="toc" aria-labelledby="toc-heading">
-      <p className="toc__heading" id="toc-heading">
+    <ol>
+      {entries.map((entry) => (
+        <li key={entry.id} className={`toc__item toc__item--${entry.depth}`}>
+          <a href={`#${entry.id}`}>{entry.text}</a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Wide screens get a sticky sidebar; phones get a collapsed list under the lesson header.
+ * Only one of the two is displayed at a time, so assistive tech meets one "On this page".
+ */
+export function TableOfContents({ entries, variant }: { entries: TocEntry[]; variant: "sidebar" | "collapsible" }) {
+  if (entries.length === 0) return null;
+  if (variant === "collapsible") {
+    return (
+      <nav className="toc toc--collapsible" aria-label="On this page">
+        <details>
+          <summary>On this page</summary>
+          <TocList entries={entries} />
+        </details>
+      </nav>
+    );
+  }
+  return (
+    <nav className="toc toc--sidebar" aria-label="On this page">
+      <p className="toc__heading" aria-hidden="true">
         On this page
       </p>
-      <ol>
-        {entries.map((entry) => (
-          <li key={entry.id} className={`toc__item toc__item--${entry.depth}`}>
-            <a href={`#${entry.id}`}>{entry.text}</a>
-          </li>
-        ))}
-      </ol>
+      <TocList entries={entries} />
     </nav>
   );
 }

@@ -55,13 +55,14 @@ export default async function LessonPage({ params }: LessonRoute) {
             </ul>
           </section>
         </header>
+        <TableOfContents entries={lesson.compiled.toc} variant="collapsible" />
         <article className="prose">
           <LessonBody code={lesson.compiled.code} />
         </article>
         <LessonPager previous={lesson.previous} next={lesson.next} />
       </div>
       <aside className="lesson-layout__aside">
-        <TableOfContents entries={lesson.compiled.toc} />
+        <TableOfContents entries={lesson.compiled.toc} variant="sidebar" />
       </aside>
     </div>
   );

@@ -4,6 +4,8 @@ export interface Config {
   requestDelayMs: number;
   /** false runs the service with no signal handlers at all, for the comparison recordings. */
   handleSignals: boolean;
+  /** How long /healthz answers 503 before the server stops accepting connections. */
+  readinessDelayMs: number;
   /** The safety timer: exit anyway before the orchestrator's SIGKILL (docker stop waits 10 s by default). */
   shutdownTimeoutMs: number;
   databaseUrl?: string;
@@ -22,6 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer("PORT", env.PORT, 3000),
     requestDelayMs: integer("REQUEST_DELAY_MS", env.REQUEST_DELAY_MS, 1000),
     handleSignals: env.HANDLE_SIGNALS !== "false",
+    readinessDelayMs: integer("READINESS_DELAY_MS", env.READINESS_DELAY_MS, 2000),
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", env.SHUTDOWN_TIMEOUT_MS, 8000),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,

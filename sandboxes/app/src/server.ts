@@ -17,7 +17,14 @@ async function main() {
   });
 
   if (config.handleSignals) {
-    const shutdown = createShutdown({ server, state, dependencies, timeoutMs: config.shutdownTimeoutMs, exit: process.exit });
+    const shutdown = createShutdown({
+      server,
+      state,
+      dependencies,
+      readinessDelayMs: config.readinessDelayMs,
+      timeoutMs: config.shutdownTimeoutMs,
+      exit: process.exit,
+    });
     process.on("SIGTERM", () => shutdown("SIGTERM"));
     process.on("SIGINT", () => shutdown("SIGINT"));
   }

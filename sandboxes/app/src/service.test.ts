@@ -26,7 +26,7 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
-async function start(options: { delayMs?: number; dependencies?: Dependencies; timeoutMs?: number } = {}) {
+async function start(options: { delayMs?: number; dependencies?: Dependencies; timeoutMs?: number; readinessDelayMs?: number } = {}) {
   const state: ServiceState = { shuttingDown: false };
   const dependencies = options.dependencies ?? fakeDependencies();
   const app = createApp({ requestDelayMs: options.delayMs ?? 200, dependencies, state });
@@ -35,27 +35,31 @@ async function start(options: { delayMs?: number; dependencies?: Dependencies; t
   });
   servers.push(server);
   const exits: number[] = [];
-  const shutdown = createShutdown({ server, state, dependencies, timeoutMs: options.timeoutMs ?? 2000, exit: (code) => exits.push(code) });
+  const shutdown = createShutdown({
+    server,
+    state,
+    dependencies,
+    readinessDelayMs: options.readinessDelayMs ?? 0,
+    timeoutMs: options.timeoutMs ?? 2000,
+    exit: (code) => exits.push(code),
+  });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, state, shutdown, exits };
 }
 
 describe("demo service", () => {
-  it("is healthy until shutdown starts, then answers 503 shutting_down", async () => {
-    const { url, shutdown } = await start();
+  it("is healthy until shutdown starts, then answers 503 to new connections during the readiness delay", async () => {
+    const { url, shutdown, exits } = await start({ readinessDelayMs: 300 });
     const before = await fetch(`${url}/healthz`);
     expect(before.status).toBe(200);
     expect(await before.json()).toEqual({ status: "ok" });
-    const slow = fetch(`${url}/?delay=300`); // keeps the server open so /healthz can still be asked
-    await new Promise((resolve) => setTimeout(resolve, 50));
     shutdown("SIGTERM");
-    const during = await fetch(`${url}/healthz`, { headers: { connection: "close" } }).catch(() => undefined);
-    // A new connection may already be refused; if it is accepted, it must say 503.
-    if (during) {
-      expect(during.status).toBe(503);
-      expect(await during.json()).toEqual({ status: "shutting_down" });
-    }
-    await slow;
+    const during = await fetch(`${url}/healthz`, { headers: { connection: "close" } });
+    expect(during.status).toBe(503);
+    expect(await during.json()).toEqual({ status: "shutting_down" });
+    expect(exits).toEqual([]);
+    await vi.waitFor(() => expect(exits).toEqual([0]));
+    await expect(fetch(`${url}/healthz`, { headers: { connection: "close" } })).rejects.toThrow();
   });
 
   it("takes the configured time for GET /, and a query can make it longer", async () => {
@@ -86,6 +90,7 @@ describe("demo service", () => {
     const inFlight = fetch(`${url}/?delay=400`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     shutdown("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 50)); // past the (zero) readiness delay
     await expect(fetch(`${url}/`, { headers: { connection: "close" } })).rejects.toThrow();
     await inFlight;
   });
@@ -117,8 +122,16 @@ describe("demo service", () => {
 });
 
 describe("configuration", () => {
-  it("defaults to port 3000, a 1 s request, signal handlers on and an 8 s safety timer", () => {
-    expect(readConfig({})).toEqual({ port: 3000, requestDelayMs: 1000, handleSignals: true, shutdownTimeoutMs: 8000, databaseUrl: undefined, redisUrl: undefined });
+  it("defaults to port 3000, a 1 s request, handlers on, a 2 s readiness delay and an 8 s safety timer", () => {
+    expect(readConfig({})).toEqual({
+      port: 3000,
+      requestDelayMs: 1000,
+      handleSignals: true,
+      readinessDelayMs: 2000,
+      shutdownTimeoutMs: 8000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+    });
   });
 
   it("can run without signal handlers for the comparison, and rejects nonsense numbers", () => {

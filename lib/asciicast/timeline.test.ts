@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseAsciicast } from "./parse";
+import {
+  alignEvents,
+  deepLink,
+  eventIndexAt,
+  formatTime,
+  nextMarkerTime,
+  parseDeepLink,
+  playbackToRaw,
+  previousMarkerTime,
+  rawToPlayback,
+  stateAt,
+  timeAtDigit,
+} from "./timeline";
+
+// A stop scenario: the container runs, SIGTERM at 5 s, a 10 s wait compressed to 2 s (playback: running 1, SIGTERM 3.2, exit 5.2), then exit.
+const recording = parseAsciicast(
+  [
+    JSON.stringify({ version: 2, width: 80, height: 24, idle_time_limit: 2 }),
+    '[1, "m", "container running"]',
+    '[1.2, "o", "listening\\r\\n"]',
+    '[5, "m", "SIGTERM sent"]',
+    '[15, "m", "exited"]',
+    '[15.5, "o", "done\\r\\n"]',
+  ].join("\n") + "\n",
+);
+const events = alignEvents(recording, [
+  { t: 1, label: "container running", kind: "start", state: { container: "running", health: "starting", pid1: "npm start", user: "root", inflight: "pending" } },
+  { t: 5, label: "SIGTERM sent", kind: "sigterm", state: { container: "stopping", sigtermAt: 5 } },
+  { t: 15, label: "exited", kind: "exit", state: { container: "exited", exitCode: 137, inflight: "dropped" } },
+]);
+
+describe("time mapping", () => {
+  it("places events on the playback clock at their markers' times", () => {
+    expect(events.map((e) => e.time)).toEqual([1, 3.2, 5.2]);
+  });
+
+  it("maps recorded time to playback time and back, running faster inside a shortened pause", () => {
+    expect(rawToPlayback(recording, 5)).toBe(3.2);
+    expect(rawToPlayback(recording, 10)).toBeCloseTo(4.2);
+    expect(playbackToRaw(recording, 4.2)).toBeCloseTo(10);
+    expect(playbackToRaw(recording, 5.7)).toBeCloseTo(15.5);
+  });
+});
+
+describe("stateAt", () => {
+  it("is empty before the first event", () => {
+    expect(stateAt(recording, events, 0.5)).toEqual({});
+  });
+
+  it("merges every event up to the playhead", () => {
+    expect(stateAt(recording, events, 2)).toEqual({ container: "running", health: "starting", pid1: "npm start", user: "root", inflight: "pending" });
+    expect(stateAt(recording, events, 5.2)).toMatchObject({ container: "exited", exitCode: 137, inflight: "dropped", pid1: "npm start" });
+  });
+
+  it("restores the earlier state when seeking backwards", () => {
+    expect(stateAt(recording, events, 6).container).toBe("exited");
+    const back = stateAt(recording, events, 2);
+    expect(back.container).toBe("running");
+    expect(back.exitCode).toBeUndefined();
+    expect(back.sinceSigterm).toBeUndefined();
+  });
+
+  it("counts recorded seconds since SIGTERM, and stops counting at the exit", () => {
+    expect(stateAt(recording, events, 3.2).sinceSigterm).toBe(0);
+    expect(stateAt(recording, events, 4.2).sinceSigterm).toBeCloseTo(5);
+    expect(stateAt(recording, events, 5.7).sinceSigterm).toBe(10);
+  });
+});
+
+describe("markers and keys", () => {
+  const times = events.map((e) => e.time);
+
+  it("finds the next and previous marker, walking past the one the playhead sits on", () => {
+    expect(nextMarkerTime(times, 0)).toBe(1);
+    expect(nextMarkerTime(times, 1)).toBe(3.2);
+    expect(nextMarkerTime(times, 5.2)).toBeUndefined();
+    expect(previousMarkerTime(times, 3.2)).toBe(1);
+    expect(previousMarkerTime(times, 4)).toBe(3.2);
+    expect(previousMarkerTime(times, 1)).toBeUndefined();
+  });
+
+  it("knows which event the playhead is at", () => {
+    expect(eventIndexAt(events, 0)).toBe(-1);
+    expect(eventIndexAt(events, 3.2)).toBe(1);
+    expect(eventIndexAt(events, 100)).toBe(2);
+  });
+
+  it("maps digit keys to tenths of the duration", () => {
+    expect(timeAtDigit(60, 0)).toBe(0);
+    expect(timeAtDigit(60, 5)).toBe(30);
+    expect(timeAtDigit(60, 9)).toBe(54);
+  });
+
+  it("reads and writes deep links", () => {
+    expect(parseDeepLink("#stop-naive@12.5")).toEqual({ scenario: "stop-naive", time: 12.5 });
+    expect(parseDeepLink("#stop-naive@3")).toEqual({ scenario: "stop-naive", time: 3 });
+    expect(parseDeepLink("#watch-it-stop")).toBeUndefined();
+    expect(parseDeepLink("#stop-naive@-1")).toBeUndefined();
+    expect(deepLink("health-flip", 12.46)).toBe("#health-flip@12.5");
+    expect(formatTime(75.25)).toBe("1:15.3");
+  });
+});

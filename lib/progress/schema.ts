@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { isDay } from "@/lib/practice/dates";
+
+/**
+ * What the browser keeps, stored under `STORAGE_KEY` as `{ "state": …, "version": 2 }` (the
+ * envelope zustand's persist middleware writes). Bump `PROGRESS_VERSION` for any change that an
+ * older state would not satisfy, and add a step to `MIGRATIONS` in ./migrate.ts.
+ */
+export const PROGRESS_VERSION = 2;
+export const STORAGE_KEY = "shipping-node:progress";
+export const BACKUP_KEY_PREFIX = "shipping-node:progress:backup:";
+
+const day = z.string().refine(isDay, "must be a YYYY-MM-DD date");
+const isoTime = z.iso.datetime({ offset: true });
+const index = z.number().int().min(0);
+
+export const quizRecordSchema = z.object({
+  lesson: z.string().min(1),
+  id: z.string().min(1),
+  kind: z.enum(["SingleChoice", "MultipleChoice", "OrderLines", "SpotTheProblem", "PredictOutcome"]),
+  /** Option indices picked, the line order, or the one line picked (see lib/quiz/scoring.ts). */
+  answer: z.array(index).max(200),
+  correct: z.boolean(),
+  /** Whether the first submitted answer was correct; later retries do not change it. */
+  firstTryCorrect: z.boolean(),
+  attempts: z.number().int().min(1),
+  answeredAt: isoTime,
+});
+
+export const lessonRecordSchema = z.object({
+  readAt: isoTime.optional(),
+  completedAt: isoTime.optional(),
+});
+
+export const cardScheduleSchema = z.object({
+  box: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  due: day,
+  lastReviewed: day,
+  reviews: z.number().int().min(1),
+  lapses: z.number().int().min(0),
+  lastScore: z.number().min(0).max(1),
+});
+
+export const progressDataSchema = z.object({
+  /** Keyed by `lesson#questionId` (lib/quiz/types.ts quizKey). */
+  quizzes: z.record(z.string(), quizRecordSchema),
+  /** Keyed by `chapter-slug/lesson-slug`. */
+  lessons: z.record(z.string(), lessonRecordSchema),
+  /** Keyed by `lesson#cardId` (lib/practice/cards.ts cardKey). */
+  practice: z.record(z.string(), cardScheduleSchema),
+  /** Days with at least one practice review, for the streak; sorted, unique. */
+  practiceDays: z.array(day).max(5000),
+});
+
+export type QuizRecord = z.infer<typeof quizRecordSchema>;
+export type LessonRecord = z.infer<typeof lessonRecordSchema>;
+export type ProgressData = z.infer<typeof progressDataSchema>;
+
+export function emptyProgress(): ProgressData {
+  return { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
+}

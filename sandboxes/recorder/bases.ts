@@ -65,10 +65,12 @@ async function buildMinbase(tag: string, log: (line: string) => void): Promise<v
   log(`debootstrap --variant=minbase ${DEBIAN_SUITE} (about a minute)`);
   const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, process.env);
   if (code !== 0) throw new Error(`debootstrap failed with exit code ${code}; is the debootstrap package installed and ${DEBIAN_MIRROR} reachable?`);
-  // Trim what debootstrap leaves behind that no image needs: downloaded .debs and package lists.
-  for (const leftover of ["var/cache/apt/archives", "var/lib/apt/lists"]) {
-    execFileSync("find", [path.join(rootfs, leftover), "-type", "f", "-delete"]);
+  // Trim what debootstrap leaves behind that no image needs, and add the apt/dpkg settings
+  // Debian's own container images carry (no package caches, no docs in later installs).
+  for (const leftover of ["var/cache/apt", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info"]) {
+    execFileSync("find", [path.join(rootfs, leftover), "-type", "f", "!", "-name", "copyright", "-delete"]);
   }
+  execFileSync("cp", ["-r", `${path.join(BASES_DIR, "rootfs-overlay")}/.`, rootfs]);
   const imported = spawnSync("sh", ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`], { encoding: "utf8" });
   if (imported.status !== 0) throw new Error(`docker import failed: ${imported.stderr}`);
   rmSync(rootfs, { recursive: true, force: true });
@@ -100,7 +102,8 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
   }
 
   const recipe = (file: string) => readFileSync(path.join(BASES_DIR, file), "utf8");
-  const minbaseTag = `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase-v1")}`;
+  const overlay = ["etc/apt/apt.conf.d/docker-clean", "etc/dpkg/dpkg.cfg.d/docker-slim"].map((file) => recipe(`rootfs-overlay/${file}`));
+  const minbaseTag = `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase", ...overlay)}`;
   const slimTag = `course-stand-in/node20-slim:${recipeHash(minbaseTag, NODE_VERSION, NPM_VERSION, recipe("node20-slim.Dockerfile"))}`;
   const fatTag = `course-stand-in/node20-full:${recipeHash(slimTag, recipe("node20-fat.Dockerfile"))}`;
   const distrolessTag = `course-stand-in/node20-distroless:${recipeHash(slimTag, recipe("node20-distroless.Dockerfile"))}`;

@@ -24,7 +24,7 @@ export function docker(args: string[], options: { allowFailure?: boolean; input?
 }
 
 /** Streams a long command (a build) and resolves when it ends; `onLine` sees every output line. */
-export function run(command: string, args: string[], onLine: (line: string) => void, env = BUILD_ENV): Promise<number> {
+export function run(command: string, args: string[], onLine: (line: string) => void, env: NodeJS.ProcessEnv = BUILD_ENV): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env });
     let pending = "";

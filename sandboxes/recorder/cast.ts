@@ -1,0 +1,95 @@
+import { spawn } from "node:child_process";
+import type { ScenarioEvent, StatePatch } from "./manifest-schema";
+
+export const CAST_WIDTH = 100;
+export const CAST_HEIGHT = 30;
+/** Long waits (an image build, a 10 s grace period) replay capped at this many seconds; events keep their real times. */
+export const IDLE_TIME_LIMIT = 3;
+
+const PROMPT = "\u001b[1;32m$\u001b[0m ";
+const DIM = "\u001b[2m";
+const RESET = "\u001b[0m";
+
+type CastEvent = [number, "o" | "m", string];
+
+/**
+ * Records a terminal session as asciicast v2: every output chunk is stamped with the real
+ * time it arrived, and markers name the moments the lesson links to.
+ */
+export class CastSession {
+  private readonly started = process.hrtime.bigint();
+  private readonly startedAt = Math.floor(Date.now() / 1000);
+  private readonly castEvents: CastEvent[] = [];
+  readonly events: ScenarioEvent[] = [];
+
+  constructor(private readonly title: string) {}
+
+  now(): number {
+    return Math.round(Number(process.hrtime.bigint() - this.started) / 1e3) / 1e6;
+  }
+
+  write(text: string): void {
+    // Terminals need CR LF; programs print LF.
+    this.castEvents.push([this.now(), "o", text.replace(/\r?\n/g, "\r\n")]);
+  }
+
+  comment(text: string): void {
+    this.write(`${DIM}# ${text}${RESET}\n`);
+  }
+
+  /** A marker in the cast plus the matching structured event for the site's state panel. */
+  mark(kind: string, label: string, state: StatePatch | ((t: number) => StatePatch) = {}): number {
+    const t = this.now();
+    this.castEvents.push([t, "m", label]);
+    this.events.push({ t, label, kind, state: typeof state === "function" ? state(t) : state });
+    return t;
+  }
+
+  /** Shows the command as typed at the prompt, then runs it and streams its real output. */
+  exec(command: string, args: string[], options: { display?: string; timeoutMs?: number } = {}): Promise<{ code: number; output: string }> {
+    this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")}\n`);
+    return this.spawnStreaming(command, args, options.timeoutMs ?? 600_000).done;
+  }
+
+  /** Starts a command in the background (like `cmd &`); its output joins the terminal as it arrives. */
+  background(command: string, args: string[], options: { display?: string; timeoutMs?: number } = {}) {
+    this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")} &\n`);
+    return this.spawnStreaming(command, args, options.timeoutMs ?? 120_000);
+  }
+
+  private spawnStreaming(command: string, args: string[], timeoutMs: number) {
+    const child = spawn(command, args, { env: { ...process.env, DOCKER_BUILDKIT: "1" } });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      output += text;
+      this.write(text);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    // Every command is bounded in time: a hung container must not hang the recorder.
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const done = new Promise<{ code: number; output: string }>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({ code: code ?? 1, output });
+      });
+    });
+    return { done, stop: () => child.kill("SIGTERM"), output: () => output };
+  }
+
+  toAsciicast(): string {
+    const header = {
+      version: 2,
+      width: CAST_WIDTH,
+      height: CAST_HEIGHT,
+      timestamp: this.startedAt,
+      idle_time_limit: IDLE_TIME_LIMIT,
+      title: this.title,
+      env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
+    };
+    // Events are stamped as they are pushed, so they are already in time order.
+    return [JSON.stringify(header), ...this.castEvents.map((event) => JSON.stringify(event))].join("\n") + "\n";
+  }
+}

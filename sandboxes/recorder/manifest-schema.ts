@@ -1,0 +1,192 @@
+import { z } from "zod";
+
+/** Bump when the manifest's shape changes; the site refuses a manifest it does not understand. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export const SCENARIO_NAMES = [
+  "stop-naive",
+  "stop-optimized",
+  "health-flip",
+  "pid1-matrix",
+  "zombies",
+  "sizes",
+  "build-cache",
+  "secrets-and-user",
+  "compose-up",
+] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+const seconds = z.number().nonnegative();
+const bytes = z.number().int().nonnegative();
+
+/** A partial snapshot of what the state panel shows; events merge these in time order. */
+export const statePatchSchema = z
+  .object({
+    container: z.enum(["created", "starting", "running", "stopping", "exited"]),
+    health: z.enum(["none", "starting", "healthy", "unhealthy"]),
+    httpHealth: z.union([z.literal(200), z.literal(503), z.literal("refused")]),
+    pid1: z.string(),
+    user: z.string(),
+    inflight: z.enum(["none", "pending", "completed", "dropped"]),
+    exitCode: z.number().int(),
+    sigtermAt: seconds,
+  })
+  .partial()
+  .strict();
+export type StatePatch = z.infer<typeof statePatchSchema>;
+
+export const scenarioEventSchema = z.object({
+  /** Seconds from the start of the cast; equal to a marker's time in the cast. */
+  t: seconds,
+  /** Equal to that marker's label. */
+  label: z.string().min(1),
+  /** Machine-readable moment, e.g. "sigterm", "exit", "health-change", "request-end". */
+  kind: z.string().min(1),
+  state: statePatchSchema,
+});
+export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
+
+const inflightOutcome = z.enum(["completed", "dropped"]);
+
+const stopFacts = z.object({
+  image: z.enum(["naive", "optimized"]),
+  pid1: z.string(),
+  user: z.string(),
+  stopSeconds: seconds,
+  exitCode: z.number().int(),
+  inflightOutcome,
+  inflightHttpStatus: z.number().int().nullable(),
+  signalReachedApp: z.boolean(),
+  /** What /healthz answered through the published port between SIGTERM and exit. */
+  healthzAfterSigterm: z.array(z.union([z.literal(200), z.literal(503), z.literal("refused")])),
+});
+
+const healthFlipFacts = z.object({
+  statuses: z.array(z.object({ t: seconds, engine: z.string(), http: z.union([z.number().int(), z.literal("refused")]) })),
+  sawEngineStates: z.array(z.enum(["starting", "healthy", "unhealthy"])),
+  first503AtSeconds: seconds.nullable(),
+  exitedAtSeconds: seconds,
+  exitCode: z.number().int(),
+});
+
+const pid1Facts = z.object({
+  graceSeconds: seconds,
+  rows: z.array(
+    z.object({
+      pid1: z.enum(["npm start", "node", "tini", "docker run --init"]),
+      pid1Command: z.string(),
+      handler: z.boolean(),
+      stopSeconds: seconds,
+      exitCode: z.number().int(),
+      inflightOutcome,
+      signalReachedApp: z.boolean(),
+    }),
+  ),
+});
+
+const zombieFacts = z.object({
+  rows: z.array(z.object({ pid1: z.enum(["node", "tini"]), orphansStarted: z.number().int(), zombiesAfter: z.number().int() })),
+});
+
+const layerSchema = z.object({ createdBy: z.string(), sizeBytes: bytes });
+const sizedImageSchema = z.object({
+  name: z.string(),
+  ref: z.string(),
+  kind: z.enum(["base", "image"]),
+  uncompressedBytes: bytes,
+  compressedBytes: bytes,
+  layers: z.array(layerSchema),
+});
+
+const sizeFacts = z.object({
+  images: z.array(sizedImageSchema),
+  floor: z.object({
+    nodeBinaryBytes: bytes,
+    sharedLibrariesBytes: bytes,
+    prodNodeModulesBytes: bytes,
+    appBytes: bytes,
+    totalBytes: bytes,
+  }),
+});
+
+const buildCacheFacts = z.object({
+  change: z.string(),
+  rows: z.array(
+    z.object({ image: z.enum(["naive", "optimized"]), rebuildSeconds: seconds, reinstalledDependencies: z.boolean(), stepsRun: z.number().int(), stepsCached: z.number().int() }),
+  ),
+});
+
+const secretsFacts = z.object({
+  rows: z.array(
+    z.object({ image: z.enum(["naive", "optimized", "distroless"]), envFilePresent: z.boolean(), secretFound: z.boolean(), uid: z.number().int(), user: z.string() }),
+  ),
+});
+
+const composeFacts = z.object({
+  healthyOrder: z.array(z.string()),
+  secondsToHealthy: z.record(z.string(), seconds),
+  appStartedAfterDependencies: z.boolean(),
+  appConnectedTo: z.array(z.enum(["postgres", "redis"])),
+  volume: z.string(),
+  stopSeconds: seconds,
+  appExitCode: z.number().int(),
+});
+
+function scenario<Facts extends z.ZodType>(facts: Facts) {
+  return z.object({
+    file: z.string().regex(/^[a-z0-9-]+\.cast$/),
+    title: z.string().min(1),
+    durationSeconds: seconds,
+    /** Which base images this recording's images were built on (see `bases`). */
+    basesUsed: z.array(z.enum(["fat", "slim", "distroless"])),
+    events: z.array(scenarioEventSchema),
+    facts,
+  });
+}
+
+const baseImageSchema = z.object({
+  role: z.enum(["fat", "slim", "distroless"]),
+  ref: z.string(),
+  origin: z.enum(["stand-in", "official"]),
+  imageId: z.string(),
+  description: z.string(),
+});
+
+export const manifestSchema = z
+  .object({
+    schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+    recordedAt: z.iso.datetime(),
+    environment: z.object({
+      dockerEngine: z.string(),
+      compose: z.string(),
+      hostArch: z.string(),
+      kernel: z.string(),
+      recorderNode: z.string(),
+      nodeInImages: z.string(),
+      npmInImages: z.string(),
+    }),
+    bases: z.object({ fat: baseImageSchema, slim: baseImageSchema, distroless: baseImageSchema }),
+    scenarios: z.object({
+      "stop-naive": scenario(stopFacts),
+      "stop-optimized": scenario(stopFacts),
+      "health-flip": scenario(healthFlipFacts),
+      "pid1-matrix": scenario(pid1Facts),
+      zombies: scenario(zombieFacts),
+      sizes: scenario(sizeFacts),
+      "build-cache": scenario(buildCacheFacts),
+      "secrets-and-user": scenario(secretsFacts),
+      "compose-up": scenario(composeFacts),
+    }),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ScenarioFacts<Name extends ScenarioName> = Manifest["scenarios"][Name]["facts"];
+
+/** Parses a manifest, or throws one message listing every problem with its path. */
+export function parseManifest(json: unknown): Manifest {
+  const result = manifestSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  throw new Error(`The recordings manifest is not valid:\n${problems.join("\n")}`);
+}

@@ -1,0 +1,113 @@
+/**
+ * npm run record [-- --only <scenario>] [--out <dir>] [--bases stand-in|official]
+ * Builds the bases (cached) and the images, runs every scenario against the local Docker
+ * engine, and writes one .cast per scenario plus manifest.json into sandboxes/recordings/.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { NODE_VERSION, NPM_VERSION, SANDBOXES_DIR, ensureBases } from "./bases";
+import { CastSession } from "./cast";
+import { docker, engineReachable } from "./docker";
+import { IMAGE_TAGS, buildImages } from "./images";
+import { MANIFEST_SCHEMA_VERSION, SCENARIO_NAMES, parseManifest, type Manifest, type ScenarioName } from "./manifest-schema";
+import type { Scenario } from "./scenario";
+import { SCENARIOS } from "./scenarios";
+
+export const DEFAULT_RECORDINGS_DIR = path.join(SANDBOXES_DIR, "recordings");
+
+export interface RecordOptions {
+  only?: ScenarioName[];
+  outDir: string;
+  bases: "stand-in" | "official";
+  progress?: (message: string) => void;
+}
+
+function composeVersion(): string {
+  for (const [command, args] of [["docker-compose", ["version", "--short"]], ["/usr/bin/docker", ["compose", "version", "--short"]]] as const) {
+    try {
+      return execFileSync(command, [...args], { encoding: "utf8" }).trim();
+    } catch {
+      // try the next one
+    }
+  }
+  return "not installed";
+}
+
+export async function record(options: RecordOptions): Promise<Manifest> {
+  const progress = options.progress ?? ((message: string) => console.log(message));
+  if (!engineReachable()) throw new Error("No Docker engine is reachable: start one (bash .ci/install-docker.sh does) and try again.");
+  const selected = options.only ?? [...SCENARIO_NAMES];
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;
+  const say = (message: string) => progress(`[${elapsed()}] ${message}`);
+
+  say(`bases (${options.bases})`);
+  const bases = await ensureBases(options.bases, say);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "course-record-"));
+  say("building the naive, optimized and distroless images");
+  await buildImages(bases, workDir, say);
+
+  mkdirSync(options.outDir, { recursive: true });
+  const manifestFile = path.join(options.outDir, "manifest.json");
+  const previous = options.only && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, "utf8")) as Partial<Manifest>) : undefined;
+  const scenarios: Record<string, unknown> = { ...(previous?.scenarios ?? {}) };
+
+  for (const [index, name] of selected.entries()) {
+    const scenario = SCENARIOS[name] as Scenario;
+    say(`scenario ${index + 1}/${selected.length}: ${name} — ${scenario.title}`);
+    const session = new CastSession(scenario.title);
+    const facts = await scenario.run({ session, images: IMAGE_TAGS, bases, workDir, progress: say });
+    const file = `${name}.cast`;
+    writeFileSync(path.join(options.outDir, file), session.toAsciicast());
+    scenarios[name] = { file, title: scenario.title, durationSeconds: session.now(), basesUsed: scenario.basesUsed, events: session.events, facts };
+    say(`wrote ${file} (${session.events.length} markers)`);
+  }
+
+  const manifest = parseManifest({
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    recordedAt: new Date().toISOString(),
+    environment: {
+      dockerEngine: docker(["version", "--format", "{{.Server.Version}}"]).stdout.trim(),
+      compose: composeVersion(),
+      hostArch: os.arch(),
+      kernel: os.release(),
+      recorderNode: process.version,
+      nodeInImages: options.bases === "stand-in" ? `v${NODE_VERSION}` : "as shipped in the official images",
+      npmInImages: options.bases === "stand-in" ? NPM_VERSION : "as shipped in the official images",
+    },
+    bases,
+    scenarios,
+  });
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
+  say(`wrote ${manifestFile}`);
+  return manifest;
+}
+
+function parseArgs(argv: string[]): RecordOptions {
+  const options: RecordOptions = { outDir: DEFAULT_RECORDINGS_DIR, bases: "stand-in" };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === "--only" && value) {
+      if (!(SCENARIO_NAMES as readonly string[]).includes(value)) throw new Error(`unknown scenario "${value}"; choose one of ${SCENARIO_NAMES.join(", ")}`);
+      (options.only ??= []).push(value as ScenarioName);
+      i++;
+    } else if (flag === "--out" && value) {
+      options.outDir = path.resolve(value);
+      i++;
+    } else if (flag === "--bases" && (value === "stand-in" || value === "official")) {
+      options.bases = value;
+      i++;
+    } else throw new Error(`unknown option ${flag}; usage: npm run record -- [--only <scenario>]... [--out <dir>] [--bases stand-in|official]`);
+  }
+  return options;
+}
+
+if (require.main === module) {
+  record(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,10 @@
+import type { ScenarioFacts, ScenarioName } from "./manifest-schema";
+import type { ScenarioContext } from "./kit";
+
+/** One recorded scenario: a real run whose terminal becomes the cast and whose measurements become facts. */
+export interface Scenario<Name extends ScenarioName = ScenarioName> {
+  name: Name;
+  title: string;
+  basesUsed: ("fat" | "slim" | "distroless")[];
+  run(context: ScenarioContext): Promise<ScenarioFacts<Name>>;
+}

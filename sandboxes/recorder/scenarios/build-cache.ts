@@ -1,0 +1,51 @@
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { ScenarioFacts } from "../manifest-schema";
+import type { Scenario } from "../scenario";
+import { DOCKER } from "../kit";
+import { APP_DIR, buildArgs, prepareNaiveContext } from "../images";
+
+const CHANGE = "// build-cache demo: a one-line source change";
+
+/** A copy of the app that this scenario may edit (the real source is never touched). */
+function optimizedContext(workDir: string): string {
+  const context = path.join(workDir, "optimized-context");
+  rmSync(context, { recursive: true, force: true });
+  mkdirSync(context, { recursive: true });
+  cpSync(APP_DIR, context, { recursive: true, filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source) });
+  return context;
+}
+
+export const buildCache: Scenario<"build-cache"> = {
+  name: "build-cache",
+  title: "Rebuild after a one-line code change: naive vs optimized layer order",
+  basesUsed: ["fat", "slim"],
+  async run({ session, bases, workDir, progress }) {
+    const rows: ScenarioFacts<"build-cache">["rows"] = [];
+    for (const image of ["naive", "optimized"] as const) {
+      progress(`build-cache: ${image}`);
+      const context = image === "naive" ? prepareNaiveContext(workDir) : optimizedContext(workDir);
+      const args = buildArgs(image, bases, workDir, `course-demo:${image}-cache-demo`);
+      // buildArgs ends with its own context; build from the editable copy instead.
+      args[args.length - 1] = context;
+      session.comment(`${image}: build once so the cache is warm`);
+      const warm = await session.exec(DOCKER, args, { display: `docker build ... (${image}, unchanged source)` });
+      if (warm.code !== 0) throw new Error(`warm ${image} build failed`);
+      const file = path.join(context, "src", "app.ts");
+      await session.exec("sh", ["-c", `echo '${CHANGE}' >> '${file}'`], { display: `echo '${CHANGE}' >> src/app.ts` });
+      session.mark("rebuild-start", `${image}: rebuild after a one-line change`);
+      const started = Date.now();
+      const rebuild = await session.exec(DOCKER, args, { display: `docker build ... (${image}, after the change)` });
+      const rebuildSeconds = (Date.now() - started) / 1000;
+      if (rebuild.code !== 0) throw new Error(`${image} rebuild failed`);
+      const steps = rebuild.output.split("\n").filter((line) => /^#\d+ \[[^\]]*\d+\/\d+\]/.test(line));
+      const stepIds = new Set(steps.map((line) => line.split(" ")[0]));
+      const cachedIds = new Set(rebuild.output.split("\n").filter((line) => /^#\d+ CACHED/.test(line)).map((line) => line.split(" ")[0]));
+      const installStep = steps.find((line) => /npm (install|ci)/.test(line))?.split(" ")[0];
+      const reinstalledDependencies = installStep !== undefined && !cachedIds.has(installStep);
+      session.mark("rebuild-end", `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`);
+      rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun: stepIds.size - [...stepIds].filter((id) => cachedIds.has(id)).length, stepsCached: [...stepIds].filter((id) => cachedIds.has(id)).length });
+    }
+    return { change: CHANGE, rows };
+  },
+};

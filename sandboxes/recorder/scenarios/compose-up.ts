@@ -1,0 +1,108 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { SANDBOXES_DIR } from "../bases";
+import { DOCKER, docker, imageExists, run } from "../docker";
+import { freeLoopbackPort, pollUntil, probe } from "../kit";
+import type { Scenario } from "../scenario";
+
+const COMPOSE_DIR = path.join(SANDBOXES_DIR, "compose");
+const PROJECT = "course-compose";
+
+/** Compose v1 (Debian's docker-compose) where installed, else the v2 plugin. */
+function composeCommand(): [string, string[]] {
+  return spawnSync("docker-compose", ["version"]).status === 0 ? ["docker-compose", []] : [DOCKER, ["compose"]];
+}
+
+async function standIn(file: string, name: string, baseRef: string, say: (m: string) => void): Promise<string> {
+  const recipe = readFileSync(path.join(COMPOSE_DIR, file), "utf8") + (file.startsWith("postgres") ? readFileSync(path.join(COMPOSE_DIR, "postgres-entrypoint.sh"), "utf8") : "");
+  const tag = `course-stand-in/${name}:${createHash("sha256").update(baseRef).update(recipe).digest("hex").slice(0, 12)}`;
+  if (imageExists(tag)) return tag;
+  say(`compose-up: building ${tag} from Debian packages`);
+  const output: string[] = [];
+  const code = await run(DOCKER, ["build", "--progress=plain", "-f", path.join(COMPOSE_DIR, file), "--build-arg", `BASE_IMAGE=${baseRef}`, "-t", tag, COMPOSE_DIR], (l) => output.push(l));
+  if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-20).join("\n")}`);
+  return tag;
+}
+
+interface DockerEvent {
+  status?: string;
+  Action?: string;
+  timeNano: number;
+  Actor: { Attributes: Record<string, string> };
+}
+
+export const composeUp: Scenario<"compose-up"> = {
+  name: "compose-up",
+  title: "docker compose up: the app waits for healthy Postgres and Redis",
+  basesUsed: ["slim"],
+  async run({ session, images, bases, progress }) {
+    const postgres = await standIn("postgres.Dockerfile", "postgres15", bases.slim.ref, progress);
+    const redis = await standIn("redis.Dockerfile", "redis7", bases.slim.ref, progress);
+    const port = await freeLoopbackPort();
+    const [compose, composePrefix] = composeCommand();
+    const env = { ...process.env, APP_IMAGE: images.optimized, POSTGRES_IMAGE: postgres, REDIS_IMAGE: redis, APP_PORT: String(port) };
+    const composeArgs = (...args: string[]) => [...composePrefix, "-p", PROJECT, "-f", path.join(COMPOSE_DIR, "docker-compose.yml"), ...args];
+    const display = (...args: string[]) => `${compose === DOCKER ? "docker compose" : "docker-compose"} ${args.join(" ")}`;
+    await run(compose, composeArgs("down", "-v", "--remove-orphans"), () => {}, env);
+
+    // The engine's own event stream says when each service started and turned healthy.
+    const events: DockerEvent[] = [];
+    const eventStream = spawn(DOCKER, ["events", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--format", "{{json .}}"]);
+    let buffered = "";
+    eventStream.stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as DockerEvent);
+    });
+    const upStartedNano = BigInt(Date.now()) * 1_000_000n;
+
+    session.comment(`stand-in images: ${postgres}, ${redis}; app: ${images.optimized}`);
+    session.mark("compose-up", "docker compose up", {});
+    const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), { display: display("up", "-d"), timeoutMs: 180_000 });
+    if (up.code !== 0) throw new Error(`compose up failed: ${up.output}`);
+    const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300);
+    if (!ready) throw new Error("the app never became healthy behind compose");
+    session.mark("app-ready", "app healthy: connected to Postgres and Redis", { container: "running", httpHealth: 200 });
+    const logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), { display: display("logs", "app"), timeoutMs: 30_000 });
+    await session.exec(compose, composeArgs("ps"), { display: display("ps"), timeoutMs: 30_000 });
+
+    const stopStarted = Date.now();
+    session.mark("sigterm", "compose stop app: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
+    await session.exec(compose, composeArgs("stop", "app"), { display: display("stop", "app"), timeoutMs: 60_000 });
+    const stopSeconds = (Date.now() - stopStarted) / 1000;
+    const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
+    const appExitCode = Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
+    session.mark("exit", `app exited with code ${appExitCode}`, { container: "exited", exitCode: appExitCode });
+    await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), { display: display("logs", "--tail", "4", "app"), timeoutMs: 30_000 });
+    await session.exec(compose, composeArgs("down"), { display: display("down"), timeoutMs: 120_000 });
+    const volume = `${PROJECT}_postgres_data`;
+    await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], { display: `docker volume ls --filter name=${volume}`, timeoutMs: 30_000 });
+    session.comment("the named volume survives `down`: the data is still there next time");
+    eventStream.kill();
+    await run(compose, composeArgs("down", "-v"), () => {}, env);
+
+    const secondsSinceUp = (event: DockerEvent) => Number(BigInt(event.timeNano) - upStartedNano) / 1e9;
+    const service = (event: DockerEvent) => event.Actor.Attributes["com.docker.compose.service"] ?? "?";
+    const action = (event: DockerEvent) => event.Action ?? event.status ?? "";
+    const healthy = events.filter((event) => action(event) === "health_status: healthy");
+    const secondsToHealthy: Record<string, number> = {};
+    for (const event of healthy) secondsToHealthy[service(event)] ??= Math.max(0, secondsSinceUp(event));
+    const appStart = events.find((event) => action(event) === "start" && service(event) === "app");
+    const dependenciesHealthy = ["postgres", "redis"].map((name) => healthy.find((event) => service(event) === name));
+    const appStartedAfterDependencies =
+      appStart !== undefined && dependenciesHealthy.every((event) => event !== undefined && BigInt(event.timeNano) <= BigInt(appStart.timeNano));
+    const appConnectedTo = (["postgres", "redis"] as const).filter((name) => new RegExp(`connected to ${name}`).test(logs.output));
+    return {
+      healthyOrder: [...new Set(healthy.map(service))],
+      secondsToHealthy,
+      appStartedAfterDependencies,
+      appConnectedTo,
+      volume,
+      stopSeconds,
+      appExitCode,
+    };
+  },
+};

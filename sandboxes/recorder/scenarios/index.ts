@@ -1,0 +1,23 @@
+import type { ScenarioName } from "../manifest-schema";
+import type { Scenario } from "../scenario";
+import { buildCache } from "./build-cache";
+import { composeUp } from "./compose-up";
+import { healthFlip } from "./health-flip";
+import { pid1Matrix } from "./pid1-matrix";
+import { secretsAndUser } from "./secrets-and-user";
+import { sizes } from "./sizes";
+import { stopNaive } from "./stop-naive";
+import { stopOptimized } from "./stop-optimized";
+import { zombies } from "./zombies";
+
+export const SCENARIOS: { [Name in ScenarioName]: Scenario<Name> } = {
+  "stop-naive": stopNaive,
+  "stop-optimized": stopOptimized,
+  "health-flip": healthFlip,
+  "pid1-matrix": pid1Matrix,
+  zombies,
+  sizes,
+  "build-cache": buildCache,
+  "secrets-and-user": secretsAndUser,
+  "compose-up": composeUp,
+};

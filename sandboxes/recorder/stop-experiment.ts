@@ -1,0 +1,140 @@
+import { DOCKER, engineHealth, freeLoopbackPort, inspect, pid1Identity, pollUntil, probe, removeContainer, sleep, type HttpHealth } from "./kit";
+import type { CastSession } from "./cast";
+
+export interface StopExperiment {
+  /** Container name; any leftover container with this name is removed first. */
+  name: string;
+  image: string;
+  /** Extra `docker run` flags (e.g. --init, --entrypoint node, -e HANDLE_SIGNALS=false). */
+  runFlags?: string[];
+  /** Command after the image (replaces the image's CMD). */
+  command?: string[];
+  /** How long the in-flight request takes. */
+  requestMs: number;
+  /** Poll /healthz and the engine's health status while the container stops. */
+  watchHealth?: boolean;
+}
+
+export interface StopOutcome {
+  pid1: string;
+  user: string;
+  stopSeconds: number;
+  exitCode: number;
+  inflightOutcome: "completed" | "dropped";
+  inflightHttpStatus: number | null;
+  signalReachedApp: boolean;
+  healthzAfterSigterm: HttpHealth[];
+  engineStates: string[];
+  statuses: { t: number; engine: string; http: number | "refused" }[];
+  first503At: number | null;
+  exitedAt: number;
+}
+
+/**
+ * The experiment behind every stop recording: start a container, put one slow request in
+ * flight, `docker stop` it, and write down what really happened, with markers at each moment.
+ */
+export async function runStopExperiment(session: CastSession, experiment: StopExperiment): Promise<StopOutcome> {
+  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false } = experiment;
+  removeContainer(name);
+  const port = await freeLoopbackPort();
+  const base = `http://127.0.0.1:${port}`;
+
+  const started = await session.exec(DOCKER, ["run", "-d", "--name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command], {
+    display: ["docker run -d --name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command].join(" "),
+  });
+  if (started.code !== 0) throw new Error(`docker run ${image} failed: ${started.output}`);
+  const hasHealthcheck = engineHealth(name) !== "none";
+  session.mark("start", "container started", { container: "starting", health: hasHealthcheck ? "starting" : "none", inflight: "none" });
+  const logs = session.background(DOCKER, ["logs", "--follow", name], { display: `docker logs --follow ${name}` });
+
+  const statuses: StopOutcome["statuses"] = [];
+  let lastEngine = hasHealthcheck ? "starting" : "none";
+  let lastHttp: number | "refused" | undefined;
+  let first503At: number | null = null;
+  const watch = async (afterSigterm?: HttpHealth[]) => {
+    const http = await probe(`${base}/healthz`, 400);
+    const engine = hasHealthcheck ? engineHealth(name) : "none";
+    const t = session.now();
+    statuses.push({ t, engine, http });
+    if (http !== lastHttp && lastHttp !== undefined && (http === 503 || http === "refused")) {
+      if (http === 503 && first503At === null) first503At = t;
+      session.mark("healthz", http === 503 ? "/healthz answers 503" : "/healthz connection refused", { httpHealth: http });
+    }
+    if (engine !== lastEngine && engine !== "none") {
+      session.mark("health-change", `engine health: ${engine}`, { health: engine as "starting" | "healthy" | "unhealthy" });
+    }
+    lastEngine = engine;
+    lastHttp = http;
+    if (afterSigterm && (http === 200 || http === 503 || http === "refused")) afterSigterm.push(http);
+  };
+
+  const ready = await pollUntil(async () => (await probe(`${base}/healthz`)) === 200, 100, 200);
+  if (!ready) throw new Error(`${name}: the service never answered /healthz with 200 within 20 s`);
+  lastHttp = 200;
+  const identity = pid1Identity(name);
+  session.mark("ready", "serving on the published port", { container: "running", httpHealth: 200, ...identity });
+  if (watchHealth && hasHealthcheck) {
+    // The engine marks the container healthy after its first passing probe.
+    await pollUntil(async () => {
+      await watch();
+      return lastEngine === "healthy";
+    }, 40, 250);
+  }
+
+  const curl = session.background("curl", ["-sS", "--max-time", "30", "-w", "\\nHTTP %{http_code} after %{time_total}s\\n", `${base}/?delay=${requestMs}`], {
+    display: `curl -sS -w '\\nHTTP %{http_code} after %{time_total}s\\n' '${base}/?delay=${requestMs}'`,
+    timeoutMs: 40_000,
+  });
+  await pollUntil(() => /request #\d+ started/.test(logs.output()), 50, 100);
+  session.mark("request-start", "request in flight", { inflight: "pending" });
+  let inflightHttpStatus: number | null = null;
+  const curlDone = curl.done.then(({ output }) => {
+    const status = /HTTP (\d{3}) after/.exec(output)?.[1];
+    inflightHttpStatus = status && status !== "000" ? Number(status) : null;
+    const completed = inflightHttpStatus === 200;
+    session.mark("request-end", completed ? "in-flight request completed (200)" : "in-flight request dropped", {
+      inflight: completed ? "completed" : "dropped",
+    });
+  });
+  await sleep(300);
+
+  const healthzAfterSigterm: HttpHealth[] = [];
+  session.mark("sigterm", "docker stop: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
+  const stopStarted = Date.now();
+  const stop = session.exec(DOCKER, ["stop", name], { display: `docker stop ${name}`, timeoutMs: 60_000 });
+  let stopped = false;
+  const watcher = (async () => {
+    if (!watchHealth) return;
+    // Bounded: at most 120 probes, and never past the stop.
+    for (let i = 0; i < 120 && !stopped; i++) {
+      await watch(healthzAfterSigterm);
+      await sleep(200);
+    }
+  })();
+  await stop;
+  stopped = true;
+  const stopSeconds = (Date.now() - stopStarted) / 1000;
+  await watcher;
+  const exitCode = Number(inspect(name, "{{.State.ExitCode}}"));
+  const exitedAt = session.mark("exit", `container exited with code ${exitCode}`, { container: "exited", exitCode });
+  await curlDone;
+  await sleep(200);
+  logs.stop();
+  const signalReachedApp = /received SIGTERM/.test(logs.output());
+  removeContainer(name);
+  session.write("\n");
+  return {
+    ...identity,
+    stopSeconds,
+    exitCode,
+    inflightOutcome: inflightHttpStatus === 200 ? "completed" : "dropped",
+    inflightHttpStatus,
+    signalReachedApp,
+    healthzAfterSigterm,
+    engineStates: [...new Set(statuses.map((s) => s.engine).filter((s) => s !== "none"))],
+    statuses,
+    first503At,
+    exitedAt,
+  };
+}

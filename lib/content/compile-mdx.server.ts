@@ -7,6 +7,7 @@ import { ContentError } from "./frontmatter";
 import { rawImports } from "./raw-imports";
 import { rehypeCollectHeadings, type TocEntry } from "./rehype-collect-headings";
 import { remarkCodeBlocks } from "./remark-code-blocks";
+import { remarkQuizzes } from "@/lib/quiz/remark-quizzes";
 
 export interface CompiledMdx {
   code: string;
@@ -25,7 +26,7 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
       source,
       cwd: path.dirname(file),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkCodeBlocks];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkCodeBlocks, [remarkQuizzes, { file: relativeFile }]];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, rehypeCollectHeadings(toc)];
         return options;
       },

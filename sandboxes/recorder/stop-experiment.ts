@@ -13,6 +13,8 @@ export interface StopExperiment {
   requestMs: number;
   /** Poll /healthz and the engine's health status while the container stops. */
   watchHealth?: boolean;
+  /** Also print every probe result in the terminal (the health-flip recording). */
+  showProbes?: boolean;
 }
 
 export interface StopOutcome {
@@ -35,7 +37,7 @@ export interface StopOutcome {
  * flight, `docker stop` it, and write down what really happened, with markers at each moment.
  */
 export async function runStopExperiment(session: CastSession, experiment: StopExperiment): Promise<StopOutcome> {
-  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false } = experiment;
+  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false, showProbes = false } = experiment;
   removeContainer(name);
   const port = await freeLoopbackPort();
   const base = `http://127.0.0.1:${port}`;
@@ -57,6 +59,7 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     const engine = hasHealthcheck ? engineHealth(name) : "none";
     const t = session.now();
     statuses.push({ t, engine, http });
+    if (showProbes) session.write(`\u001b[36mprobe\u001b[0m  engine health: ${engine.padEnd(9)}  GET /healthz → ${http}\n`);
     if (http !== lastHttp && lastHttp !== undefined && (http === 503 || http === "refused")) {
       if (http === 503 && first503At === null) first503At = t;
       session.mark("healthz", http === 503 ? "/healthz answers 503" : "/healthz connection refused", { httpHealth: http });
@@ -74,6 +77,7 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
   lastHttp = 200;
   const identity = pid1Identity(name);
   session.mark("ready", "serving on the published port", { container: "running", httpHealth: 200, ...identity });
+  if (watchHealth && showProbes) session.comment("the recorder now probes the engine's health status and GET /healthz about every 200 ms");
   if (watchHealth && hasHealthcheck) {
     // The engine marks the container healthy after its first passing probe.
     await pollUntil(async () => {

@@ -7,7 +7,7 @@ export const healthFlip: Scenario<"health-flip"> = {
   basesUsed: ["slim"],
   async run({ session, images }) {
     session.comment("health checks every 1 s; a 7-second request keeps the container draining long enough to see the flip");
-    const outcome = await runStopExperiment(session, { name: "course-health-flip", image: images.optimized, requestMs: 7000, watchHealth: true });
+    const outcome = await runStopExperiment(session, { name: "course-health-flip", image: images.optimized, requestMs: 7000, watchHealth: true, showProbes: true });
     const order = ["starting", "healthy", "unhealthy"] as const;
     return {
       statuses: outcome.statuses,

@@ -1,0 +1,186 @@
+import { Terminal, type ITheme } from "@xterm/xterm";
+import { PlaybackClock } from "@/lib/asciicast/clock";
+import type { Recording } from "@/lib/asciicast/parse";
+import { SeekIndex } from "@/lib/asciicast/seek";
+import type { TimelineEvent } from "@/lib/asciicast/timeline";
+
+/** One palette for both site themes: recordings look like a terminal, and every ANSI colour keeps AA contrast on it. */
+const THEME: ITheme = {
+  background: "#0d1117",
+  foreground: "#e6edf3",
+  cursor: "#0d1117",
+  black: "#6e7681",
+  red: "#ff7b72",
+  green: "#3fb950",
+  yellow: "#d29922",
+  blue: "#58a6ff",
+  magenta: "#d2a8ff",
+  cyan: "#39c5cf",
+  white: "#c9d1d9",
+  brightBlack: "#8b949e",
+  brightRed: "#ffa198",
+  brightGreen: "#56d364",
+  brightYellow: "#e3b341",
+  brightBlue: "#79c0ff",
+  brightMagenta: "#e2c5ff",
+  brightCyan: "#56d4dd",
+  brightWhite: "#f0f6fc",
+};
+
+const BASE_FONT_SIZE = 15;
+
+interface Side {
+  term: Terminal;
+  container: HTMLElement;
+  index: SeekIndex;
+  /** Output events the terminal has consumed. */
+  position: number;
+  events: TimelineEvent[];
+}
+
+export interface EngineCallbacks {
+  /** Called after every rendered step (each animation frame while playing, and after seeks). */
+  onFrame(): void;
+  /** A marker event the playhead crossed while playing (side index, event). */
+  onEvent(side: number, event: TimelineEvent): void;
+}
+
+/**
+ * Drives one or two xterm terminals from one clock. Writes are planned by SeekIndex so moving
+ * forward writes only new output and moving back replays from the nearest blank-screen snapshot.
+ */
+export class ReplayEngine {
+  readonly clock: PlaybackClock;
+  private readonly sides: Side[];
+  private frame = 0;
+  private lastTime = 0;
+  private awaitingFirstFrame = false;
+  private readonly resizeObserver: ResizeObserver;
+  private fitFrame = 0;
+
+  constructor(
+    recordings: Array<{ recording: Recording; events: TimelineEvent[]; container: HTMLElement }>,
+    private readonly callbacks: EngineCallbacks,
+  ) {
+    this.clock = new PlaybackClock(Math.max(...recordings.map((r) => r.recording.duration)));
+    this.sides = recordings.map(({ recording, events, container }) => {
+      const term = new Terminal({
+        cols: recording.cols,
+        rows: recording.rows,
+        fontSize: BASE_FONT_SIZE,
+        fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+        theme: THEME,
+        disableStdin: true,
+        cursorBlink: false,
+        cursorInactiveStyle: "none",
+        scrollback: 5000,
+      });
+      term.open(container);
+      // A replay takes no input: keep xterm's hidden input out of the tab order.
+      term.textarea?.setAttribute("tabindex", "-1");
+      return { term, container, index: new SeekIndex(recording.output), position: 0, events };
+    });
+    // Fitting changes the font size, never the columns, so recorded lines never re-wrap.
+    this.resizeObserver = new ResizeObserver(() => {
+      cancelAnimationFrame(this.fitFrame);
+      this.fitFrame = requestAnimationFrame(() => this.fit());
+    });
+    for (const side of this.sides) this.resizeObserver.observe(side.container);
+    this.fit();
+  }
+
+  fit(): void {
+    for (const side of this.sides) {
+      const available = side.container.clientWidth;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const screen = side.container.querySelector<HTMLElement>(".xterm-screen");
+        const used = screen?.offsetWidth ?? 0;
+        if (!used || !available) break;
+        const current = side.term.options.fontSize ?? BASE_FONT_SIZE;
+        const next = Math.max(5, Math.min(BASE_FONT_SIZE, Math.floor(current * (available / used) * 4) / 4));
+        if (next === current || (used <= available && next > current && next - current < 0.5)) break;
+        side.term.options.fontSize = next;
+      }
+    }
+  }
+
+  get time(): number {
+    return this.clock.time;
+  }
+
+  play(): void {
+    performance.mark("sandbox:play");
+    this.awaitingFirstFrame = true;
+    this.clock.play();
+    this.tick();
+  }
+
+  pause(): void {
+    this.clock.pause();
+    cancelAnimationFrame(this.frame);
+    this.render(this.clock.time, false);
+    this.callbacks.onFrame();
+  }
+
+  toggle(): void {
+    if (this.clock.playing) this.pause();
+    else this.play();
+  }
+
+  seek(time: number): void {
+    performance.mark("sandbox:seek-start");
+    this.clock.seek(time);
+    this.render(this.clock.time, false, () => performance.measure("sandbox:seek", "sandbox:seek-start"));
+    this.callbacks.onFrame();
+  }
+
+  setSpeed(speed: number): void {
+    this.clock.setSpeed(speed);
+    this.callbacks.onFrame();
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.fitFrame);
+    this.resizeObserver.disconnect();
+    for (const side of this.sides) side.term.dispose();
+  }
+
+  private tick = () => {
+    const time = this.clock.time;
+    const first = this.awaitingFirstFrame;
+    const wrote = this.render(time, true, first ? () => performance.measure("sandbox:first-frame", "sandbox:play") : undefined);
+    if (first && wrote) this.awaitingFirstFrame = false;
+    this.callbacks.onFrame();
+    if (this.clock.playing) this.frame = requestAnimationFrame(this.tick);
+  };
+
+  /**
+   * Brings every terminal to `time`. `painted` runs once the written output is on screen: after
+   * xterm has parsed it (write callback) and the next animation frame, where xterm renders.
+   * Returns whether anything was written.
+   */
+  private render(time: number, announce: boolean, painted?: () => void): boolean {
+    let pending = 0;
+    let wrote = false;
+    const done = () => {
+      if (--pending === 0 && painted) requestAnimationFrame(() => painted());
+    };
+    this.sides.forEach((side, sideIndex) => {
+      const plan = side.index.plan(side.position, time);
+      if (plan.reset) side.term.reset();
+      side.position = plan.position;
+      if (plan.data || plan.reset) {
+        wrote = true;
+        pending++;
+        side.term.write(plan.data, done);
+      }
+      if (announce && time > this.lastTime) {
+        for (const event of side.events) if (event.time > this.lastTime && event.time <= time) this.callbacks.onEvent(sideIndex, event);
+      }
+    });
+    this.lastTime = time;
+    if (pending === 0 && painted && !announce) requestAnimationFrame(() => painted());
+    return wrote;
+  }
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
+import { formatTime, parseDeepLink } from "@/lib/asciicast/timeline";
+import type { ScenarioSummary } from "./types";
+import type { PlayerRequest, SandboxPlayerProps } from "./sandbox-player";
+import styles from "./sandbox.module.css";
+
+export interface SandboxIslandProps {
+  scenarios: ScenarioSummary[];
+  posters: string[];
+  compare: boolean;
+}
+
+/**
+ * The lazy island. It ships only this poster and an IntersectionObserver; xterm and the player
+ * are a separate chunk imported when the sandbox comes within a screen or two of the viewport
+ * (or at once for a deep link or a click on Play), so a lesson's first load carries no player code.
+ */
+export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [Player, setPlayer] = useState<ComponentType<SandboxPlayerProps> | null>(null);
+  const [request, setRequest] = useState<PlayerRequest | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const loading = useRef(false);
+
+  const load = useCallback(() => {
+    if (loading.current) return;
+    loading.current = true;
+    import("./sandbox-player").then(
+      (module) => setPlayer(() => module.SandboxPlayer),
+      (error: unknown) => setLoadError(`The player could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`),
+    );
+  }, []);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          load();
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "600px 0px" },
+    );
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [load]);
+
+  // Deep links (#stop-naive@12.5) open this sandbox at that time, paused.
+  useEffect(() => {
+    const names = scenarios.map((scenario) => scenario.name);
+    const follow = () => {
+      const link = parseDeepLink(window.location.hash);
+      if (!link || !names.includes(link.scenario)) return;
+      setRequest({ kind: "seek", time: link.time, id: Date.now() });
+      load();
+      const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      rootRef.current?.closest("figure")?.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "start" });
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, [scenarios, load]);
+
+  const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
+  return (
+    <div ref={rootRef} className={styles.island}>
+      {Player ? (
+        <Player scenarios={scenarios} posters={posters} compare={compare} request={request} />
+      ) : (
+        <div className={styles.posterFrame}>
+          <div className={compare ? styles.sides : undefined}>
+            {scenarios.map((scenario, index) => (
+              <div key={scenario.name} className={styles.side}>
+                {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
+                <pre className={styles.poster} aria-hidden="true">
+                  {posters[index]}
+                </pre>
+              </div>
+            ))}
+          </div>
+          <div className={styles.posterBar}>
+            <button
+              type="button"
+              className={styles.bigPlay}
+              onClick={() => {
+                setRequest({ kind: "play", id: Date.now() });
+                load();
+              }}
+            >
+              ▶ Play <span className={styles.muted}>({formatTime(duration)})</span>
+            </button>
+            <noscript>
+              <span className={styles.muted}>The replay needs JavaScript; the transcript below has every line.</span>
+            </noscript>
+            {loadError ? (
+              <p className={styles.error} role="alert">
+                {loadError}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

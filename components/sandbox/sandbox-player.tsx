@@ -1,0 +1,279 @@
+"use client";
+
+import "@xterm/xterm/css/xterm.css";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { SPEEDS } from "@/lib/asciicast/clock";
+import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
+import {
+  deepLink,
+  eventIndexAt,
+  formatTime,
+  nextMarkerTime,
+  previousMarkerTime,
+  stateAt,
+  timeAtDigit,
+  type TimelineEvent,
+} from "@/lib/asciicast/timeline";
+import { ReplayEngine } from "./replay-engine";
+import { panelFields, StatePanel } from "./state-panel";
+import type { ScenarioSummary } from "./types";
+import styles from "./sandbox.module.css";
+
+/** A request from the island: play (the poster's button) or open at a time (a deep link). `id` makes repeats distinct. */
+export type PlayerRequest = { kind: "play"; id: number } | { kind: "seek"; time: number; id: number };
+
+export interface SandboxPlayerProps {
+  scenarios: ScenarioSummary[];
+  posters: string[];
+  compare: boolean;
+  request?: PlayerRequest;
+}
+
+type Loaded = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
+
+async function fetchRecording(scenario: ScenarioSummary): Promise<Recording> {
+  const file = scenario.src.split("/").pop();
+  let response: Response;
+  try {
+    response = await fetch(scenario.src);
+  } catch {
+    throw new Error(`The recording ${file} could not be downloaded (network error).`);
+  }
+  if (!response.ok) throw new Error(`The recording ${file} could not be loaded (HTTP ${response.status}).`);
+  const text = await response.text();
+  try {
+    return parseAsciicast(text);
+  } catch (error) {
+    throw new Error(`The recording ${file} is damaged: ${error instanceof AsciicastError ? error.message : String(error)}`);
+  }
+}
+
+const SEEK_STEP = 5;
+
+export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxPlayerProps) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  const engineRef = useRef<ReplayEngine | null>(null);
+  const terminalRefs = useRef<Array<HTMLDivElement | null>>([]);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const [started, setStarted] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const [copied, setCopied] = useState("");
+  const handled = useRef<number | undefined>(undefined);
+
+  const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
+  const markers = useMemo(
+    () =>
+      scenarios.flatMap((scenario, side) => scenario.events.map((event) => ({ side, event }))).sort((a, b) => a.event.time - b.event.time),
+    [scenarios],
+  );
+  const markerTimes = useMemo(() => markers.map((marker) => marker.event.time), [markers]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all(scenarios.map(fetchRecording)).then(
+      (recordings) => !cancelled && setLoaded({ status: "ready", recordings }),
+      (error: Error) => !cancelled && setLoaded({ status: "error", message: error.message }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [scenarios]);
+
+  useEffect(() => {
+    if (loaded.status !== "ready") return;
+    const containers = terminalRefs.current;
+    const engine = new ReplayEngine(
+      loaded.recordings.map((recording, index) => ({ recording, events: scenarios[index]!.events, container: containers[index]! })),
+      {
+        onFrame: () => {
+          setTime(engine.time);
+          setPlaying(engine.clock.playing);
+        },
+        onEvent: (side, event: TimelineEvent) => setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
+      },
+    );
+    engineRef.current = engine;
+    return () => {
+      engine.dispose();
+      engineRef.current = null;
+    };
+  }, [loaded, scenarios, compare]);
+
+  // Apply the island's request (Play pressed on the poster, or a deep link) once the engine exists.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !request || handled.current === request.id) return;
+    handled.current = request.id;
+    setStarted(true);
+    if (request.kind === "play") engine.play();
+    else engine.seek(request.time);
+  }, [request, loaded]);
+
+  const act = useCallback((action: (engine: ReplayEngine) => void) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    setStarted(true);
+    action(engine);
+  }, []);
+
+  const seekTo = useCallback((target: number) => act((engine) => engine.seek(target)), [act]);
+  const jumpMarker = useCallback(
+    (direction: 1 | -1) =>
+      act((engine) => {
+        const now = engine.time;
+        // While playing, "previous" a moment after a marker goes back past it, like a media player.
+        const target = direction === 1 ? nextMarkerTime(markerTimes, now) : previousMarkerTime(markerTimes, now, engine.clock.playing ? 1 : 0.05);
+        if (target === undefined) return;
+        engine.seek(target);
+        const hit = markers.find((marker) => marker.event.time === target);
+        if (hit) setAnnouncement(`${compare ? `${scenarios[hit.side]!.title}: ` : ""}${hit.event.label} at ${formatTime(target)}`);
+      }),
+    [act, markerTimes, markers, compare, scenarios],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const onControl = target.closest("button, select, input, a, summary") !== null;
+    const onRange = target instanceof HTMLInputElement && target.type === "range";
+    const key = event.key;
+    if ((key === " " && !onControl) || key === "k") act((engine) => engine.toggle());
+    else if ((key === "ArrowLeft" || key === "ArrowRight") && !onRange && target.tagName !== "SELECT") {
+      act((engine) => engine.seek(engine.time + (key === "ArrowLeft" ? -SEEK_STEP : SEEK_STEP)));
+    } else if (key === "[") jumpMarker(-1);
+    else if (key === "]") jumpMarker(1);
+    else if (/^[0-9]$/.test(key) && !onRange) seekTo(timeAtDigit(duration, Number(key)));
+    else return;
+    event.preventDefault();
+  };
+
+  const copyLink = async () => {
+    const url = `${window.location.origin}${window.location.pathname}${deepLink(scenarios[0]!.name, time)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(`Link copied: ${url}`);
+    } catch {
+      setCopied(`Copy this link: ${url}`);
+    }
+  };
+
+  if (loaded.status === "error") {
+    return (
+      <p className={styles.error} role="alert">
+        {loaded.message} The transcript below may still be readable.
+      </p>
+    );
+  }
+
+  const ready = loaded.status === "ready";
+  return (
+    <div className={styles.player} role="group" aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`} onKeyDown={onKeyDown}>
+      <div className={compare ? styles.sides : undefined}>
+        {scenarios.map((scenario, index) => {
+          const recording = ready ? loaded.recordings[index] : undefined;
+          const state = recording ? stateAt(recording, scenario.events, time) : {};
+          const last = scenario.events[eventIndexAt(scenario.events, time)];
+          return (
+            <div key={scenario.name} className={styles.side} data-scenario={scenario.name}>
+              {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
+              <div className={styles.screen}>
+                <div
+                  className={styles.terminal}
+                  ref={(element) => {
+                    terminalRefs.current[index] = element;
+                  }}
+                  role="img"
+                  tabIndex={0}
+                  aria-label={`Terminal replay of ${scenario.title}; the transcript below has the same text. Keys: space or k play and pause, arrows seek, [ and ] jump between markers, 0 to 9 jump to 0 to 90 %.`}
+                  data-testid="sandbox-terminal"
+                />
+                {!started ? (
+                  <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
+                    {posters[index]}
+                  </pre>
+                ) : null}
+              </div>
+              <StatePanel title={scenario.title} state={state} fields={panelFields(scenario.events)} lastEvent={last?.label} />
+            </div>
+          );
+        })}
+      </div>
+
+      <div className={styles.controls}>
+        <div className={styles.seekRow}>
+          <input
+            type="range"
+            className={styles.seek}
+            min={0}
+            max={duration}
+            step={0.1}
+            value={time}
+            disabled={!ready}
+            aria-label="Seek"
+            aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
+            onChange={(event) => seekTo(Number(event.target.value))}
+          />
+          <div className={styles.markerTrack} aria-hidden="true">
+            {markers.map(({ side, event }) => (
+              <span
+                key={`${side}-${event.label}-${event.time}`}
+                className={styles.markerTick}
+                data-side={compare ? side : undefined}
+                style={{ left: `${(event.time / duration) * 100}%` }}
+                title={`${event.label} (${formatTime(event.time)})`}
+                onClick={() => seekTo(event.time)}
+              />
+            ))}
+          </div>
+        </div>
+        <div className={styles.buttons}>
+          <button type="button" className={styles.button} disabled={!ready} onClick={() => act((engine) => engine.toggle())} aria-label={playing ? "Pause" : "Play"}>
+            {playing ? "❚❚" : "▶"}
+          </button>
+          <button type="button" className={styles.button} disabled={!ready} onClick={() => seekTo(0)} aria-label="Restart">
+            ⟲
+          </button>
+          <button type="button" className={styles.button} disabled={!ready} onClick={() => jumpMarker(-1)} aria-label="Previous marker">
+            ⏮
+          </button>
+          <button type="button" className={styles.button} disabled={!ready} onClick={() => jumpMarker(1)} aria-label="Next marker">
+            ⏭
+          </button>
+          <label className={styles.speed}>
+            <span className={styles.visuallyHidden}>Speed</span>
+            <select
+              value={speed}
+              disabled={!ready}
+              onChange={(event) => {
+                const next = Number(event.target.value);
+                setSpeed(next);
+                act((engine) => engine.setSpeed(next));
+              }}
+            >
+              {SPEEDS.map((option) => (
+                <option key={option} value={option}>
+                  {option}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className={styles.clock} data-testid="sandbox-time">
+            {formatTime(time)} / {formatTime(duration)}
+          </span>
+          <button type="button" className={`${styles.button} ${styles.copy}`} disabled={!ready} onClick={copyLink}>
+            Copy link to {formatTime(time)}
+          </button>
+        </div>
+        {loaded.status === "loading" ? <p className={styles.muted}>Loading the recording…</p> : null}
+        <p className={styles.visuallyHidden} aria-live="polite">
+          {announcement}
+        </p>
+        <p className={styles.copied} aria-live="polite">
+          {copied}
+        </p>
+      </div>
+    </div>
+  );
+}

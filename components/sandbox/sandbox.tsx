@@ -1,0 +1,73 @@
+import { formatTime } from "@/lib/asciicast/timeline";
+import { loadScenario } from "./load-scenario.server";
+import { SandboxIsland } from "./sandbox-island";
+import styles from "./sandbox.module.css";
+
+export interface SandboxProps {
+  /** Scenario name: the recording is sandboxes/recordings/<scenario>.cast, its facts and events come from the manifest. */
+  scenario: string;
+  /** Caption above the player; defaults to the manifest's title. */
+  title?: string;
+}
+
+export interface SandboxCompareProps {
+  /** The two scenarios replayed side by side on one clock, e.g. left="stop-naive" right="stop-optimized". */
+  left: string;
+  right: string;
+  title?: string;
+}
+
+/** One recording, replayed in a terminal with a state panel. Server part: poster and transcript are static HTML. */
+export function Sandbox({ scenario, title }: SandboxProps) {
+  return <SandboxFigure names={[scenario]} title={title} />;
+}
+
+/** Two recordings on one clock (naive vs optimized), stacked on narrow screens. */
+export function SandboxCompare({ left, right, title }: SandboxCompareProps) {
+  return <SandboxFigure names={[left, right]} title={title} />;
+}
+
+function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
+  const loaded = names.map(loadScenario);
+  const captionId = `sandbox-${names.join("-vs-")}-caption`;
+  const caption = title ?? loaded.map((entry) => (entry.ok ? entry.summary.title : entry.name)).join(" vs ");
+  const compare = names.length > 1;
+  const ready = loaded.flatMap((entry) => (entry.ok ? [entry] : []));
+  return (
+    <figure className={styles.sandbox} id={names[0]} data-sandbox={names.join(" ")} aria-labelledby={captionId}>
+      <figcaption id={captionId} className={styles.caption}>
+        {caption}
+      </figcaption>
+      {ready.length === loaded.length ? (
+        <SandboxIsland
+          compare={compare}
+          scenarios={ready.map((entry) => entry.summary)}
+          posters={ready.map((entry) => entry.poster)}
+        />
+      ) : (
+        loaded.map((entry) =>
+          entry.ok ? null : (
+            <p key={entry.name} className={styles.error} role="alert">
+              {entry.error}
+            </p>
+          ),
+        )
+      )}
+      {ready.map((entry) => (
+        <details key={entry.summary.name} className={styles.transcript}>
+          <summary>
+            Transcript{compare ? `: ${entry.summary.title}` : ""} <span className={styles.muted}>({formatTime(entry.summary.duration)})</span>
+          </summary>
+          <ol className={styles.transcriptList}>
+            {entry.transcript.map((line, index) => (
+              <li key={index} className={line.kind === "marker" ? styles.transcriptMarker : undefined}>
+                <span className={styles.transcriptTime}>{formatTime(line.time)}</span>{" "}
+                {line.kind === "marker" ? <strong>▸ {line.text}</strong> : <code>{line.text || "\u00a0"}</code>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ))}
+    </figure>
+  );
+}

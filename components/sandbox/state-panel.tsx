@@ -1,0 +1,55 @@
+import type { StatePatch } from "@/sandboxes/recorder/manifest-schema";
+import type { PanelState, TimelineEvent } from "@/lib/asciicast/timeline";
+import styles from "./sandbox.module.css";
+
+type Field = keyof StatePatch | "sinceSigterm";
+
+const FIELDS: Array<{ key: Field; label: string; format?: (state: PanelState) => string }> = [
+  { key: "container", label: "Container" },
+  { key: "health", label: "Health check" },
+  { key: "httpHealth", label: "GET /healthz" },
+  { key: "pid1", label: "PID 1" },
+  { key: "user", label: "User" },
+  { key: "inflight", label: "In-flight request" },
+  { key: "sinceSigterm", label: "Since SIGTERM", format: (state) => `${(state.sinceSigterm ?? 0).toFixed(1)} s` },
+  { key: "exitCode", label: "Exit code" },
+];
+
+/** Tone for a value, so the panel can colour it; the text always says the same thing. */
+function tone(key: Field, value: unknown): "good" | "bad" | "warn" | undefined {
+  if (value === "healthy" || value === "completed" || value === 200 || (key === "exitCode" && value === 0)) return "good";
+  if (value === "unhealthy" || value === "dropped" || value === "refused" || value === 503 || (key === "exitCode" && value !== 0)) return "bad";
+  if (value === "stopping" || value === "starting" || value === "pending") return "warn";
+  return undefined;
+}
+
+/** Rows that this scenario ever sets; a stop recording has no use for a row that stays empty. */
+export function panelFields(events: readonly TimelineEvent[]): Field[] {
+  const keys = new Set<Field>();
+  for (const event of events) for (const key of Object.keys(event.state) as Array<keyof StatePatch>) keys.add(key === "sigtermAt" ? "sinceSigterm" : key);
+  return FIELDS.map((field) => field.key).filter((key) => keys.has(key));
+}
+
+export function StatePanel({ title, state, fields, lastEvent }: { title: string; state: PanelState; fields: Field[]; lastEvent?: string }) {
+  return (
+    <section className={styles.panel} aria-label={`State: ${title}`}>
+      <p className={styles.panelEvent}>
+        <span className={styles.muted}>Last event:</span> {lastEvent ?? "—"}
+      </p>
+      {fields.length > 0 ? (
+        <dl className={styles.panelList}>
+          {FIELDS.filter((field) => fields.includes(field.key)).map((field) => {
+            const value = field.key === "sinceSigterm" ? state.sinceSigterm : state[field.key];
+            const text = value === undefined ? "—" : field.format ? field.format(state) : String(value);
+            return (
+              <div key={field.key} className={styles.panelRow} data-field={field.key}>
+                <dt>{field.label}</dt>
+                <dd data-tone={value === undefined ? undefined : tone(field.key, value)}>{text}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { TimelineEvent } from "@/lib/asciicast/timeline";
+
+/** What the client player needs about one scenario: small and serialisable (the cast itself is fetched lazily). */
+export interface ScenarioSummary {
+  name: string;
+  title: string;
+  /** URL of the .cast file (served by app/recordings). */
+  src: string;
+  cols: number;
+  rows: number;
+  duration: number;
+  events: TimelineEvent[];
+}

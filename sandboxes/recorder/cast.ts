@@ -12,6 +12,13 @@ const RESET = "\u001b[0m";
 
 type CastEvent = [number, "o" | "m", string];
 
+interface CommandOptions {
+  /** What the prompt shows, when the real argv is noisy (absolute paths, long flags). */
+  display?: string;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Records a terminal session as asciicast v2: every output chunk is stamped with the real
  * time it arrived, and markers name the moments the lesson links to.
@@ -46,19 +53,19 @@ export class CastSession {
   }
 
   /** Shows the command as typed at the prompt, then runs it and streams its real output. */
-  exec(command: string, args: string[], options: { display?: string; timeoutMs?: number } = {}): Promise<{ code: number; output: string }> {
+  exec(command: string, args: string[], options: CommandOptions = {}): Promise<{ code: number; output: string }> {
     this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")}\n`);
-    return this.spawnStreaming(command, args, options.timeoutMs ?? 600_000).done;
+    return this.spawnStreaming(command, args, options.timeoutMs ?? 600_000, options.env).done;
   }
 
   /** Starts a command in the background (like `cmd &`); its output joins the terminal as it arrives. */
-  background(command: string, args: string[], options: { display?: string; timeoutMs?: number } = {}) {
+  background(command: string, args: string[], options: CommandOptions = {}) {
     this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")} &\n`);
-    return this.spawnStreaming(command, args, options.timeoutMs ?? 120_000);
+    return this.spawnStreaming(command, args, options.timeoutMs ?? 120_000, options.env);
   }
 
-  private spawnStreaming(command: string, args: string[], timeoutMs: number) {
-    const child = spawn(command, args, { env: { ...process.env, DOCKER_BUILDKIT: "1" } });
+  private spawnStreaming(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(command, args, { env: { ...env, DOCKER_BUILDKIT: "1" } });
     let output = "";
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");

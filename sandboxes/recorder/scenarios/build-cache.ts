@@ -41,8 +41,8 @@ export const buildCache: Scenario<"build-cache"> = {
       const steps = rebuild.output.split("\n").filter((line) => /^#\d+ \[[^\]]*\d+\/\d+\]/.test(line));
       const stepIds = new Set(steps.map((line) => line.split(" ")[0]));
       const cachedIds = new Set(rebuild.output.split("\n").filter((line) => /^#\d+ CACHED/.test(line)).map((line) => line.split(" ")[0]));
-      const installStep = steps.find((line) => /npm (install|ci)/.test(line))?.split(" ")[0];
-      const reinstalledDependencies = installStep !== undefined && !cachedIds.has(installStep);
+      const installSteps = steps.filter((line) => /npm (install|ci)/.test(line)).map((line) => line.split(" ")[0]);
+      const reinstalledDependencies = installSteps.some((id) => !cachedIds.has(id));
       session.mark("rebuild-end", `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`);
       rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun: stepIds.size - [...stepIds].filter((id) => cachedIds.has(id)).length, stepsCached: [...stepIds].filter((id) => cachedIds.has(id)).length });
     }

@@ -1,0 +1,84 @@
+import type { Manifest, ScenarioName } from "@/sandboxes/recorder/manifest-schema";
+
+/**
+ * Named figures a lesson may cite with <Fact name="…" />. Each reads the manifest and formats
+ * the value; a name that is missing, or a value the manifest lacks, fails the build.
+ */
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+const secondsText = (value: number) => `${value.toFixed(1)} s`;
+
+function imageBytes(manifest: Manifest, name: string, kind: "uncompressedBytes" | "compressedBytes" = "uncompressedBytes"): number {
+  const image = manifest.scenarios.sizes.facts.images.find((entry) => entry.name === name);
+  if (!image) throw new Error(`the sizes scenario has no image named "${name}"`);
+  return image[kind];
+}
+
+function matrixRow(manifest: Manifest, pid1: string, handler: boolean) {
+  const row = manifest.scenarios["pid1-matrix"].facts.rows.find((entry) => entry.pid1 === pid1 && entry.handler === handler);
+  if (!row) throw new Error(`the pid1-matrix has no row for ${pid1} with handler ${handler ? "on" : "off"}`);
+  return row;
+}
+
+function rebuild(manifest: Manifest, image: "naive" | "optimized") {
+  const row = manifest.scenarios["build-cache"].facts.rows.find((entry) => entry.image === image);
+  if (!row) throw new Error(`the build-cache scenario has no ${image} row`);
+  return row;
+}
+
+export const FACTS = {
+  naiveImageSize: (m: Manifest) => mb(imageBytes(m, "naive image")),
+  naiveImageCompressed: (m: Manifest) => mb(imageBytes(m, "naive image", "compressedBytes")),
+  optimizedImageSize: (m: Manifest) => mb(imageBytes(m, "optimized image")),
+  optimizedImageCompressed: (m: Manifest) => mb(imageBytes(m, "optimized image", "compressedBytes")),
+  distrolessImageSize: (m: Manifest) => mb(imageBytes(m, "distroless image")),
+  fullBaseSize: (m: Manifest) => mb(imageBytes(m, "full base (node:20 stand-in)")),
+  slimBaseSize: (m: Manifest) => mb(imageBytes(m, "slim base (node:20-slim stand-in)")),
+  floorSize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.totalBytes),
+  nodeBinarySize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.nodeBinaryBytes),
+  prodDependenciesSize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.prodNodeModulesBytes),
+  naiveOverOptimized: (m: Manifest) => `${(imageBytes(m, "naive image") / imageBytes(m, "optimized image")).toFixed(1)}×`,
+  naiveOverDistroless: (m: Manifest) => `${(imageBytes(m, "naive image") / imageBytes(m, "distroless image")).toFixed(1)}×`,
+  distrolessOverFloor: (m: Manifest) => `${(imageBytes(m, "distroless image") / m.scenarios.sizes.facts.floor.totalBytes).toFixed(2)}×`,
+  naiveStopTime: (m: Manifest) => secondsText(m.scenarios["stop-naive"].facts.stopSeconds),
+  naiveExitCode: (m: Manifest) => String(m.scenarios["stop-naive"].facts.exitCode),
+  naiveRequestFate: (m: Manifest) => m.scenarios["stop-naive"].facts.inflightOutcome,
+  optimizedStopTime: (m: Manifest) => secondsText(m.scenarios["stop-optimized"].facts.stopSeconds),
+  optimizedExitCode: (m: Manifest) => String(m.scenarios["stop-optimized"].facts.exitCode),
+  optimizedRequestFate: (m: Manifest) => m.scenarios["stop-optimized"].facts.inflightOutcome,
+  graceSeconds: (m: Manifest) => `${m.scenarios["pid1-matrix"].facts.graceSeconds} s`,
+  npmStartExitCode: (m: Manifest) => String(matrixRow(m, "npm start", true).exitCode),
+  npmStartStopTime: (m: Manifest) => secondsText(matrixRow(m, "npm start", true).stopSeconds),
+  nodeWithoutHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "node", false).stopSeconds),
+  nodeWithoutHandlerExitCode: (m: Manifest) => String(matrixRow(m, "node", false).exitCode),
+  tiniWithoutHandlerExitCode: (m: Manifest) => String(matrixRow(m, "tini", false).exitCode),
+  tiniWithHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "tini", true).stopSeconds),
+  zombiesWithNode: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "node")?.zombiesAfter ?? "?"),
+  zombiesWithTini: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "tini")?.zombiesAfter ?? "?"),
+  orphansStarted: (m: Manifest) => String(m.scenarios.zombies.facts.rows[0]?.orphansStarted ?? "?"),
+  naiveRebuildTime: (m: Manifest) => secondsText(rebuild(m, "naive").rebuildSeconds),
+  optimizedRebuildTime: (m: Manifest) => secondsText(rebuild(m, "optimized").rebuildSeconds),
+  rebuildSpeedup: (m: Manifest) => `${(rebuild(m, "naive").rebuildSeconds / rebuild(m, "optimized").rebuildSeconds).toFixed(0)}×`,
+  healthFlipFirst503: (m: Manifest) => secondsText(m.scenarios["health-flip"].facts.first503AtSeconds ?? Number.NaN),
+  dockerEngine: (m: Manifest) => m.environment.dockerEngine,
+  nodeInImages: (m: Manifest) => m.environment.nodeInImages,
+  npmInImages: (m: Manifest) => m.environment.npmInImages,
+  recordedOn: (m: Manifest) => m.recordedAt.slice(0, 10),
+} satisfies Record<string, (manifest: Manifest) => string>;
+
+export type FactName = keyof typeof FACTS;
+
+export function factValue(manifest: Manifest, name: string): string {
+  const read = FACTS[name as FactName];
+  if (!read) throw new Error(`<Fact name="${name}"> is not a known fact; known facts: ${Object.keys(FACTS).join(", ")}`);
+  const value = read(manifest);
+  if (value.includes("NaN") || value.includes("?")) throw new Error(`the manifest has no value for the fact "${name}"`);
+  return value;
+}
+
+/** The moment in a recording where an event of this kind happened (the first, or the nth). */
+export function eventTime(manifest: Manifest, scenario: ScenarioName, kind: string, occurrence = 1): number {
+  const matches = manifest.scenarios[scenario].events.filter((event) => event.kind === kind);
+  const event = matches[occurrence - 1];
+  if (!event) throw new Error(`the ${scenario} recording has no event of kind "${kind}" (#${occurrence}); kinds: ${[...new Set(manifest.scenarios[scenario].events.map((e) => e.kind))].join(", ")}`);
+  return event.t;
+}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProgressNotice } from "@/components/progress/progress-notice";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -9,8 +10,11 @@ export function SiteHeader() {
       </Link>
       <nav aria-label="Site" className="site-header__nav">
         <Link href="/">Course</Link>
+        <Link href="/practice">Practice</Link>
+        <Link href="/progress">Progress</Link>
         <ThemeToggle />
       </nav>
+      <ProgressNotice />
     </header>
   );
 }

@@ -4,6 +4,7 @@ import { Breadcrumb } from "@/components/lesson/breadcrumb";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
+import { MarkComplete } from "@/components/progress/mark-complete";
 import { getLesson, listLessons } from "@/lib/content/lessons.server";
 
 interface LessonRoute {
@@ -59,6 +60,7 @@ export default async function LessonPage({ params }: LessonRoute) {
         <article className="prose">
           <LessonBody code={lesson.compiled.code} />
         </article>
+        <MarkComplete lesson={`${lesson.chapterSlug}/${lesson.slug}`} title={frontmatter.title} />
         <LessonPager previous={lesson.previous} next={lesson.next} />
       </div>
       <aside className="lesson-layout__aside">

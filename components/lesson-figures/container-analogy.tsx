@@ -1,10 +1,6 @@
+import { factValue } from "@/lib/recordings/facts";
+import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
-
-export interface ContainerAnalogyProps {
-  /** Measured size captions, e.g. "1.23 GB", passed in from the recordings manifest by the lesson. */
-  naiveSize: string;
-  optimizedSize: string;
-}
 
 const NAIVE_CARGO = ["full Debian + gcc, python", "devDependencies", ".git history", ".env with a secret", "npm as PID 1"];
 const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini as PID 1"];
@@ -13,7 +9,9 @@ const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini
  * The shipping-container analogy as a drawing: the same steel box, packed two ways.
  * Text is real SVG text (selectable, read by screen readers through the figure caption).
  */
-export function ContainerAnalogy({ naiveSize, optimizedSize }: ContainerAnalogyProps) {
+export function ContainerAnalogy() {
+  const naiveSize = factValue(loadManifest(), "naiveImageSize");
+  const optimizedSize = factValue(loadManifest(), "optimizedImageSize");
   return (
     <figure className={styles.figure}>
       <svg viewBox="0 0 640 300" role="img" aria-labelledby="container-analogy-title" className={styles.svg}>

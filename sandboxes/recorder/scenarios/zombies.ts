@@ -5,7 +5,7 @@ const ORPHANS = 3;
 
 export const zombies: Scenario<"zombies"> = {
   name: "zombies",
-  title: "Orphaned processes: node as PID 1 leaves zombies, tini reaps them",
+  title: "Orphaned processes: who reaps them with node or tini as PID 1?",
   basesUsed: ["slim"],
   async run({ session, images }) {
     const rows = [];

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { loadScenario } from "@/components/sandbox/load-scenario.server";
+import { deepLink } from "@/lib/asciicast/timeline";
+
+export interface EvidenceProps {
+  /** The recording that shows the claim, e.g. "stop-naive". */
+  scenario: string;
+  /** The kind of moment, e.g. "sigterm", "request-end", "exit", "healthz", "zombies". */
+  at: string;
+  /** Which occurrence of that kind (1 = first). */
+  occurrence?: number;
+  children: ReactNode;
+}
+
+/**
+ * Links a behavioural claim to the moment in a recording that shows it (`#stop-naive@2.5`),
+ * which opens that sandbox at that time. The time comes from the recording, so a re-recording
+ * moves the link with it; a moment that is missing fails the build.
+ */
+export function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
+  const loaded = loadScenario(scenario);
+  if (!loaded.ok) throw new Error(`<Evidence scenario="${scenario}">: ${loaded.error}`);
+  const event = loaded.summary.events.filter((candidate) => candidate.kind === at)[occurrence - 1];
+  if (!event) throw new Error(`<Evidence scenario="${scenario}" at="${at}">: the recording has no such moment (#${occurrence})`);
+  // Round up so the link lands on or just after the marker, where the state panel already shows it.
+  const href = deepLink(scenario, Math.ceil(event.time * 10) / 10);
+  return (
+    <a className="evidence" href={href} data-evidence-scenario={scenario} data-evidence-time={href.split("@")[1]}>
+      {children}
+      <span className="evidence__badge" aria-label={`(watch it in the ${scenario} recording)`}>
+        ▶ {event.label}
+      </span>
+    </a>
+  );
+}

@@ -124,7 +124,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
       act((engine) => {
         const now = engine.time;
         // While playing, "previous" a moment after a marker goes back past it, like a media player.
-        const target = direction === 1 ? nextMarkerTime(markerTimes, now) : previousMarkerTime(markerTimes, now, engine.clock.playing ? 1 : 0.05);
+        const target = direction === 1 ? nextMarkerTime(markerTimes, now) : previousMarkerTime(markerTimes, now, engine.clock.playing ? 1 : undefined);
         if (target === undefined) return;
         engine.seek(target);
         const hit = markers.find((marker) => marker.event.time === target);
@@ -184,7 +184,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
                   ref={(element) => {
                     terminalRefs.current[index] = element;
                   }}
-                  role="img"
+                  role="group"
                   tabIndex={0}
                   aria-label={`Terminal replay of ${scenario.title}; the transcript below has the same text. Keys: space or k play and pause, arrows seek, [ and ] jump between markers, 0 to 9 jump to 0 to 90 %.`}
                   data-testid="sandbox-terminal"
@@ -259,7 +259,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
               ))}
             </select>
           </label>
-          <span className={styles.clock} data-testid="sandbox-time">
+          <span className={styles.clock} data-testid="sandbox-time" data-time={time.toFixed(3)}>
             {formatTime(time)} / {formatTime(duration)}
           </span>
           <button type="button" className={`${styles.button} ${styles.copy}`} disabled={!ready} onClick={copyLink}>

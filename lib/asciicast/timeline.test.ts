@@ -81,6 +81,11 @@ describe("markers and keys", () => {
     expect(previousMarkerTime(times, 1)).toBeUndefined();
   });
 
+  it("keeps markers a few milliseconds apart as separate stops", () => {
+    expect(nextMarkerTime([0.1598, 0.1693, 1.2], 0.1598)).toBe(0.1693);
+    expect(previousMarkerTime([0.1598, 0.1693, 1.2], 0.1693)).toBe(0.1598);
+  });
+
   it("knows which event the playhead is at", () => {
     expect(eventIndexAt(events, 0)).toBe(-1);
     expect(eventIndexAt(events, 3.2)).toBe(1);

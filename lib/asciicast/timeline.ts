@@ -84,16 +84,16 @@ export function eventIndexAt(events: readonly { time: number }[], time: number):
   return index;
 }
 
-/** The next marker strictly after `time` (a small epsilon so "next" from a marker moves on). */
+/** The next marker strictly after `time` (markers a few ms apart stay distinct stops). */
 export function nextMarkerTime(times: readonly number[], time: number): number | undefined {
-  return [...times].sort((a, b) => a - b).find((t) => t > time + 0.05);
+  return [...times].sort((a, b) => a - b).find((t) => t > time + 1e-4);
 }
 
 /**
  * The previous marker before `time`. Like a media player's "previous track": from just after a
  * marker (within 1 s while playing) it goes to the one before, so repeated presses walk back.
  */
-export function previousMarkerTime(times: readonly number[], time: number, grace = 0.05): number | undefined {
+export function previousMarkerTime(times: readonly number[], time: number, grace = 1e-4): number | undefined {
   return [...times].sort((a, b) => b - a).find((t) => t < time - grace);
 }
 

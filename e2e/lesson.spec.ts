@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Lesson 10.4 against the production build: every section is there, every sandbox loads its real
+ * recording, every evidence link opens the right sandbox at the right moment, and the size chart
+ * shows exactly the manifest's numbers.
+ */
+const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
+const manifest = JSON.parse(readFileSync(path.resolve("sandboxes/recordings/manifest.json"), "utf8")) as {
+  scenarios: { sizes: { facts: { images: { name: string; uncompressedBytes: number }[]; floor: { totalBytes: number } } } };
+};
+
+const SECTIONS = [
+  "The shipping container analogy",
+  "The naive Dockerfile",
+  "The optimized multi-stage Dockerfile",
+  "Stage by stage",
+  "The distroless variant",
+  ".dockerignore",
+  "Signals and PID 1",
+  "What docker stop does to each image",
+  "Every PID 1, with and without a handler",
+  "Zombies",
+  "Graceful shutdown in Node",
+  "docker compose for local development",
+  "Image size",
+  "Build cache",
+  "Common mistakes",
+  "What we measured",
+  "Interview questions",
+  "Cheat sheet",
+  "Right way, wrong way",
+];
+
+test.describe("lesson 10.4", () => {
+  test("renders every section, in order, and lists each in the table of contents", async ({ page }) => {
+    await page.goto(LESSON);
+    const headings = await page.locator("article h2, article h3").allTextContents();
+    const titles = headings.map((text) => text.replace(/#$/, "").trim());
+    expect(titles.filter((title) => SECTIONS.includes(title))).toEqual(SECTIONS);
+    const toc = page.getByRole("navigation", { name: "On this page" });
+    for (const section of SECTIONS) await expect(toc.getByRole("link", { name: section, exact: true })).toHaveCount(1);
+  });
+
+  test("shows the real Dockerfiles the recorder builds, with numbered callouts", async ({ page }) => {
+    await page.goto(LESSON);
+    for (const file of ["sandboxes/images/naive/Dockerfile", "sandboxes/images/optimized/Dockerfile"]) {
+      const block = page.locator("figure.code-block").filter({ hasText: file });
+      const onDisk = readFileSync(path.resolve(file), "utf8").trim().split("\n");
+      const shown = (await block.locator(".line").evaluateAll((lines) =>
+        lines.map((line) => [...line.childNodes].filter((node) => !(node as Element).classList?.contains("callout-marker")).map((node) => node.textContent).join("")),
+      )) as string[];
+      expect(shown.map((line) => line.trimEnd())).toEqual(onDisk.map((line) => line.trimEnd()));
+      expect(await block.locator(".callout-marker").count()).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  test("every sandbox loads its recording", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(LESSON);
+    const figures = page.locator("figure[data-sandbox]");
+    const count = await figures.count();
+    expect(count).toBeGreaterThanOrEqual(7);
+    for (let index = 0; index < count; index++) {
+      const figure = figures.nth(index);
+      const names = ((await figure.getAttribute("data-sandbox")) ?? "").split(" ");
+      await figure.scrollIntoViewIfNeeded();
+      await expect(figure.locator(".xterm"), `terminal(s) for ${names.join(" + ")}`).toHaveCount(names.length, { timeout: 15_000 });
+      await expect(figure.getByRole("alert")).toHaveCount(0);
+    }
+  });
+
+  test("every evidence link opens its sandbox at the moment it cites", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(LESSON);
+    const links = page.locator("a.evidence");
+    const count = await links.count();
+    expect(count).toBeGreaterThanOrEqual(15);
+    for (let index = 0; index < count; index++) {
+      const link = links.nth(index);
+      const scenario = (await link.getAttribute("data-evidence-scenario"))!;
+      const time = Number(await link.getAttribute("data-evidence-time"));
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`#${scenario}@${time}$`));
+      const figure = page.locator(`figure[data-sandbox~="${scenario}"]`).first();
+      await expect(figure).toBeInViewport();
+      await expect
+        .poll(async () => Number(await figure.getByTestId("sandbox-time").getAttribute("data-time")), { message: `${scenario}@${time}`, timeout: 15_000 })
+        .toBeCloseTo(time, 1);
+    }
+  });
+
+  test("the size chart shows exactly the manifest's numbers", async ({ page }) => {
+    await page.goto(LESSON);
+    const rows = page.locator('[data-figure="size-ladder"] tbody tr');
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.getAttribute("data-bytes"))]));
+    const { images, floor } = manifest.scenarios.sizes.facts;
+    expect(shown).toEqual([...images.map((image) => [image.name, image.uncompressedBytes]), ["the floor", floor.totalBytes]]);
+    for (const image of images) {
+      await expect(rows.filter({ hasText: image.name }).locator("td").first()).toHaveText(`${(image.uncompressedBytes / 1e6).toFixed(0)} MB`);
+    }
+  });
+
+  test("prints without controls and keeps the transcripts", async ({ page }) => {
+    await page.goto(LESSON);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.locator(".code-block__copy").first()).toBeHidden();
+    const transcript = page.locator("figure[data-sandbox] details").first();
+    await expect(transcript).not.toHaveAttribute("open");
+    // Closed on screen, yet its text prints.
+    await expect(transcript.locator(":scope > :not(summary)").first()).toBeVisible();
+    await expect(page.locator("figure[data-sandbox] button").first()).toBeHidden();
+  });
+});

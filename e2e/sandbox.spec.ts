@@ -1,0 +1,202 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { parseAsciicast } from "../lib/asciicast/parse";
+import { alignEvents, stateAt } from "../lib/asciicast/timeline";
+
+/**
+ * The sandbox player against the production build. Expectations come from the same recordings and
+ * manifest the build used (SANDBOX_RECORDINGS_DIR, else sandboxes/recordings), so these tests hold
+ * for the stand-in fixtures and for the real Docker recordings alike.
+ */
+const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
+const DIR = path.resolve(process.env.SANDBOX_RECORDINGS_DIR ?? "sandboxes/recordings");
+const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as {
+  scenarios: Record<string, { title: string; events: Parameters<typeof alignEvents>[1]; facts: { exitCode?: number } }>;
+};
+
+function scenario(name: string) {
+  const recording = parseAsciicast(readFileSync(path.join(DIR, `${name}.cast`), "utf8"));
+  const entry = manifest.scenarios[name]!;
+  return { recording, entry, events: alignEvents(recording, entry.events) };
+}
+
+const compareFigure = (page: Page) => page.locator('figure[data-sandbox="stop-naive stop-optimized"]');
+const healthFigure = (page: Page) => page.locator('figure[data-sandbox="health-flip"]');
+
+/** The playhead in seconds (the display rounds to tenths; data-time has the exact value). */
+async function shownTime(figure: Locator): Promise<number> {
+  return Number(await figure.getByTestId("sandbox-time").getAttribute("data-time"));
+}
+
+function panelValue(figure: Locator, title: string, field: string): Locator {
+  return figure.getByRole("region", { name: `State: ${title}` }).locator(`[data-field="${field}"] dd`);
+}
+
+test.beforeEach(({ page }) => {
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+});
+
+test.describe("sandbox player", () => {
+  test("ships no player code or recording until the sandbox nears the viewport", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 500 });
+    const casts: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/recordings/")) casts.push(request.url());
+    });
+    await page.goto(LESSON);
+    const figure = compareFigure(page);
+    const distance = await figure.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight);
+    test.skip(distance < 800, "the lesson is too short to keep the sandbox out of the preload margin");
+    await page.waitForTimeout(500);
+    expect(casts).toEqual([]);
+    await expect(page.locator(".xterm")).toHaveCount(0);
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator(".xterm")).toHaveCount(2);
+    expect(casts.some((url) => url.endsWith("/recordings/stop-naive.cast"))).toBe(true);
+  });
+
+  test("plays, pauses and shows the recording's output in the terminal", async ({ page }) => {
+    await page.goto(LESSON);
+    const figure = compareFigure(page);
+    await figure.getByRole("button", { name: /Play/ }).click();
+    await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect.poll(() => shownTime(figure)).toBeGreaterThan(0.5);
+    await expect(figure.locator(".xterm-rows").first()).toContainText("node server.js");
+    await figure.getByRole("button", { name: "Pause" }).click();
+    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible();
+    const paused = await shownTime(figure);
+    await page.waitForTimeout(600);
+    expect(await shownTime(figure)).toBe(paused);
+  });
+
+  test("keyboard: digits jump, arrows seek, space toggles, ] and [ walk the markers and the panel follows", async ({ page }) => {
+    const { recording, entry, events } = scenario("health-flip");
+    await page.goto(LESSON);
+    const figure = healthFigure(page);
+    await figure.scrollIntoViewIfNeeded();
+    const terminal = figure.getByTestId("sandbox-terminal");
+    await expect(figure.locator(".xterm")).toHaveCount(1);
+    await terminal.focus();
+
+    await page.keyboard.press("5");
+    await expect.poll(() => shownTime(figure)).toBeCloseTo(recording.duration / 2, 1);
+    await page.keyboard.press("0");
+    await expect.poll(() => shownTime(figure)).toBe(0);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => shownTime(figure)).toBeCloseTo(Math.min(5, recording.duration), 1);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => shownTime(figure)).toBe(0);
+
+    // ] to each marker in turn: the panel shows the merged state at that marker.
+    const stops = [...new Set(events.map((event) => event.time))];
+    for (const time of stops) {
+      await page.keyboard.press("]");
+      await expect.poll(() => shownTime(figure)).toBeCloseTo(time, 2);
+      const last = events.filter((event) => event.time === time).at(-1)!;
+      await expect(figure.getByText(`Last event: ${last.label}`)).toBeVisible();
+      const expected = stateAt(recording, events, time);
+      if (expected.container) await expect(panelValue(figure, entry.title, "container")).toHaveText(expected.container);
+      if (expected.health) await expect(panelValue(figure, entry.title, "health")).toHaveText(expected.health);
+    }
+    // [ goes back, and the state goes back with it.
+    await page.keyboard.press("[");
+    const previous = stops[stops.length - 2]!;
+    await expect.poll(() => shownTime(figure)).toBeCloseTo(previous, 2);
+    await expect(panelValue(figure, entry.title, "container")).toHaveText(stateAt(recording, events, previous).container!);
+
+    await page.keyboard.press("0");
+    await page.keyboard.press(" ");
+    await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
+    await page.keyboard.press("k");
+    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible();
+  });
+
+  test("compare mode runs both recordings on one clock to their different ends", async ({ page }) => {
+    const naive = scenario("stop-naive");
+    const optimized = scenario("stop-optimized");
+    await page.goto(LESSON);
+    const figure = compareFigure(page);
+    await figure.getByRole("button", { name: /Play/ }).click();
+    await figure.getByLabel("Speed").selectOption("4");
+    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 15_000 }); // paused at the end
+    expect(await shownTime(figure)).toBeCloseTo(Math.max(naive.recording.duration, optimized.recording.duration), 1);
+    await expect(panelValue(figure, naive.entry.title, "exitCode")).toHaveText(String(stateAt(naive.recording, naive.events, Infinity).exitCode));
+    await expect(panelValue(figure, optimized.entry.title, "exitCode")).toHaveText(String(stateAt(optimized.recording, optimized.events, Infinity).exitCode));
+    await expect(panelValue(figure, naive.entry.title, "inflight")).toHaveText(stateAt(naive.recording, naive.events, Infinity).inflight!);
+    await expect(panelValue(figure, optimized.entry.title, "inflight")).toHaveText(stateAt(optimized.recording, optimized.events, Infinity).inflight!);
+    await expect(figure.locator(".xterm-rows")).toHaveCount(2);
+    for (const rows of await figure.locator(".xterm-rows").all()) await expect(rows).toContainText("exit code");
+  });
+
+  test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({ page, context }) => {
+    const { recording, entry, events } = scenario("stop-naive");
+    const sigterm = events.find((event) => event.kind === "sigterm")!;
+    const at = Math.round((sigterm.time + 0.3) * 10) / 10;
+    await page.goto(`${LESSON}#stop-naive@${at}`);
+    const figure = compareFigure(page);
+    await expect.poll(() => shownTime(figure)).toBeCloseTo(at, 1);
+    await expect(figure).toBeInViewport();
+    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible(); // opened paused
+    await expect(panelValue(figure, entry.title, "container")).toHaveText(stateAt(recording, events, at).container!);
+    await expect(figure.locator(".xterm-rows").first()).toContainText("kill -TERM");
+
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await figure.getByRole("button", { name: /^Copy link/ }).click();
+    await expect(figure.getByText(/^Link copied:/)).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`${LESSON}#stop-naive@${at}$`));
+  });
+
+  test("the transcript is in the HTML and readable without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(LESSON);
+    const figure = healthFigure(page);
+    await figure.getByText("Transcript", { exact: false }).first().click();
+    const list = figure.locator("details ol");
+    await expect(list).toBeVisible();
+    await expect(list).toContainText("node server.js");
+    for (const event of scenario("health-flip").events) await expect(list).toContainText(event.label);
+    await expect(page.locator(".xterm")).toHaveCount(0);
+    await context.close();
+  });
+
+  test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({ page }) => {
+    const text = readFileSync(path.join(DIR, "health-flip.cast"), "utf8");
+    const lines = text.split("\n");
+    await page.route("**/recordings/health-flip.cast", (route) =>
+      route.fulfill({ status: 200, contentType: "application/x-asciicast", body: lines.slice(0, 4).join("\n") + "\n" + (lines[4] ?? "").slice(0, 12) }),
+    );
+    await page.goto(LESSON);
+    const figure = healthFigure(page);
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.getByRole("alert")).toHaveText(/health-flip\.cast is damaged: line 5: the line is cut off; the recording looks truncated/);
+    // The other sandbox still plays.
+    const compare = compareFigure(page);
+    await compare.getByRole("button", { name: /Play/ }).click();
+    await expect.poll(() => shownTime(compare)).toBeGreaterThan(0.3);
+  });
+
+  test("a missing or invalid recording says so inside the sandbox", async ({ page }) => {
+    await page.route("**/recordings/health-flip.cast", (route) => route.fulfill({ status: 404, body: "not found" }));
+    await page.route("**/recordings/stop-optimized.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 80, "height": 24}\n[1, "o"]\n' }));
+    await page.goto(LESSON);
+    await healthFigure(page).scrollIntoViewIfNeeded();
+    await expect(healthFigure(page).getByRole("alert")).toHaveText(/health-flip\.cast could not be loaded \(HTTP 404\)/);
+    await expect(compareFigure(page).getByRole("alert")).toHaveText(/stop-optimized\.cast is damaged: line 2: expected \[time, code, data\]/);
+  });
+
+  test("the loaded player has no serious accessibility violations", async ({ page }) => {
+    await page.goto(LESSON);
+    const figure = compareFigure(page);
+    await figure.getByRole("button", { name: /Play/ }).click();
+    await expect(figure.locator(".xterm")).toHaveCount(2);
+    const results = await new AxeBuilder({ page }).include('figure[data-sandbox]').analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  });
+});

@@ -7,11 +7,11 @@ import { alignEvents, stateAt } from "../lib/asciicast/timeline";
 
 /**
  * The sandbox player against the production build. Expectations come from the same recordings and
- * manifest the build used (SANDBOX_RECORDINGS_DIR, else sandboxes/recordings), so these tests hold
- * for the stand-in fixtures and for the real Docker recordings alike.
+ * manifest the build used (sandboxes/recordings), never from numbers typed here, so they hold
+ * after every re-recording.
  */
 const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
-const DIR = path.resolve(process.env.SANDBOX_RECORDINGS_DIR ?? "sandboxes/recordings");
+const DIR = path.resolve("sandboxes/recordings");
 const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as {
   scenarios: Record<string, { title: string; events: Parameters<typeof alignEvents>[1]; facts: { exitCode?: number } }>;
 };

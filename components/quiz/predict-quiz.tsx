@@ -9,12 +9,9 @@ export interface PredictQuizProps {
   id: string;
   question: string;
   choices: string[];
-  /**
-   * Index of the choice the recording shows, resolved on the server from the recordings
-   * manifest; null while the recording does not exist yet.
-   */
-  answer: number | null;
-  /** Where the answer comes from, e.g. the manifest path, shown with the reveal. */
+  /** Index of the choice the recording shows, resolved on the server from the recordings manifest. */
+  answer: number;
+  /** Where the answer comes from (the recorded fact), shown with the reveal. */
   evidence: string;
   explanation?: ReactNode;
 }
@@ -24,12 +21,10 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
   const domId = useId();
   const { record, recordQuiz } = useQuizRecord(lesson, id);
   const [draft, setDraft] = useState<number | null | undefined>(undefined);
-  // A pending prediction (no recording yet) is kept on this page only: there is nothing to score.
-  const [pendingPick, setPendingPick] = useState<number | null>(null);
-  const restored = answer !== null && record?.kind === "PredictOutcome" && record.answer.length === 1 && (record.answer[0] ?? -1) < choices.length ? record.answer[0] : undefined;
-  const revealed = draft === undefined && (restored !== undefined || pendingPick !== null);
-  const picked = draft === undefined ? (restored ?? pendingPick ?? undefined) : draft;
-  const correct = revealed && answer !== null ? picked === answer : null;
+  const restored = record?.kind === "PredictOutcome" && record.answer.length === 1 && (record.answer[0] ?? -1) < choices.length ? record.answer[0] : undefined;
+  const revealed = draft === undefined && restored !== undefined;
+  const picked = draft === undefined ? restored : draft;
+  const correct = revealed ? picked === answer : null;
   const { announcement, announce } = useAnnouncer();
   const [retryRef, requestRetryFocus] = useFocusAfter(revealed);
 
@@ -38,11 +33,6 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
     if (picked === undefined || picked === null) return;
     setDraft(undefined);
     requestRetryFocus();
-    if (answer === null) {
-      setPendingPick(picked);
-      announce("Prediction noted. The recording that answers this has not been made yet.");
-      return;
-    }
     recordQuiz({ lesson, id, kind: "PredictOutcome", answer: [picked], correct: picked === answer });
     announce(picked === answer ? `You predicted right: ${choices[answer]}.` : `The recording shows ${choices[answer]}, not ${choices[picked]}.`);
   }
@@ -89,18 +79,9 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
         </div>
         {revealed ? (
           <div className={styles.result}>
-            {answer === null ? (
-              <p>
-                <span className={styles.resultTitle}>Prediction noted.</span> The recorded run that answers this has not been made yet, so there is no
-                result to reveal; your prediction is not scored.
-              </p>
-            ) : (
-              <>
-                <p className={styles.resultTitle}>{correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}</p>
-                {explanation ? <p>{explanation}</p> : null}
-                <p className={styles.hint}>Source: {evidence}</p>
-              </>
-            )}
+            <p className={styles.resultTitle}>{correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}</p>
+            {explanation ? <p>{explanation}</p> : null}
+            <p className={styles.hint}>Source: {evidence}</p>
           </div>
         ) : null}
         <p role="status" className={styles.srOnly}>

@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
-import { lookupFact } from "@/lib/quiz/facts.server";
+import { loadManifest } from "@/lib/recordings/manifest.server";
+import { factValue } from "@/lib/recordings/facts";
 import { quizError, validateQuiz } from "@/lib/quiz/validate";
 import { ChoiceQuiz } from "./choice-quiz";
 import { OrderLinesQuiz } from "./order-lines-quiz";
@@ -114,7 +115,7 @@ export function SpotTheProblem(props: SpotTheProblemProps) {
 export interface PredictOutcomeProps extends Injected {
   id: string;
   question: string;
-  /** Dotted path into sandboxes/recordings/manifest.json whose value is the outcome, e.g. "recordings.stop-naive.exitCode". */
+  /** A named recorded fact (lib/recordings/facts.ts) whose value is the outcome, e.g. "naiveExitCode". */
   fact: string;
   /** The possible outcomes as text; the manifest value must equal one of them. */
   choices: string[];
@@ -123,13 +124,14 @@ export interface PredictOutcomeProps extends Injected {
 
 export function PredictOutcome(props: PredictOutcomeProps) {
   const data = validateQuiz("PredictOutcome", { ...props });
-  const lookup = lookupFact(data.fact);
-  if (lookup.status === "missing") throw quizError("PredictOutcome", props, `fact "${data.fact}": ${lookup.reason}`);
-  let answer: number | null = null;
-  if (lookup.status === "found") {
-    answer = data.choices.indexOf(lookup.value);
-    if (answer < 0) throw quizError("PredictOutcome", props, `the recording says ${JSON.stringify(lookup.value)} (${data.fact}), which is not one of its choices ${JSON.stringify(data.choices)}`);
+  let recorded: string;
+  try {
+    recorded = factValue(loadManifest(), data.fact);
+  } catch (error) {
+    throw quizError("PredictOutcome", props, `fact "${data.fact}": ${error instanceof Error ? error.message : String(error)}`);
   }
+  const answer = data.choices.indexOf(recorded);
+  if (answer < 0) throw quizError("PredictOutcome", props, `the recording says ${JSON.stringify(recorded)} (${data.fact}), which is not one of its choices ${JSON.stringify(data.choices)}`);
   return (
     <PredictQuiz
       lesson={requireLesson("PredictOutcome", props)}
@@ -137,7 +139,7 @@ export function PredictOutcome(props: PredictOutcomeProps) {
       question={data.question}
       choices={data.choices}
       answer={answer}
-      evidence={`recorded run, ${data.fact} in the recordings manifest`}
+      evidence={`the recorded run (fact "${data.fact}" in the recordings manifest)`}
       explanation={props.explanation}
     />
   );

@@ -55,7 +55,7 @@ const spotSchema = z
 
 const predictSchema = z.object({
   question: text,
-  fact: z.string().regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/, 'fact must be a dotted path into the recordings manifest, e.g. "recordings.stop-naive.exitCode"'),
+  fact: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'fact must name a recorded fact from lib/recordings/facts.ts, e.g. "naiveExitCode"'),
   choices: z.array(text, "choices={[…]} must be a list of strings").min(2, "needs at least two choices").refine((c) => new Set(c).size === c.length, "has duplicate choices"),
   explanation: text.optional(),
 });

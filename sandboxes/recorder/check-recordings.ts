@@ -48,5 +48,10 @@ export function checkFactsAgainstEvents(manifest: Manifest) {
   expect(floor.totalBytes).toBe(floor.nodeBinaryBytes + floor.sharedLibrariesBytes + floor.prodNodeModulesBytes + floor.appBytes);
   expect(manifest.scenarios["secrets-and-user"].facts.rows.map((row) => row.image)).toEqual(["naive", "optimized", "distroless"]);
   expect(manifest.scenarios.zombies.facts.rows.map((row) => row.pid1)).toEqual(["node", "tini"]);
+  // Layer caching is deterministic: a source edit must re-run the naive install and only the
+  // optimized build step. A rebuild served wholly from cache measured nothing.
+  const rebuilds = manifest.scenarios["build-cache"].facts.rows;
+  expect(rebuilds.map((row) => [row.image, row.reinstalledDependencies])).toEqual([["naive", true], ["optimized", false]]);
+  for (const row of rebuilds) expect(row.stepsRun, `${row.image}: the rebuild ran the steps after the change`).toBeGreaterThanOrEqual(2);
 }
 

@@ -5,7 +5,11 @@ import type { Scenario } from "../scenario";
 import { DOCKER } from "../kit";
 import { APP_DIR, buildArgs, prepareNaiveContext } from "../images";
 
-const CHANGE = "// build-cache demo: a one-line source change";
+/**
+ * The edit carries the run's time: a change BuildKit has seen before (in an earlier recording)
+ * would be served from its cache and measure nothing.
+ */
+const oneLineChange = () => `// build-cache demo: a one-line source change, ${new Date().toISOString()}`;
 
 /** A copy of the app that this scenario may edit (the real source is never touched). */
 function optimizedContext(workDir: string): string {
@@ -22,6 +26,7 @@ export const buildCache: Scenario<"build-cache"> = {
   basesUsed: ["fat", "slim"],
   async run({ session, bases, workDir, progress }) {
     const rows: ScenarioFacts<"build-cache">["rows"] = [];
+    const change = oneLineChange();
     for (const image of ["naive", "optimized"] as const) {
       progress(`build-cache: ${image}`);
       const context = image === "naive" ? prepareNaiveContext(workDir) : optimizedContext(workDir);
@@ -32,7 +37,7 @@ export const buildCache: Scenario<"build-cache"> = {
       const warm = await session.exec(DOCKER, args, { display: `docker build ... (${image}, unchanged source)` });
       if (warm.code !== 0) throw new Error(`warm ${image} build failed`);
       const file = path.join(context, "src", "app.ts");
-      await session.exec("sh", ["-c", `echo '${CHANGE}' >> '${file}'`], { display: `echo '${CHANGE}' >> src/app.ts` });
+      await session.exec("sh", ["-c", `echo '${change}' >> '${file}'`], { display: `echo '${change}' >> src/app.ts` });
       session.mark("rebuild-start", `${image}: rebuild after a one-line change`);
       const started = Date.now();
       const rebuild = await session.exec(DOCKER, args, { display: `docker build ... (${image}, after the change)` });
@@ -46,6 +51,6 @@ export const buildCache: Scenario<"build-cache"> = {
       session.mark("rebuild-end", `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`);
       rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun: stepIds.size - [...stepIds].filter((id) => cachedIds.has(id)).length, stepsCached: [...stepIds].filter((id) => cachedIds.has(id)).length });
     }
-    return { change: CHANGE, rows };
+    return { change, rows };
   },
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { parseAsciicast } from "../lib/asciicast/parse";
 
 /**
  * Lesson 10.4 against the production build: every section is there, every sandbox loads its real
@@ -82,13 +83,15 @@ test.describe("lesson 10.4", () => {
       const link = links.nth(index);
       const scenario = (await link.getAttribute("data-evidence-scenario"))!;
       const time = Number(await link.getAttribute("data-evidence-time"));
+      // A marker on the recording's last frame links a little past the end; the player stops at the end, where the panel shows it.
+      const duration = parseAsciicast(readFileSync(path.resolve(`sandboxes/recordings/${scenario}.cast`), "utf8")).duration;
       await link.click();
       await expect(page).toHaveURL(new RegExp(`#${scenario}@${time}$`));
       const figure = page.locator(`figure[data-sandbox~="${scenario}"]`).first();
       await expect(figure).toBeInViewport();
       await expect
         .poll(async () => Number(await figure.getByTestId("sandbox-time").getAttribute("data-time")), { message: `${scenario}@${time}`, timeout: 15_000 })
-        .toBeCloseTo(time, 1);
+        .toBeCloseTo(Math.min(time, duration), 1);
     }
   });
 

@@ -14,6 +14,14 @@ async function answerBaseImage(page: Page) {
   await expect(single.getByText("Correct!", { exact: true })).toBeVisible();
 }
 
+/**
+ * Seeds localStorage from a same-origin page that runs none of the site's scripts; seeding from a
+ * site page races its own progress load, which could migrate the seed there, before the page under test.
+ */
+async function openOriginWithoutScripts(page: Page) {
+  await page.goto("/icon.svg");
+}
+
 async function openProgress(page: Page) {
   await page.goto("/progress");
   await expect(page.getByRole("heading", { level: 2, name: "Overall" })).toBeVisible();
@@ -93,7 +101,7 @@ test.describe("progress", () => {
   });
 
   test("corrupt saved data is backed up, a notice is shown and the site still works", async ({ page }) => {
-    await page.goto("/");
+    await openOriginWithoutScripts(page);
     await page.evaluate((key) => localStorage.setItem(key, "{definitely not json"), KEY);
     await page.goto(LESSON);
     const notice = page.getByRole("alert").filter({ hasText: "About your saved progress" });
@@ -118,7 +126,7 @@ test.describe("progress", () => {
   });
 
   test("data from an older version is migrated with a notice", async ({ page }) => {
-    await page.goto("/");
+    await openOriginWithoutScripts(page);
     await page.evaluate((key) => {
       const v1 = {
         answers: { "production-and-scaling/dockerizing-nodejs#base-image": { kind: "SingleChoice", correct: true, attempts: 1, at: Date.now() } },

@@ -109,7 +109,8 @@ test.describe("lesson quizzes", () => {
   test("spot the problem: a wrong line gets its note, the faulty line is accepted", async ({ page }) => {
     await openLesson(page);
     const spot = quiz(page, "cache-buster");
-    await spot.getByRole("radio", { name: /^Line 4: RUN npm ci/ }).check();
+    await spot.getByText("RUN npm ci", { exact: true }).click();
+    await expect(spot.getByRole("radio", { name: /^Line 4: RUN npm ci/ })).toBeChecked();
     await spot.getByRole("button", { name: "Check line" }).click();
     await expect(spot.getByText("Not line 4.")).toBeVisible();
     await expect(spot.getByText(/it is the victim/)).toBeVisible();

@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
-import { formatTime, parseDeepLink } from "@/lib/asciicast/timeline";
+import { parseDeepLink } from "@/lib/asciicast/timeline";
+import { Controls, markersOf, screenSize } from "./controls";
+import { panelFields, StatePanel } from "./state-panel";
 import type { ScenarioSummary } from "./types";
 import type { PlayerRequest, SandboxPlayerProps } from "./sandbox-player";
 import styles from "./sandbox.module.css";
@@ -67,34 +69,41 @@ export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProp
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
   return (
-    <div ref={rootRef} className={styles.island}>
+    <div ref={rootRef} className={styles.island} data-sandbox-player>
       {Player ? (
         <Player scenarios={scenarios} posters={posters} compare={compare} request={request} />
       ) : (
-        <div className={styles.posterFrame}>
+        <div className={styles.player}>
           <div className={compare ? styles.sides : undefined}>
             {scenarios.map((scenario, index) => (
               <div key={scenario.name} className={styles.side}>
                 {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
-                <pre className={styles.poster} aria-hidden="true">
-                  {posters[index]}
-                </pre>
+                <div className={styles.screen} style={screenSize(scenario)}>
+                  <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
+                    {posters[index]}
+                  </pre>
+                </div>
+                <StatePanel title={scenario.title} state={{}} fields={panelFields(scenario.events)} />
               </div>
             ))}
           </div>
-          <div className={styles.posterBar}>
-            <button
-              type="button"
-              className={styles.bigPlay}
-              onClick={() => {
+          <div className={styles.controls}>
+            <Controls
+              time={0}
+              duration={duration}
+              markers={markersOf(scenarios)}
+              compare={compare}
+              playing={false}
+              speed={1}
+              ready={false}
+              canPlay
+              onToggle={() => {
                 setRequest({ kind: "play", id: Date.now() });
                 load();
               }}
-            >
-              ▶ Play <span className={styles.muted}>({formatTime(duration)})</span>
-            </button>
+            />
             <noscript>
-              <span className={styles.muted}>The replay needs JavaScript; the transcript below has every line.</span>
+              <p className={styles.muted}>The replay needs JavaScript; the transcript below has every line.</p>
             </noscript>
             {loadError ? (
               <p className={styles.error} role="alert">

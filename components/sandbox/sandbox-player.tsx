@@ -2,7 +2,6 @@
 
 import "@xterm/xterm/css/xterm.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { SPEEDS } from "@/lib/asciicast/clock";
 import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
 import {
   deepLink,
@@ -14,6 +13,7 @@ import {
   timeAtDigit,
   type TimelineEvent,
 } from "@/lib/asciicast/timeline";
+import { Controls, markersOf, screenSize } from "./controls";
 import { ReplayEngine } from "./replay-engine";
 import { panelFields, StatePanel } from "./state-panel";
 import type { ScenarioSummary } from "./types";
@@ -63,11 +63,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
   const handled = useRef<number | undefined>(undefined);
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
-  const markers = useMemo(
-    () =>
-      scenarios.flatMap((scenario, side) => scenario.events.map((event) => ({ side, event }))).sort((a, b) => a.event.time - b.event.time),
-    [scenarios],
-  );
+  const markers = useMemo(() => markersOf(scenarios), [scenarios]);
   const markerTimes = useMemo(() => markers.map((marker) => marker.event.time), [markers]);
 
   useEffect(() => {
@@ -178,7 +174,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
           return (
             <div key={scenario.name} className={styles.side} data-scenario={scenario.name}>
               {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
-              <div className={styles.screen}>
+              <div className={styles.screen} style={screenSize(scenario)}>
                 <div
                   className={styles.terminal}
                   ref={(element) => {
@@ -194,6 +190,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
                     {posters[index]}
                   </pre>
                 ) : null}
+                {loaded.status === "loading" ? <p className={styles.loading}>Loading the recording…</p> : null}
               </div>
               <StatePanel title={scenario.title} state={state} fields={panelFields(scenario.events)} lastEvent={last?.label} />
             </div>
@@ -202,71 +199,23 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
       </div>
 
       <div className={styles.controls}>
-        <div className={styles.seekRow}>
-          <input
-            type="range"
-            className={styles.seek}
-            min={0}
-            max={duration}
-            step={0.1}
-            value={time}
-            disabled={!ready}
-            aria-label="Seek"
-            aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
-            onChange={(event) => seekTo(Number(event.target.value))}
-          />
-          <div className={styles.markerTrack} aria-hidden="true">
-            {markers.map(({ side, event }) => (
-              <span
-                key={`${side}-${event.label}-${event.time}`}
-                className={styles.markerTick}
-                data-side={compare ? side : undefined}
-                style={{ left: `${(event.time / duration) * 100}%` }}
-                title={`${event.label} (${formatTime(event.time)})`}
-                onClick={() => seekTo(event.time)}
-              />
-            ))}
-          </div>
-        </div>
-        <div className={styles.buttons}>
-          <button type="button" className={styles.button} disabled={!ready} onClick={() => act((engine) => engine.toggle())} aria-label={playing ? "Pause" : "Play"}>
-            {playing ? "❚❚" : "▶"}
-          </button>
-          <button type="button" className={styles.button} disabled={!ready} onClick={() => seekTo(0)} aria-label="Restart">
-            ⟲
-          </button>
-          <button type="button" className={styles.button} disabled={!ready} onClick={() => jumpMarker(-1)} aria-label="Previous marker">
-            ⏮
-          </button>
-          <button type="button" className={styles.button} disabled={!ready} onClick={() => jumpMarker(1)} aria-label="Next marker">
-            ⏭
-          </button>
-          <label className={styles.speed}>
-            <span className={styles.visuallyHidden}>Speed</span>
-            <select
-              value={speed}
-              disabled={!ready}
-              onChange={(event) => {
-                const next = Number(event.target.value);
-                setSpeed(next);
-                act((engine) => engine.setSpeed(next));
-              }}
-            >
-              {SPEEDS.map((option) => (
-                <option key={option} value={option}>
-                  {option}×
-                </option>
-              ))}
-            </select>
-          </label>
-          <span className={styles.clock} data-testid="sandbox-time" data-time={time.toFixed(3)}>
-            {formatTime(time)} / {formatTime(duration)}
-          </span>
-          <button type="button" className={`${styles.button} ${styles.copy}`} disabled={!ready} onClick={copyLink}>
-            Copy link to {formatTime(time)}
-          </button>
-        </div>
-        {loaded.status === "loading" ? <p className={styles.muted}>Loading the recording…</p> : null}
+        <Controls
+          time={time}
+          duration={duration}
+          markers={markers}
+          compare={compare}
+          playing={playing}
+          speed={speed}
+          ready={ready}
+          onToggle={() => act((engine) => engine.toggle())}
+          onSeek={seekTo}
+          onMarker={jumpMarker}
+          onSpeed={(next) => {
+            setSpeed(next);
+            act((engine) => engine.setSpeed(next));
+          }}
+          onCopyLink={copyLink}
+        />
         <p className={styles.visuallyHidden} aria-live="polite">
           {announcement}
         </p>

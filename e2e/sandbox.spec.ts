@@ -59,6 +59,21 @@ test.describe("sandbox player", () => {
     expect(casts.some((url) => url.endsWith("/recordings/stop-naive.cast"))).toBe(true);
   });
 
+  test("the poster reserves the player's height, so loading a player shifts nothing", async ({ page }) => {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(LESSON);
+      const figures = page.locator("figure[data-sandbox]");
+      const before = await figures.evaluateAll((all) => all.map((figure) => Math.round(figure.getBoundingClientRect().height)));
+      for (const figure of await figures.all()) await figure.scrollIntoViewIfNeeded();
+      const scenarios = (await figures.evaluateAll((all) => all.map((figure) => figure.getAttribute("data-sandbox")!.split(" ").length))).reduce((a, b) => a + b, 0);
+      await expect(page.locator(".xterm")).toHaveCount(scenarios);
+      await expect(page.getByText("Loading the recording…")).toHaveCount(0);
+      const after = await figures.evaluateAll((all) => all.map((figure) => Math.round(figure.getBoundingClientRect().height)));
+      expect(after, `figure heights at ${width} px`).toEqual(before);
+    }
+  });
+
   test("plays, pauses and shows the recording's output in the terminal", async ({ page }) => {
     await page.goto(LESSON);
     const figure = compareFigure(page);

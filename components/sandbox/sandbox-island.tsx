@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
-import { parseDeepLink } from "@/lib/asciicast/timeline";
+import { eventIndexAt, markerStateAt, parseDeepLink } from "@/lib/asciicast/timeline";
 import { Controls, markersOf, screenSize } from "./controls";
 import { panelFields, StatePanel } from "./state-panel";
 import type { ScenarioSummary } from "./types";
@@ -83,7 +83,12 @@ export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProp
                     {posters[index]}
                   </pre>
                 </div>
-                <StatePanel title={scenario.title} state={{}} fields={panelFields(scenario.events)} />
+                <StatePanel
+                  title={scenario.title}
+                  state={markerStateAt(scenario.events, 0)}
+                  fields={panelFields(scenario.events)}
+                  lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
+                />
               </div>
             ))}
           </div>

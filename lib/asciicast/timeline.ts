@@ -59,12 +59,18 @@ export function eventsFromMarkers(recording: Recording): TimelineEvent[] {
 }
 
 /** What the state panel shows at playback time `time`: every event at or before it, merged in order. */
-export function stateAt(recording: Recording, events: readonly TimelineEvent[], time: number): PanelState {
+/** The markers' state patches merged up to `time`, without the running "since SIGTERM" clock (the poster uses it before the recording is loaded). */
+export function markerStateAt(events: readonly TimelineEvent[], time: number): PanelState {
   const state: PanelState = {};
   for (const event of events) {
     if (event.time > time + 1e-9) break;
     Object.assign(state, event.state);
   }
+  return state;
+}
+
+export function stateAt(recording: Recording, events: readonly TimelineEvent[], time: number): PanelState {
+  const state = markerStateAt(events, time);
   if (state.sigtermAt !== undefined) {
     const sinceSigterm = playbackToRaw(recording, time) - state.sigtermAt;
     // Once the container has exited, the clock stops at the exit.

@@ -78,10 +78,10 @@ export function Controls({ time, duration, markers, compare, playing, speed, rea
           ⟲
         </button>
         <button type="button" className={styles.button} disabled={!ready} onClick={() => onMarker?.(-1)} aria-label="Previous marker">
-          ⏮
+          |◀
         </button>
         <button type="button" className={styles.button} disabled={!ready} onClick={() => onMarker?.(1)} aria-label="Next marker">
-          ⏭
+          ▶|
         </button>
         <label className={styles.speed}>
           <span className={styles.visuallyHidden}>Speed</span>

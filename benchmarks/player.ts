@@ -100,6 +100,8 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
     }
     return route.fulfill({ path: path.join(bundle, file) });
   });
+  // tsx compiles the evaluated function with esbuild's keepNames, which calls a __name helper the page lacks.
+  await page.addInitScript("window.__name = (fn) => fn;");
   await page.goto(`${base}/__bench/index.html`);
   const jsBytes = readFileSync(path.join(bundle, "asciinema-player.min.js"));
 

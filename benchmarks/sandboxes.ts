@@ -14,7 +14,8 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 async function main() {
   if (cold) {
-    const ours = docker(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=course-*"]).stdout.trim().split("\n").filter(Boolean);
+    // Two patterns: a reference glob does not cross "/", and the stand-in bases live under course-stand-in/.
+    const ours = docker(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=course-*", "--filter", "reference=course-*/*"]).stdout.trim().split("\n").filter(Boolean);
     if (ours.length > 0) docker(["rmi", "-f", ...ours]);
     docker(["builder", "prune", "-af"]);
     console.log(`cold start: removed ${ours.length} images and the build cache`);

@@ -1,4 +1,3 @@
-import type { CSSProperties } from "react";
 import { SPEEDS } from "@/lib/asciicast/clock";
 import { formatTime, type TimelineEvent } from "@/lib/asciicast/timeline";
 import type { ScenarioSummary } from "./types";
@@ -12,11 +11,6 @@ export interface Marker {
 /** Every scenario's markers on one time axis (compare mode puts both sides' markers on the same bar). */
 export function markersOf(scenarios: readonly ScenarioSummary[]): Marker[] {
   return scenarios.flatMap((scenario, side) => scenario.events.map((event) => ({ side, event }))).sort((a, b) => a.event.time - b.event.time);
-}
-
-/** The recording's size as CSS variables: the screen reserves the terminal's height before xterm loads (see sandbox.module.css). */
-export function screenSize(scenario: Pick<ScenarioSummary, "cols" | "rows">): CSSProperties {
-  return { "--cols": scenario.cols, "--rows": scenario.rows } as CSSProperties;
 }
 
 export interface ControlsProps {

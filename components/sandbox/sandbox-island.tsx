@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
 import { eventIndexAt, markerStateAt, parseDeepLink } from "@/lib/asciicast/timeline";
-import { Controls, markersOf, screenSize } from "./controls";
-import { panelFields, StatePanel } from "./state-panel";
+import { Controls, markersOf } from "./controls";
+import { Side } from "./side";
 import type { ScenarioSummary } from "./types";
 import type { PlayerRequest, SandboxPlayerProps } from "./sandbox-player";
 import styles from "./sandbox.module.css";
@@ -76,20 +76,17 @@ export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProp
         <div className={styles.player}>
           <div className={compare ? styles.sides : undefined}>
             {scenarios.map((scenario, index) => (
-              <div key={scenario.name} className={styles.side}>
-                {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
-                <div className={styles.screen} style={screenSize(scenario)}>
-                  <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
-                    {posters[index]}
-                  </pre>
-                </div>
-                <StatePanel
-                  title={scenario.title}
-                  state={markerStateAt(scenario.events, 0)}
-                  fields={panelFields(scenario.events)}
-                  lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
-                />
-              </div>
+              <Side
+                key={scenario.name}
+                scenario={scenario}
+                compare={compare}
+                state={markerStateAt(scenario.events, 0)}
+                lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
+              >
+                <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
+                  {posters[index]}
+                </pre>
+              </Side>
             ))}
           </div>
           <div className={styles.controls}>

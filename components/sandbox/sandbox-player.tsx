@@ -13,9 +13,9 @@ import {
   timeAtDigit,
   type TimelineEvent,
 } from "@/lib/asciicast/timeline";
-import { Controls, markersOf, screenSize } from "./controls";
+import { Controls, markersOf } from "./controls";
 import { ReplayEngine } from "./replay-engine";
-import { panelFields, StatePanel } from "./state-panel";
+import { Side } from "./side";
 import type { ScenarioSummary } from "./types";
 import styles from "./sandbox.module.css";
 
@@ -172,28 +172,24 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
           const state = recording ? stateAt(recording, scenario.events, time) : {};
           const last = scenario.events[eventIndexAt(scenario.events, time)];
           return (
-            <div key={scenario.name} className={styles.side} data-scenario={scenario.name}>
-              {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
-              <div className={styles.screen} style={screenSize(scenario)}>
-                <div
-                  className={styles.terminal}
-                  ref={(element) => {
-                    terminalRefs.current[index] = element;
-                  }}
-                  role="group"
-                  tabIndex={0}
-                  aria-label={`Terminal replay of ${scenario.title}; the transcript below has the same text. Keys: space or k play and pause, arrows seek, [ and ] jump between markers, 0 to 9 jump to 0 to 90 %.`}
-                  data-testid="sandbox-terminal"
-                />
-                {!started ? (
-                  <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
-                    {posters[index]}
-                  </pre>
-                ) : null}
-                {loaded.status === "loading" ? <p className={styles.loading}>Loading the recording…</p> : null}
-              </div>
-              <StatePanel title={scenario.title} state={state} fields={panelFields(scenario.events)} lastEvent={last?.label} />
-            </div>
+            <Side key={scenario.name} scenario={scenario} compare={compare} state={state} lastEvent={last?.label}>
+              <div
+                className={styles.terminal}
+                ref={(element) => {
+                  terminalRefs.current[index] = element;
+                }}
+                role="group"
+                tabIndex={0}
+                aria-label={`Terminal replay of ${scenario.title}; the transcript below has the same text. Keys: space or k play and pause, arrows seek, [ and ] jump between markers, 0 to 9 jump to 0 to 90 %.`}
+                data-testid="sandbox-terminal"
+              />
+              {!started ? (
+                <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
+                  {posters[index]}
+                </pre>
+              ) : null}
+              {loaded.status === "loading" ? <p className={styles.loading}>Loading the recording…</p> : null}
+            </Side>
           );
         })}
       </div>

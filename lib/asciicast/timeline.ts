@@ -69,7 +69,7 @@ export function markerStateAt(events: readonly TimelineEvent[], time: number): P
   return state;
 }
 
-export function stateAt(recording: Recording, events: readonly TimelineEvent[], time: number): PanelState {
+export function stateAt(recording: Pick<Recording, "timeMap">, events: readonly TimelineEvent[], time: number): PanelState {
   const state = markerStateAt(events, time);
   if (state.sigtermAt !== undefined) {
     const sinceSigterm = playbackToRaw(recording, time) - state.sigtermAt;

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { ScenarioEvent, StatePatch } from "./manifest-schema";
 
 export const CAST_WIDTH = 100;
@@ -11,6 +11,20 @@ const DIM = "\u001b[2m";
 const RESET = "\u001b[0m";
 
 type CastEvent = [number, "o" | "m", string];
+
+/** Sees every output chunk and marker as it happens (the live demo server streams them). */
+export interface CastListener {
+  output(t: number, data: string): void;
+  marker(event: ScenarioEvent): void;
+}
+
+/** Thrown into a scenario's next command or marker once its run has been cancelled. */
+export class RunCancelled extends Error {
+  constructor() {
+    super("the run was cancelled");
+    this.name = "RunCancelled";
+  }
+}
 
 interface CommandOptions {
   /** What the prompt shows, when the real argv is noisy (absolute paths, long flags). */
@@ -28,8 +42,27 @@ export class CastSession {
   private readonly startedAt = Math.floor(Date.now() / 1000);
   private readonly castEvents: CastEvent[] = [];
   readonly events: ScenarioEvent[] = [];
+  private readonly children = new Set<ChildProcess>();
+  private cancelled = false;
 
-  constructor(private readonly title: string) {}
+  constructor(
+    readonly title: string,
+    private readonly listener?: CastListener,
+  ) {}
+
+  /** Kills every command this session started; the scenario's next command or marker throws RunCancelled. */
+  cancel(): void {
+    this.cancelled = true;
+    for (const child of this.children) child.kill("SIGKILL");
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  private assertNotCancelled(): void {
+    if (this.cancelled) throw new RunCancelled();
+  }
 
   now(): number {
     return Math.round(Number(process.hrtime.bigint() - this.started) / 1e3) / 1e6;
@@ -37,7 +70,9 @@ export class CastSession {
 
   write(text: string): void {
     // Terminals need CR LF; programs print LF.
-    this.castEvents.push([this.now(), "o", text.replace(/\r?\n/g, "\r\n")]);
+    const event: CastEvent = [this.now(), "o", text.replace(/\r?\n/g, "\r\n")];
+    this.castEvents.push(event);
+    this.listener?.output(event[0], event[2]);
   }
 
   comment(text: string): void {
@@ -46,26 +81,32 @@ export class CastSession {
 
   /** A marker in the cast plus the matching structured event for the site's state panel. */
   mark(kind: string, label: string, state: StatePatch | ((t: number) => StatePatch) = {}): number {
+    this.assertNotCancelled();
     const t = this.now();
     this.castEvents.push([t, "m", label]);
-    this.events.push({ t, label, kind, state: typeof state === "function" ? state(t) : state });
+    const event = { t, label, kind, state: typeof state === "function" ? state(t) : state };
+    this.events.push(event);
+    this.listener?.marker(event);
     return t;
   }
 
   /** Shows the command as typed at the prompt, then runs it and streams its real output. */
   exec(command: string, args: string[], options: CommandOptions = {}): Promise<{ code: number; output: string }> {
+    this.assertNotCancelled();
     this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")}\n`);
     return this.spawnStreaming(command, args, options.timeoutMs ?? 600_000, options.env).done;
   }
 
   /** Starts a command in the background (like `cmd &`); its output joins the terminal as it arrives. */
   background(command: string, args: string[], options: CommandOptions = {}) {
+    this.assertNotCancelled();
     this.write(`${PROMPT}${options.display ?? [command, ...args].join(" ")} &\n`);
     return this.spawnStreaming(command, args, options.timeoutMs ?? 120_000, options.env);
   }
 
   private spawnStreaming(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env) {
     const child = spawn(command, args, { env: { ...env, DOCKER_BUILDKIT: "1" } });
+    this.children.add(child);
     let output = "";
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
@@ -80,6 +121,7 @@ export class CastSession {
       child.on("error", reject);
       child.on("close", (code) => {
         clearTimeout(timer);
+        this.children.delete(child);
         resolve({ code: code ?? 1, output });
       });
     });

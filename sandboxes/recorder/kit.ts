@@ -80,3 +80,22 @@ export function engineHealth(name: string): "none" | "starting" | "healthy" | "u
 }
 
 export { DOCKER };
+
+/** Every scenario names its containers (and its compose project) `course-…`. */
+const SCENARIO_PREFIX = "^course-";
+const COMPOSE_PROJECT_LABEL = "label=com.docker.compose.project=course-compose";
+
+/**
+ * Removes whatever an interrupted scenario left behind: its containers, and the compose stack's
+ * network and volume. Returns the names of the containers it removed.
+ */
+export function removeScenarioLeftovers(): string[] {
+  const lines = (args: string[]) => docker(args, { allowFailure: true }).stdout.split("\n").map((line) => line.trim()).filter(Boolean);
+  const containers = lines(["ps", "-a", "--filter", `name=${SCENARIO_PREFIX}`, "--format", "{{.Names}}"]);
+  if (containers.length > 0) docker(["rm", "-f", "-v", ...containers], { allowFailure: true });
+  const networks = lines(["network", "ls", "-q", "--filter", COMPOSE_PROJECT_LABEL]);
+  if (networks.length > 0) docker(["network", "rm", ...networks], { allowFailure: true });
+  const volumes = lines(["volume", "ls", "-q", "--filter", COMPOSE_PROJECT_LABEL]);
+  if (volumes.length > 0) docker(["volume", "rm", "-f", ...volumes], { allowFailure: true });
+  return containers;
+}

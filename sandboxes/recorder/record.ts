@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { NODE_VERSION, NPM_VERSION, SANDBOXES_DIR, ensureBases } from "./bases";
+import { NODE_VERSION, NPM_VERSION, SANDBOXES_DIR, ensureBases, type Bases } from "./bases";
 import { CastSession } from "./cast";
 import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS, buildImages } from "./images";
@@ -49,22 +49,47 @@ export async function record(options: RecordOptions): Promise<Manifest> {
   say("building the naive, optimized and distroless images");
   await buildImages(bases, workDir, say);
 
-  mkdirSync(options.outDir, { recursive: true });
-  const manifestFile = path.join(options.outDir, "manifest.json");
-  const previous = options.only && existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, "utf8")) as Partial<Manifest>) : undefined;
-  const scenarios: Record<string, unknown> = { ...(previous?.scenarios ?? {}) };
-
+  const recorded: RecordedScenario[] = [];
   for (const [index, name] of selected.entries()) {
     const scenario = SCENARIOS[name] as Scenario;
     say(`scenario ${index + 1}/${selected.length}: ${name} — ${scenario.title}`);
     const session = new CastSession(scenario.title);
     const facts = await scenario.run({ session, images: IMAGE_TAGS, bases, workDir, progress: say });
-    const file = `${name}.cast`;
-    writeFileSync(path.join(options.outDir, file), session.toAsciicast());
-    scenarios[name] = { file, title: scenario.title, durationSeconds: session.now(), basesUsed: scenario.basesUsed, events: session.events, facts };
-    say(`wrote ${file} (${session.events.length} markers)`);
+    recorded.push(writeCast(options.outDir, scenario, session, facts));
+    say(`wrote ${name}.cast (${session.events.length} markers)`);
   }
 
+  // A subset re-recorded is merged into the manifest already there, so the result stays complete.
+  const manifest = writeManifest(options.outDir, { bases, origin: options.bases, recorded, mergeInto: options.only ? path.join(options.outDir, "manifest.json") : undefined });
+  say(`wrote ${path.join(options.outDir, "manifest.json")}`);
+  return manifest;
+}
+
+export interface RecordedScenario {
+  name: ScenarioName;
+  entry: Manifest["scenarios"][ScenarioName];
+}
+
+/** Writes a finished session's cast into `outDir` and returns its manifest entry. */
+export function writeCast(outDir: string, scenario: Scenario, session: CastSession, facts: unknown): RecordedScenario {
+  mkdirSync(outDir, { recursive: true });
+  const file = `${scenario.name}.cast`;
+  writeFileSync(path.join(outDir, file), session.toAsciicast());
+  const entry = { file, title: scenario.title, durationSeconds: session.now(), basesUsed: scenario.basesUsed, events: session.events, facts };
+  return { name: scenario.name, entry: entry as RecordedScenario["entry"] };
+}
+
+/**
+ * Writes `outDir/manifest.json`: this machine's environment, the bases, and the recorded scenarios
+ * merged over the scenarios of `mergeInto` (an existing manifest) when given. Validated before writing.
+ */
+export function writeManifest(
+  outDir: string,
+  { bases, origin, recorded, mergeInto }: { bases: Bases; origin: RecordOptions["bases"]; recorded: RecordedScenario[]; mergeInto?: string },
+): Manifest {
+  const previous = mergeInto && existsSync(mergeInto) ? (JSON.parse(readFileSync(mergeInto, "utf8")) as Partial<Manifest>) : undefined;
+  const scenarios: Record<string, unknown> = { ...(previous?.scenarios ?? {}) };
+  for (const { name, entry } of recorded) scenarios[name] = entry;
   const manifest = parseManifest({
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     recordedAt: new Date().toISOString(),
@@ -74,14 +99,14 @@ export async function record(options: RecordOptions): Promise<Manifest> {
       hostArch: os.arch(),
       kernel: os.release(),
       recorderNode: process.version,
-      nodeInImages: options.bases === "stand-in" ? `v${NODE_VERSION}` : "as shipped in the official images",
-      npmInImages: options.bases === "stand-in" ? NPM_VERSION : "as shipped in the official images",
+      nodeInImages: origin === "stand-in" ? `v${NODE_VERSION}` : "as shipped in the official images",
+      npmInImages: origin === "stand-in" ? NPM_VERSION : "as shipped in the official images",
     },
     bases,
     scenarios,
   });
-  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
-  say(`wrote ${manifestFile}`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
 }
 

@@ -59,29 +59,36 @@ export const composeUp: Scenario<"compose-up"> = {
     });
     const upStartedNano = BigInt(Date.now()) * 1_000_000n;
 
-    session.comment(`stand-in images: ${postgres}, ${redis}; app: ${images.optimized}`);
-    session.mark("compose-up", "docker compose up", {});
-    const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), { display: display("up", "-d"), timeoutMs: 180_000, env });
-    if (up.code !== 0) throw new Error(`compose up failed: ${up.output}`);
-    const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300);
-    if (!ready) throw new Error("the app never became healthy behind compose");
-    session.mark("app-ready", "app healthy: connected to Postgres and Redis", { container: "running", httpHealth: 200 });
-    const logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), { display: display("logs", "app"), timeoutMs: 30_000, env });
-    await session.exec(compose, composeArgs("ps"), { display: display("ps"), timeoutMs: 30_000, env });
-
-    const stopStarted = Date.now();
-    session.mark("sigterm", "compose stop app: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
-    await session.exec(compose, composeArgs("stop", "app"), { display: display("stop", "app"), timeoutMs: 60_000, env });
-    const stopSeconds = (Date.now() - stopStarted) / 1000;
-    const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
-    const appExitCode = Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
-    session.mark("exit", `app exited with code ${appExitCode}`, { container: "exited", exitCode: appExitCode });
-    await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), { display: display("logs", "--tail", "4", "app"), timeoutMs: 30_000, env });
-    await session.exec(compose, composeArgs("down"), { display: display("down"), timeoutMs: 120_000, env });
+    // try/finally: a cancelled live run must not leave the event stream running.
+    let stopSeconds: number;
+    let appExitCode: number;
+    let logs: { output: string };
     const volume = `${PROJECT}_postgres_data`;
-    await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], { display: `docker volume ls --filter name=${volume}`, timeoutMs: 30_000 });
-    session.comment("the named volume survives `down`: the data is still there next time");
-    eventStream.kill();
+    try {
+      session.comment(`stand-in images: ${postgres}, ${redis}; app: ${images.optimized}`);
+      session.mark("compose-up", "docker compose up", {});
+      const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), { display: display("up", "-d"), timeoutMs: 180_000, env });
+      if (up.code !== 0) throw new Error(`compose up failed: ${up.output}`);
+      const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300);
+      if (!ready) throw new Error("the app never became healthy behind compose");
+      session.mark("app-ready", "app healthy: connected to Postgres and Redis", { container: "running", httpHealth: 200 });
+      logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), { display: display("logs", "app"), timeoutMs: 30_000, env });
+      await session.exec(compose, composeArgs("ps"), { display: display("ps"), timeoutMs: 30_000, env });
+
+      const stopStarted = Date.now();
+      session.mark("sigterm", "compose stop app: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
+      await session.exec(compose, composeArgs("stop", "app"), { display: display("stop", "app"), timeoutMs: 60_000, env });
+      stopSeconds = (Date.now() - stopStarted) / 1000;
+      const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
+      appExitCode = Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
+      session.mark("exit", `app exited with code ${appExitCode}`, { container: "exited", exitCode: appExitCode });
+      await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), { display: display("logs", "--tail", "4", "app"), timeoutMs: 30_000, env });
+      await session.exec(compose, composeArgs("down"), { display: display("down"), timeoutMs: 120_000, env });
+      await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], { display: `docker volume ls --filter name=${volume}`, timeoutMs: 30_000 });
+      session.comment("the named volume survives `down`: the data is still there next time");
+    } finally {
+      eventStream.kill();
+    }
     await run(compose, composeArgs("down", "-v"), () => {}, env);
 
     const secondsSinceUp = (event: DockerEvent) => Number(BigInt(event.timeNano) - upStartedNano) / 1e9;

@@ -1,0 +1,31 @@
+import type { ScenarioEvent } from "@/sandboxes/recorder/manifest-schema";
+
+/**
+ * What the live demo server (sandboxes/live) streams about one run, as server-sent events.
+ * Each frame carries a sequence number (the SSE id), so a reconnecting client resumes without
+ * seeing an event twice.
+ */
+export type LiveEvent =
+  /** Waiting for the runs ahead of it; `position` 1 runs next. */
+  | { type: "queued"; position: number }
+  /** Building the bases and images before the scenario starts (cached after the first run). */
+  | { type: "preparing"; message: string }
+  | { type: "started"; title: string; cols: number; rows: number }
+  /** Terminal output, `t` seconds after the run started, exactly as the recorder writes it to a cast. */
+  | { type: "output"; t: number; data: string }
+  /** A marker with its state patch: the same event a recording's manifest holds. */
+  | { type: "marker"; event: ScenarioEvent }
+  | { type: "finished"; durationSeconds: number }
+  | { type: "failed"; message: string }
+  | { type: "cancelled"; removedContainers: string[] };
+
+export interface LiveFrame {
+  seq: number;
+  event: LiveEvent;
+}
+
+export const TERMINAL_EVENTS: ReadonlySet<LiveEvent["type"]> = new Set(["finished", "failed", "cancelled"]);
+
+/** Where the presenter looks for `npm run demo:live` unless the page's `?live=` says otherwise. */
+export const DEFAULT_LIVE_SERVER = "http://127.0.0.1:4100";
+export const DEFAULT_LIVE_PORT = 4100;

@@ -1,0 +1,231 @@
+/**
+ * npm run demo:live [-- --port 4100] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]
+ *
+ * A small HTTP server on 127.0.0.1 that runs the recorder's named scenarios on this machine's
+ * Docker engine and streams them, as they happen, to the presenter page (server-sent events).
+ * One run at a time; runs can be cancelled; SIGINT/SIGTERM cancel, clean up and exit.
+ */
+import { existsSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { DEFAULT_LIVE_PORT, TERMINAL_EVENTS } from "../../lib/live/events";
+import { SANDBOXES_DIR } from "../recorder/bases";
+import { engineReachable } from "../recorder/docker";
+import { SCENARIO_NAMES } from "../recorder/manifest-schema";
+import { DEFAULT_RECORDINGS_DIR, writeCast, writeManifest } from "../recorder/record";
+import { SCENARIOS } from "../recorder/scenarios";
+import { DockerExecutor } from "./executor";
+import { isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
+import { QueueFullError, RunQueue, type ScenarioExecutor } from "./runs";
+
+export const HOST = "127.0.0.1";
+export const DEFAULT_SAVE_DIR = path.join(SANDBOXES_DIR, "live-recordings");
+const MAX_BODY_BYTES = 1024;
+
+export interface LiveServerOptions {
+  port: number;
+  saveDir: string;
+  allowedOrigins: string[];
+  executor: ScenarioExecutor;
+  engineAvailable?: () => boolean;
+  log?: (message: string) => void;
+}
+
+export function createLiveServer(options: LiveServerOptions) {
+  const log = options.log ?? ((message: string) => console.log(`[live] ${message}`));
+  const queue = new RunQueue(options.executor, log);
+  const engineAvailable = options.engineAvailable ?? engineReachable;
+  let port = options.port;
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) send(response, 500, { error: "the live server hit an error; see its terminal" });
+      else response.end();
+    });
+  });
+
+  function cors(request: http.IncomingMessage): Record<string, string> {
+    const origin = request.headers.origin;
+    return origin ? { "access-control-allow-origin": origin, vary: "Origin" } : {};
+  }
+
+  function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+    response.end(JSON.stringify(body));
+  }
+
+  async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+    let body = "";
+    for await (const chunk of request) {
+      body += String(chunk);
+      if (body.length > MAX_BODY_BYTES) return undefined;
+    }
+    return body;
+  }
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // The socket is bound to 127.0.0.1; these checks hold even if that ever changes.
+    if (!isLoopbackAddress(request.socket.remoteAddress)) {
+      log(`refused a connection from ${request.socket.remoteAddress}`);
+      response.writeHead(403).end();
+      request.socket.destroy();
+      return;
+    }
+    if (!isLoopbackHost(request.headers.host, port)) return send(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
+    if (!originAllowed(request.headers.origin, options.allowedOrigins)) {
+      return send(response, 403, { error: `pages from ${request.headers.origin} may not drive the live server (start it with --allow-origin ${request.headers.origin})` });
+    }
+    const headers = cors(request);
+    const url = new URL(request.url ?? "/", `http://${HOST}:${port}`);
+    const runPath = /^\/api\/runs\/([0-9a-f-]{36})(\/events|\/cast|\/save)?$/.exec(url.pathname);
+
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, { ...headers, "access-control-allow-methods": "GET, POST, DELETE", "access-control-allow-headers": "content-type, last-event-id", "access-control-max-age": "600" });
+      return void response.end();
+    }
+    if (request.method === "GET" && url.pathname === "/api/status") {
+      return send(response, 200, { engine: engineAvailable(), scenarios: SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title })), ...queue.snapshot() }, headers);
+    }
+    if (request.method === "POST" && url.pathname === "/api/runs") {
+      if (!/^application\/json\b/.test(request.headers["content-type"] ?? "")) return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
+      const body = await readBody(request);
+      if (body === undefined) return send(response, 413, { error: "the request is too large" }, headers);
+      const parsed = parseRunRequest(body);
+      if (!parsed.ok) return send(response, 400, { error: parsed.message }, headers);
+      if (!engineAvailable()) return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
+      try {
+        const run = queue.enqueue(parsed.scenario);
+        return send(response, 202, { id: run.id, scenario: run.scenario }, headers);
+      } catch (error) {
+        if (error instanceof QueueFullError) return send(response, 429, { error: error.message }, headers);
+        throw error;
+      }
+    }
+    if (runPath) {
+      const run = queue.get(runPath[1]!);
+      if (!run) return send(response, 404, { error: "no such run (the server keeps the last 20)" }, headers);
+      const action = runPath[2];
+      if (request.method === "GET" && action === "/events") return streamEvents(request, response, run, headers);
+      if (request.method === "DELETE" && !action) {
+        return queue.cancel(run.id) ? send(response, 202, { cancelling: run.id }, headers) : send(response, 409, { error: `the run has already ${run.status}` }, headers);
+      }
+      if (request.method === "GET" && action === "/cast") {
+        if (run.status !== "finished" || !run.session) return send(response, 409, { error: "the run has not finished" }, headers);
+        response.writeHead(200, { "content-type": "application/x-asciicast; charset=utf-8", "cache-control": "no-store", ...headers });
+        return void response.end(run.session.toAsciicast());
+      }
+      if (request.method === "POST" && action === "/save") {
+        if (run.status !== "finished" || !run.session) return send(response, 409, { error: "only a finished run can be saved" }, headers);
+        const recorded = writeCast(options.saveDir, SCENARIOS[run.scenario], run.session, run.facts);
+        const existing = path.join(options.saveDir, "manifest.json");
+        // A new folder starts from the committed manifest, so it holds a complete, valid set.
+        writeManifest(options.saveDir, {
+          ...(await options.executor.manifestContext()),
+          recorded: [recorded],
+          mergeInto: existsSync(existing) ? existing : path.join(DEFAULT_RECORDINGS_DIR, "manifest.json"),
+        });
+        log(`saved ${run.scenario} to ${path.join(options.saveDir, recorded.entry.file)}`);
+        return send(response, 201, { cast: path.join(options.saveDir, recorded.entry.file), manifest: existing }, headers);
+      }
+    }
+    send(response, 404, { error: "not found" }, headers);
+  }
+
+  function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, run: ReturnType<RunQueue["enqueue"]>, headers: Record<string, string>): void {
+    const after = Number(request.headers["last-event-id"] ?? url(request).searchParams.get("after") ?? -1);
+    response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", ...headers });
+    response.write("retry: 2000\n\n");
+    // Proxies and browsers drop a silent stream; a comment every 15 s keeps it open until the run ends.
+    const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), 15_000);
+    const stop = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    };
+    const unsubscribe = run.subscribe(Number.isFinite(after) ? after : -1, (frame) => {
+      response.write(`id: ${frame.seq}\ndata: ${JSON.stringify(frame)}\n\n`);
+      if (TERMINAL_EVENTS.has(frame.event.type)) {
+        queueMicrotask(stop);
+        response.end();
+      }
+    });
+    request.on("close", stop);
+  }
+
+  const url = (request: http.IncomingMessage) => new URL(request.url ?? "/", `http://${HOST}:${port}`);
+
+  return {
+    server,
+    queue,
+    /** Listens on 127.0.0.1 only; resolves with the port (0 picks a free one). */
+    listen(): Promise<number> {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port, HOST, () => {
+          port = (server.address() as { port: number }).port;
+          resolve(port);
+        });
+      });
+    },
+    /** Stops accepting, cancels every run, removes leftover containers and closes open streams. */
+    async close(): Promise<string[]> {
+      server.close();
+      const removed = await queue.close();
+      server.closeAllConnections();
+      return removed;
+    },
+  };
+}
+
+export function parseArgs(argv: string[]) {
+  const options = { port: DEFAULT_LIVE_PORT, saveDir: DEFAULT_SAVE_DIR, allowedOrigins: [] as string[], bases: "stand-in" as "stand-in" | "official" };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === "--port" && value && /^\d+$/.test(value)) options.port = Number(value);
+    else if (flag === "--save-to" && value) options.saveDir = path.resolve(value);
+    else if (flag === "--allow-origin" && value) options.allowedOrigins.push(new URL(value).origin);
+    else if (flag === "--bases" && (value === "stand-in" || value === "official")) options.bases = value;
+    else if (flag === "--host") throw new Error(`the live server only listens on ${HOST}: it runs containers on this machine, so nothing else may reach it`);
+    else throw new Error(`unknown option ${flag}; usage: npm run demo:live -- [--port ${DEFAULT_LIVE_PORT}] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]`);
+    i++;
+  }
+  return options;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const live = createLiveServer({ ...args, executor: new DockerExecutor(args.bases) });
+  const port = await live.listen();
+  console.log(`[live] listening on http://${HOST}:${port} (loopback only); Docker engine ${engineReachable() ? "reachable" : "NOT reachable: pages will show the recordings"}`);
+  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${port === DEFAULT_LIVE_PORT ? "" : `?live=http://${HOST}:${port}`}`);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[live] ${signal}: cancelling runs and removing their containers`);
+    // The safety timer: exit before anyone has to SIGKILL us, even if a cleanup hangs.
+    setTimeout(() => {
+      console.error("[live] cleanup took too long; exiting anyway");
+      process.exit(1);
+    }, 40_000).unref();
+    live.close().then(
+      (removed) => {
+        console.log(`[live] stopped; removed ${removed.length ? removed.join(", ") : "no containers"}`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`[live] cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

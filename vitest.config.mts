@@ -14,5 +14,7 @@ export default defineConfig({
     // The demo service in sandboxes/app is its own npm package with its own test runner.
     exclude: ["**/node_modules/**", "e2e/**", "sandboxes/app/**", ".next/**", ".next-*/**"],
     environment: "node",
+    // The Docker-backed suites share container names and the engine: one test file at a time.
+    fileParallelism: false,
   },
 });

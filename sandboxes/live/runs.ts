@@ -109,11 +109,15 @@ export class RunQueue {
   async close(timeoutMs = 30_000): Promise<string[]> {
     this.closed = true;
     for (const run of [...this.waiting]) this.cancel(run.id);
-    if (this.current) {
-      this.cancel(this.current.run.id);
-      await Promise.race([this.current.done, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    const removed: string[] = [];
+    const running = this.current;
+    if (running) {
+      this.cancel(running.run.id);
+      await Promise.race([running.done, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      const last = running.run.frames.at(-1)?.event;
+      if (last?.type === "cancelled") removed.push(...last.removedContainers);
     }
-    return this.executor.cleanup();
+    return [...removed, ...this.executor.cleanup()];
   }
 
   private announcePositions(): void {

@@ -1,8 +1,11 @@
 import type { LiveFrame } from "../../lib/live/events";
 import { TERMINAL_EVENTS } from "../../lib/live/events";
 
-/** Reads a run's event stream until the run ends or `timeoutMs` passes (tests and scripts only). */
-export async function readRun(base: string, id: string, timeoutMs: number, onFrame: (frame: LiveFrame) => void = () => {}): Promise<LiveFrame[]> {
+/**
+ * Reads a run's event stream until the run ends, `onFrame` returns true, or `timeoutMs` passes
+ * (tests only).
+ */
+export async function readRun(base: string, id: string, timeoutMs: number, onFrame: (frame: LiveFrame) => boolean | void = () => {}): Promise<LiveFrame[]> {
   const frames: LiveFrame[] = [];
   const abort = AbortSignal.timeout(timeoutMs);
   const response = await fetch(`${base}/api/runs/${id}/events`, { signal: abort });
@@ -18,8 +21,10 @@ export async function readRun(base: string, id: string, timeoutMs: number, onFra
       if (!data) continue;
       const frame = JSON.parse(data.slice("data: ".length)) as LiveFrame;
       frames.push(frame);
-      onFrame(frame);
-      if (TERMINAL_EVENTS.has(frame.event.type)) return frames;
+      if (onFrame(frame) === true || TERMINAL_EVENTS.has(frame.event.type)) {
+        await response.body.cancel().catch(() => {});
+        return frames;
+      }
     }
   }
   return frames;

@@ -1,33 +1,9 @@
-import { Terminal, type ITheme } from "@xterm/xterm";
+import type { Terminal } from "@xterm/xterm";
 import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/asciicast/timeline";
-
-/** One palette for both site themes: recordings look like a terminal, and every ANSI colour keeps AA contrast on it. */
-const THEME: ITheme = {
-  background: "#0d1117",
-  foreground: "#e6edf3",
-  cursor: "#0d1117",
-  black: "#6e7681",
-  red: "#ff7b72",
-  green: "#3fb950",
-  yellow: "#d29922",
-  blue: "#58a6ff",
-  magenta: "#d2a8ff",
-  cyan: "#39c5cf",
-  white: "#c9d1d9",
-  brightBlack: "#8b949e",
-  brightRed: "#ffa198",
-  brightGreen: "#56d364",
-  brightYellow: "#e3b341",
-  brightBlue: "#79c0ff",
-  brightMagenta: "#e2c5ff",
-  brightCyan: "#56d4dd",
-  brightWhite: "#f0f6fc",
-};
-
-const BASE_FONT_SIZE = 15;
+import { fitTerminal, LESSON_MAX_FONT_SIZE, openTerminal } from "./terminal";
 
 interface Side {
   term: Terminal;
@@ -61,23 +37,11 @@ export class ReplayEngine {
   constructor(
     recordings: Array<{ recording: Recording; events: TimelineEvent[]; container: HTMLElement }>,
     private readonly callbacks: EngineCallbacks,
+    private readonly maxFontSize = LESSON_MAX_FONT_SIZE,
   ) {
     this.clock = new PlaybackClock(Math.max(...recordings.map((r) => r.recording.duration)));
     this.sides = recordings.map(({ recording, events, container }) => {
-      const term = new Terminal({
-        cols: recording.cols,
-        rows: recording.rows,
-        fontSize: BASE_FONT_SIZE,
-        fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
-        theme: THEME,
-        disableStdin: true,
-        cursorBlink: false,
-        cursorInactiveStyle: "none",
-        scrollback: 5000,
-      });
-      term.open(container);
-      // A replay takes no input: keep xterm's hidden input out of the tab order.
-      term.textarea?.setAttribute("tabindex", "-1");
+      const term = openTerminal(container, recording.cols, recording.rows, maxFontSize);
       return { term, container, index: new SeekIndex(recording.output), position: 0, events };
     });
     // Fitting changes the font size, never the columns, so recorded lines never re-wrap.
@@ -90,18 +54,7 @@ export class ReplayEngine {
   }
 
   fit(): void {
-    for (const side of this.sides) {
-      const available = side.container.clientWidth;
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const screen = side.container.querySelector<HTMLElement>(".xterm-screen");
-        const used = screen?.offsetWidth ?? 0;
-        if (!used || !available) break;
-        const current = side.term.options.fontSize ?? BASE_FONT_SIZE;
-        const next = Math.max(5, Math.min(BASE_FONT_SIZE, Math.floor(current * (available / used) * 4) / 4));
-        if (next === current || (used <= available && next > current && next - current < 0.5)) break;
-        side.term.options.fontSize = next;
-      }
-    }
+    for (const side of this.sides) fitTerminal(side.term, side.container, this.maxFontSize);
   }
 
   get time(): number {

@@ -19,14 +19,23 @@ import { Side } from "./side";
 import type { ScenarioSummary } from "./types";
 import styles from "./sandbox.module.css";
 
-/** A request from the island: play (the poster's button) or open at a time (a deep link). `id` makes repeats distinct. */
-export type PlayerRequest = { kind: "play"; id: number } | { kind: "seek"; time: number; id: number };
+/**
+ * A request from outside the player: play (the poster's button), open at a time (a deep link), or
+ * the presenter's keys (play/pause, next/previous marker). `id` makes repeats distinct.
+ */
+export type PlayerRequest =
+  | { kind: "play"; id: number }
+  | { kind: "seek"; time: number; id: number }
+  | { kind: "toggle"; id: number }
+  | { kind: "marker"; direction: 1 | -1; id: number };
 
 export interface SandboxPlayerProps {
   scenarios: ScenarioSummary[];
   posters: string[];
   compare: boolean;
   request?: PlayerRequest;
+  /** Presenter mode: the terminal may grow to a large font and the panel is styled for a room. */
+  presentation?: boolean;
 }
 
 type Loaded = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
@@ -50,7 +59,10 @@ async function fetchRecording(scenario: ScenarioSummary): Promise<Recording> {
 
 const SEEK_STEP = 5;
 
-export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxPlayerProps) {
+/** Presenter mode's largest terminal font (px); the stage's width decides the actual size. */
+const PRESENTATION_MAX_FONT_SIZE = 32;
+
+export function SandboxPlayer({ scenarios, posters, compare, request, presentation = false }: SandboxPlayerProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const engineRef = useRef<ReplayEngine | null>(null);
   const terminalRefs = useRef<Array<HTMLDivElement | null>>([]);
@@ -89,23 +101,14 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
         },
         onEvent: (side, event: TimelineEvent) => setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
       },
+      presentation ? PRESENTATION_MAX_FONT_SIZE : undefined,
     );
     engineRef.current = engine;
     return () => {
       engine.dispose();
       engineRef.current = null;
     };
-  }, [loaded, scenarios, compare]);
-
-  // Apply the island's request (Play pressed on the poster, or a deep link) once the engine exists.
-  useEffect(() => {
-    const engine = engineRef.current;
-    if (!engine || !request || handled.current === request.id) return;
-    handled.current = request.id;
-    setStarted(true);
-    if (request.kind === "play") engine.play();
-    else engine.seek(request.time);
-  }, [request, loaded]);
+  }, [loaded, scenarios, compare, presentation]);
 
   const act = useCallback((action: (engine: ReplayEngine) => void) => {
     const engine = engineRef.current;
@@ -128,6 +131,18 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
       }),
     [act, markerTimes, markers, compare, scenarios],
   );
+
+  // Apply a request from outside (the poster's Play, a deep link, the presenter's keys) once the engine exists.
+  useEffect(() => {
+    const engine = engineRef.current;
+    if (!engine || !request || handled.current === request.id) return;
+    handled.current = request.id;
+    setStarted(true);
+    if (request.kind === "play") engine.play();
+    else if (request.kind === "seek") engine.seek(request.time);
+    else if (request.kind === "toggle") engine.toggle();
+    else jumpMarker(request.direction);
+  }, [request, loaded, jumpMarker]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -165,7 +180,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request }: SandboxP
 
   const ready = loaded.status === "ready";
   return (
-    <div className={styles.player} role="group" aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`} onKeyDown={onKeyDown}>
+    <div className={`${styles.player} ${presentation ? styles.presentation : ""}`} role="group" aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`} onKeyDown={onKeyDown}>
       <div className={compare ? styles.sides : undefined}>
         {scenarios.map((scenario, index) => {
           const recording = ready ? loaded.recordings[index] : undefined;

@@ -7,12 +7,15 @@ import { ContentError } from "./frontmatter";
 import { rawImports } from "./raw-imports";
 import { rehypeCollectHeadings, type TocEntry } from "./rehype-collect-headings";
 import { remarkCodeBlocks } from "./remark-code-blocks";
+import { remarkPresenterSteps, type PresenterStepSource } from "./remark-presenter-steps";
 import { remarkQuizzes } from "@/lib/quiz/remark-quizzes";
 
 export interface CompiledMdx {
   code: string;
   frontmatter: Record<string, unknown>;
   toc: TocEntry[];
+  /** The lesson's sandboxes in order, with their speaker notes: presenter mode's steps. */
+  presenterSteps: PresenterStepSource[];
 }
 
 const REPO_ROOT = process.cwd();
@@ -20,13 +23,14 @@ const REPO_ROOT = process.cwd();
 /** Compiles one MDX file with esbuild. Runs on the server at build time only. */
 export async function compileMdx(file: string, source: string): Promise<CompiledMdx> {
   const toc: TocEntry[] = [];
+  const presenterSteps: PresenterStepSource[] = [];
   const relativeFile = path.relative(REPO_ROOT, file);
   try {
     const { code, frontmatter } = await bundleMDX({
       source,
       cwd: path.dirname(file),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkCodeBlocks, [remarkQuizzes, { file: relativeFile }]];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkCodeBlocks, [remarkQuizzes, { file: relativeFile }], remarkPresenterSteps(presenterSteps)];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, rehypeCollectHeadings(toc)];
         return options;
       },
@@ -36,7 +40,7 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
         return options;
       },
     });
-    return { code, frontmatter, toc };
+    return { code, frontmatter, toc, presenterSteps };
   } catch (error) {
     throw toContentError(relativeFile, error);
   }

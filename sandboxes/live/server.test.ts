@@ -86,7 +86,9 @@ describe("the live demo server (no Docker)", () => {
 
     expect((await fetch(`${base}/api/runs/${second.body.id}`, { method: "DELETE" })).status).toBe(202);
     const thirdFrames: string[] = [];
-    const thirdDone = readRun(base, third.body.id!, 20_000, (frame) => thirdFrames.push(frame.event.type === "queued" ? `queued ${frame.event.position}` : frame.event.type));
+    const thirdDone = readRun(base, third.body.id!, 20_000, (frame) => {
+      thirdFrames.push(frame.event.type === "queued" ? `queued ${frame.event.position}` : frame.event.type);
+    });
 
     await new Promise((resolve) => setTimeout(resolve, 300));
     const cleanupsBefore = executor.cleanups;

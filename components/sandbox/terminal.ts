@@ -1,0 +1,60 @@
+import { Terminal, type ITheme } from "@xterm/xterm";
+
+/** One palette for both site themes: recordings look like a terminal, and every ANSI colour keeps AA contrast on it. */
+const THEME: ITheme = {
+  background: "#0d1117",
+  foreground: "#e6edf3",
+  cursor: "#0d1117",
+  black: "#6e7681",
+  red: "#ff7b72",
+  green: "#3fb950",
+  yellow: "#d29922",
+  blue: "#58a6ff",
+  magenta: "#d2a8ff",
+  cyan: "#39c5cf",
+  white: "#c9d1d9",
+  brightBlack: "#8b949e",
+  brightRed: "#ffa198",
+  brightGreen: "#56d364",
+  brightYellow: "#e3b341",
+  brightBlue: "#79c0ff",
+  brightMagenta: "#e2c5ff",
+  brightCyan: "#56d4dd",
+  brightWhite: "#f0f6fc",
+};
+
+/** The largest font a terminal grows to: 15 px in a lesson column; presenter mode allows more. */
+export const LESSON_MAX_FONT_SIZE = 15;
+
+/** An xterm terminal for output only (a replay or a live run): the recording's size, the course palette. */
+export function openTerminal(container: HTMLElement, cols: number, rows: number, fontSize: number): Terminal {
+  const term = new Terminal({
+    cols,
+    rows,
+    fontSize,
+    fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    theme: THEME,
+    disableStdin: true,
+    cursorBlink: false,
+    cursorInactiveStyle: "none",
+    scrollback: 5000,
+  });
+  term.open(container);
+  // The terminal takes no input: keep xterm's hidden input out of the tab order.
+  term.textarea?.setAttribute("tabindex", "-1");
+  return term;
+}
+
+/** Fits by font size, never by columns, so recorded lines never re-wrap. */
+export function fitTerminal(term: Terminal, container: HTMLElement, maxFontSize: number): void {
+  const available = container.clientWidth;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const screen = container.querySelector<HTMLElement>(".xterm-screen");
+    const used = screen?.offsetWidth ?? 0;
+    if (!used || !available) break;
+    const current = term.options.fontSize ?? maxFontSize;
+    const next = Math.max(5, Math.min(maxFontSize, Math.floor(current * (available / used) * 4) / 4));
+    if (next === current || (used <= available && next > current && next - current < 0.5)) break;
+    term.options.fontSize = next;
+  }
+}

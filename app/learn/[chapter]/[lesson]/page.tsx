@@ -46,6 +46,12 @@ export default async function LessonPage({ params }: LessonRoute) {
           <p className="lesson-header__meta">
             {frontmatter.readingTimeMinutes} min read
             {frontmatter.tags.length > 0 ? <> · {frontmatter.tags.join(", ")}</> : null}
+            {lesson.compiled.presenterSteps.length > 0 ? (
+              <>
+                {" · "}
+                <a href={`/present/${lesson.chapterSlug}/${lesson.slug}`}>Present this lesson</a>
+              </>
+            ) : null}
           </p>
           <section className="objectives" aria-labelledby="objectives-heading">
             <h2 id="objectives-heading">What you&apos;ll learn</h2>

@@ -1,0 +1,115 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatTime } from "@/lib/asciicast/timeline";
+import sandboxStyles from "@/components/sandbox/sandbox.module.css";
+import { presenterChannel, stepFromHash } from "./channel";
+import { presenterAction } from "./keys";
+import type { PresentedLesson, PresenterStep } from "./types";
+import styles from "./presenter.module.css";
+
+/**
+ * The speaker's second window: follows the presenter window's step (same browser), shows this
+ * step's notes, its markers with their times, what comes next and a talk clock; its buttons and
+ * the clicker keys move the presenter window.
+ */
+export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson; steps: PresenterStep[] }) {
+  const [index, setIndex] = useState(0);
+  const [connected, setConnected] = useState(false);
+  const [elapsed, setElapsed] = useState(0);
+  const channel = useRef<ReturnType<typeof presenterChannel> | null>(null);
+
+  useEffect(() => {
+    const link = presenterChannel(lesson.presentHref, (message) => {
+      if (message.type !== "step") return;
+      setIndex(message.index);
+      setConnected(true);
+    });
+    channel.current = link;
+    link.post({ type: "hello" });
+    const fromHash = () => setIndex(stepFromHash(window.location.hash, steps.length));
+    fromHash();
+    return () => link.close();
+  }, [lesson.presentHref, steps.length]);
+
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => setElapsed((Date.now() - started) / 1000), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const go = useCallback(
+    (target: number) => {
+      const next = Math.min(steps.length - 1, Math.max(0, target));
+      setIndex(next);
+      channel.current?.post({ type: "go", index: next });
+    },
+    [steps.length],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = presenterAction(event);
+      if (action === "next-step") go(index + 1);
+      else if (action === "previous-step") go(index - 1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [go, index]);
+
+  const step = steps[index]!;
+  const next = steps[index + 1];
+  const markers = step.kind === "sandbox" ? step.scenarios.flatMap((scenario) => scenario.events.map((event) => ({ scenario: scenario.title, event }))).sort((a, b) => a.event.time - b.event.time) : [];
+  return (
+    <div className={styles.notesWindow} data-testid="notes-window">
+      <div className={styles.notesHeader}>
+        <strong>
+          {lesson.number} {lesson.title}: speaker notes
+        </strong>
+        <span data-testid="notes-step">
+          Step {index + 1} of {steps.length}
+        </span>
+        <span className={styles.muted}>{connected ? "following the presenter window" : "open the presenter window to follow it"}</span>
+        <span className={styles.clock} aria-label="Time since these notes opened">
+          {formatTime(elapsed).replace(/\.\d$/, "")}
+        </span>
+      </div>
+      <h1>{step.heading}</h1>
+      {step.notes.length > 0 ? (
+        <ul>
+          {step.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className={styles.muted}>No notes for this step.</p>
+      )}
+      {markers.length > 0 ? (
+        <>
+          <h2>Markers in the recording</h2>
+          <ol className={styles.markerList}>
+            {markers.map(({ scenario, event }) => (
+              <li key={`${scenario}-${event.t}-${event.label}`}>
+                <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span> {step.kind === "sandbox" && step.scenarios.length > 1 ? `${scenario}: ` : ""}
+                {event.label}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <p>
+        <strong>Next:</strong> {next ? next.heading : "the end"}
+      </p>
+      <p className={sandboxStyles.buttons}>
+        <button type="button" className={sandboxStyles.button} onClick={() => go(index - 1)} disabled={index === 0}>
+          ◀ Previous step
+        </button>
+        <button type="button" className={sandboxStyles.button} onClick={() => go(index + 1)} disabled={!next}>
+          Next step ▶
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { loadScenario } from "@/components/sandbox/load-scenario.server";
+import type { Lesson } from "@/lib/content/lessons.server";
+import { KEY_HELP } from "./keys";
+import type { PresentedLesson, PresenterStep } from "./types";
+
+export function presentedLesson(lesson: Lesson): PresentedLesson {
+  const { frontmatter } = lesson;
+  return {
+    number: frontmatter.lesson,
+    title: frontmatter.title,
+    summary: frontmatter.summary,
+    objectives: frontmatter.objectives,
+    href: lesson.href,
+    presentHref: `/present/${lesson.chapterSlug}/${lesson.slug}`,
+  };
+}
+
+/** The lesson's sandboxes as presenter steps, after a title step. A recording that cannot load becomes an error step, never a crash. */
+export function presenterSteps(lesson: Lesson): PresenterStep[] {
+  const title: PresenterStep = {
+    kind: "title",
+    id: "title",
+    heading: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`,
+    notes: KEY_HELP.map(([keys, action]) => `${keys}: ${action}`),
+  };
+  return [
+    title,
+    ...lesson.compiled.presenterSteps.map((source): PresenterStep => {
+      const id = source.scenarios.join("-vs-");
+      const loaded = source.scenarios.map(loadScenario);
+      const ready = loaded.flatMap((entry) => (entry.ok ? [entry] : []));
+      const heading = source.title ?? loaded.map((entry) => (entry.ok ? entry.summary.title : entry.name)).join(" vs ");
+      if (ready.length < loaded.length) {
+        const message = loaded.flatMap((entry) => (entry.ok ? [] : [entry.error])).join(" ");
+        return { kind: "error", id, section: source.section, heading, message, notes: source.notes };
+      }
+      return { kind: "sandbox", id, section: source.section, heading, scenarios: ready.map((entry) => entry.summary), posters: ready.map((entry) => entry.poster), notes: source.notes };
+    }),
+  ];
+}

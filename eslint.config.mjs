@@ -14,6 +14,8 @@ export default defineConfig([
     "playwright-report/**",
     "sandboxes/app/**",
     "sandboxes/**/node_modules/**",
+    // The recorder's scratch space (base-image build contexts with npm inside).
+    "sandboxes/.cache/**",
     "**/*.cast",
   ]),
 ]);

@@ -16,6 +16,9 @@ import styles from "./presenter.module.css";
 
 const LIVE_MAX_FONT_SIZE = 32;
 
+/** The replay of a finished live run opens at its end, where the state panel shows how it finished. */
+const openAtEnd = (summaries: ScenarioSummary[]): PlayerRequest => ({ kind: "seek", time: Math.max(...summaries.map((summary) => summary.duration)), id: 0 });
+
 export interface LiveStepProps {
   base: string;
   scenarios: ScenarioSummary[];
@@ -174,7 +177,7 @@ export default function LiveStep({ base, scenarios, cancelSignal, request, onExi
           <p className={styles.liveNote}>
             <span className={styles.badge} data-mode="live">Live run</span> captured on this machine just now; replaying it. Each run can be saved in the recorder&apos;s format.
           </p>
-          <SandboxPlayer scenarios={replay} posters={replay.map(() => "")} compare={compare} request={request} presentation />
+          <SandboxPlayer scenarios={replay} posters={replay.map(() => "")} compare={compare} request={request ?? openAtEnd(replay)} presentation />
         </>
       ) : (
         <div className={`${sandboxStyles.player} ${sandboxStyles.presentation}`}>
@@ -225,18 +228,18 @@ export default function LiveStep({ base, scenarios, cancelSignal, request, onExi
               </button>
             )}
           </div>
-          <ol className={styles.liveMarkers} aria-label="Markers as they arrive" data-testid="live-markers">
-            {runs.flatMap((run, index) =>
-              run.view.events.map((event) => (
-                <li key={`${index}-${event.t}-${event.label}`}>
-                  <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span> {compare ? `${scenarios[index]!.title}: ` : ""}
-                  {event.label}
-                </li>
-              )),
-            )}
-          </ol>
         </div>
       )}
+      <ol className={styles.liveMarkers} aria-label="Markers as they arrive" data-testid="live-markers">
+        {runs.flatMap((run, index) =>
+          run.view.events.map((event) => (
+            <li key={`${index}-${event.t}-${event.label}`}>
+              <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span> {compare ? `${scenarios[index]!.title}: ` : ""}
+              {event.label}
+            </li>
+          )),
+        )}
+      </ol>
       {replay ? (
         <div className={styles.liveBar}>
           {replay.map((summary, index) => (

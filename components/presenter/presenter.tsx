@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type CSSProperties } from "react";
 import type { PlayerRequest, SandboxPlayerProps } from "@/components/sandbox/sandbox-player";
 import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/live/client";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
@@ -224,11 +224,13 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
           <p className={sandboxStyles.error} role="alert">
             {step.message}
           </p>
-        ) : live ? (
-          <LiveStep key={step.id} base={liveBase} scenarios={step.scenarios} cancelSignal={cancelSignal} request={request} onExit={exitLive} />
-        ) : Player ? (
-          <div className={styles.player} style={{ "--sides": step.scenarios.length } as React.CSSProperties}>
-            <Player key={step.id} scenarios={step.scenarios} posters={step.posters} compare={step.scenarios.length > 1} request={request} presentation />
+        ) : live || Player ? (
+          <div className={styles.player} style={{ "--sides": step.scenarios.length } as CSSProperties}>
+            {live ? (
+              <LiveStep key={step.id} base={liveBase} scenarios={step.scenarios} cancelSignal={cancelSignal} request={request} onExit={exitLive} />
+            ) : Player ? (
+              <Player key={step.id} scenarios={step.scenarios} posters={step.posters} compare={step.scenarios.length > 1} request={request} presentation />
+            ) : null}
           </div>
         ) : (
           <pre className={sandboxStyles.poster}>{step.posters[0]}</pre>

@@ -60,9 +60,8 @@ test.describe("live mode (real Docker engine)", () => {
     await expect(page.getByTestId("live-terminal")).toHaveCount(2);
 
     // One run at a time: the optimized side waits in the queue while the naive one runs.
-    const runs = page.getByTestId("live-run-status");
-    await expect(runs.nth(1)).toHaveAttribute("data-status", "queued");
-    await expect(page.getByTestId("live-status").nth(1)).toContainText("queued (next)");
+    await expect(page.getByTestId("live-run-status").nth(1)).toHaveAttribute("data-status", "queued");
+    await expect(page.locator('[data-scenario="stop-optimized"]').getByTestId("live-status")).toContainText("queued (next)");
 
     // Markers arrive while the run is still going, not after it.
     const markers = page.getByTestId("live-markers").locator("li");

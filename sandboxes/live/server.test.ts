@@ -149,4 +149,15 @@ describe("the live demo server (no Docker)", () => {
     }
     expect(() => parseArgs(["--host", "0.0.0.0"])).toThrow(/only listens on 127\.0\.0\.1/);
   });
+
+  it("without a Docker engine it says so and refuses runs, so the page falls back to the recording", async () => {
+    const engineless = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: () => false, log: () => {} });
+    const enginelessBase = `http://127.0.0.1:${await engineless.listen()}`;
+    try {
+      expect(await (await fetch(`${enginelessBase}/api/status`)).json()).toMatchObject({ engine: false });
+      expect(await startRun(enginelessBase, { scenario: "stop-optimized" })).toEqual({ status: 503, body: { error: "no Docker engine is reachable from the live server" } });
+    } finally {
+      await engineless.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import net from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 /** Presenter mode against the production build, from the committed recordings (no Docker). */
@@ -12,7 +13,7 @@ test.beforeEach(({ page }) => {
 });
 
 const counter = (page: Page) => page.getByTestId("step-counter");
-const stage = (page: Page) => page.locator("main[data-step]");
+const stage = (page: Page) => page.locator("section[data-step]");
 const playhead = async (page: Page) => Number(await stage(page).getByTestId("sandbox-time").first().getAttribute("data-time"));
 
 /** A port nothing listens on: the presenter must treat it as "no live server". */
@@ -76,6 +77,7 @@ test.describe("presenter mode", () => {
     await page.keyboard.press(" ");
     await expect.poll(() => playhead(page), { timeout: 5_000 }).toBeGreaterThan(before + 0.5);
     await page.keyboard.press(" ");
+    await expect(stage(page).getByRole("button", { name: "Play" })).toBeVisible();
     const paused = await playhead(page);
     await page.waitForTimeout(400);
     expect(await playhead(page)).toBe(paused);
@@ -129,5 +131,28 @@ test.describe("presenter mode", () => {
     await expect(page.getByTestId("presenter-notice")).toContainText(`Live mode is not available: no live server answers at http://127.0.0.1:${port}`);
     await expect(page.getByTestId("mode-badge")).toHaveText("Recorded");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
+  });
+
+  test("has no accessibility violations on a sandbox step with notes open", async ({ page }) => {
+    await page.goto(`${PRESENT}#3`);
+    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await page.keyboard.press("s");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`)).toEqual([]);
+  });
+});
+
+test.describe("presenter mode with a damaged recording", () => {
+  // page.route cannot see requests a service worker answers; this test needs to see them.
+  test.use({ serviceWorkers: "block" });
+
+  test("shows the error in the step and keeps presenting", async ({ page }) => {
+    await page.route("**/recordings/zombies.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 100, "height": 30}\n[0.1, "o", "cut of' }));
+    await page.goto(`${PRESENT}#5`);
+    await expect(stage(page)).toHaveAttribute("data-step", "zombies");
+    await expect(stage(page).getByRole("alert")).toContainText("zombies.cast is damaged: line 2: the line is cut off");
+    await page.keyboard.press("PageDown");
+    await expect(stage(page)).toHaveAttribute("data-step", "health-flip");
+    await expect(stage(page).locator(".xterm")).toHaveCount(1);
   });
 });

@@ -203,7 +203,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
         </p>
       </header>
 
-      <main className={styles.stage} data-step={step.id}>
+      <section className={styles.stage} data-step={step.id} aria-label={`Step ${index + 1}: ${step.heading}`}>
         <h1 className={styles.heading}>{step.heading}</h1>
         {notice ? (
           <p className={sandboxStyles.error} role="status" data-testid="presenter-notice">
@@ -235,7 +235,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
         ) : (
           <pre className={sandboxStyles.poster}>{step.posters[0]}</pre>
         )}
-      </main>
+      </section>
 
       {notesOpen ? (
         <aside className={styles.notes} aria-label="Speaker notes" data-testid="speaker-notes">

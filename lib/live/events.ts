@@ -10,7 +10,8 @@ export type LiveEvent =
   | { type: "queued"; position: number }
   /** Building the bases and images before the scenario starts (cached after the first run). */
   | { type: "preparing"; message: string }
-  | { type: "started"; title: string; cols: number; rows: number }
+  /** `at`: the server's wall clock (ms since the epoch) at the cast's zero, so a client can tell how late events arrive. */
+  | { type: "started"; title: string; cols: number; rows: number; at: number }
   /** Terminal output, `t` seconds after the run started, exactly as the recorder writes it to a cast. */
   | { type: "output"; t: number; data: string }
   /** A marker with its state patch: the same event a recording's manifest holds. */

@@ -17,7 +17,7 @@ const stopRun: LiveEvent[] = [
   { type: "queued", position: 2 },
   { type: "queued", position: 1 },
   { type: "preparing", message: "building the optimized image" },
-  { type: "started", title: "docker stop on the optimized image", cols: 100, rows: 30 },
+  { type: "started", title: "docker stop on the optimized image", cols: 100, rows: 30, at: 0 },
   { type: "output", t: 0.01, data: "$ docker run -d …\r\n" },
   { type: "marker", event: { t: 0.9, label: "container started", kind: "start", state: { container: "starting", health: "starting" } } },
   { type: "marker", event: { t: 2.1, label: "serving on the published port", kind: "ready", state: { container: "running", httpHealth: 200 } } },
@@ -74,7 +74,7 @@ describe("live events → the player's timeline", () => {
   });
 
   it("reports a failure's message and a cancel's cleanup", () => {
-    const failed = replay([{ type: "started", title: "t", cols: 80, rows: 24 }, { type: "failed", message: "docker run failed: port in use" }]).view;
+    const failed = replay([{ type: "started", title: "t", cols: 80, rows: 24, at: 0 }, { type: "failed", message: "docker run failed: port in use" }]).view;
     expect(failed).toMatchObject({ status: "failed", message: "docker run failed: port in use", cols: 80, rows: 24 });
     const cancelled = replay([{ type: "queued", position: 1 }, { type: "cancelled", removedContainers: ["course-stop-optimized"] }]).view;
     expect(cancelled).toMatchObject({ status: "cancelled", removedContainers: ["course-stop-optimized"] });

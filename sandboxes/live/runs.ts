@@ -156,7 +156,7 @@ export class RunQueue {
         output: (t, data) => run.emit({ type: "output", t, data }),
         marker: (event) => run.emit({ type: "marker", event }),
       });
-      run.emit({ type: "started", title, cols: CAST_WIDTH, rows: CAST_HEIGHT });
+      run.emit({ type: "started", title, cols: CAST_WIDTH, rows: CAST_HEIGHT, at: Date.now() - run.session.now() * 1000 });
       this.log(`running ${run.scenario}`);
       run.facts = await this.executor.run(run.scenario, run.session, (message) => this.log(`${run.scenario}: ${message}`));
       if (run.cancelRequested) throw new RunCancelled();

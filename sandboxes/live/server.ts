@@ -81,7 +81,15 @@ export function createLiveServer(options: LiveServerOptions) {
     const runPath = /^\/api\/runs\/([0-9a-f-]{36})(\/events|\/cast|\/save)?$/.exec(url.pathname);
 
     if (request.method === "OPTIONS") {
-      response.writeHead(204, { ...headers, "access-control-allow-methods": "GET, POST, DELETE", "access-control-allow-headers": "content-type, last-event-id", "access-control-max-age": "600" });
+      // Chrome asks before a public https page (an --allow-origin site) may call a loopback address.
+      const privateNetwork = request.headers["access-control-request-private-network"] === "true" ? { "access-control-allow-private-network": "true" } : {};
+      response.writeHead(204, {
+        ...headers,
+        ...privateNetwork,
+        "access-control-allow-methods": "GET, POST, DELETE",
+        "access-control-allow-headers": "content-type, last-event-id",
+        "access-control-max-age": "600",
+      });
       return void response.end();
     }
     if (request.method === "GET" && url.pathname === "/api/status") {

@@ -6,6 +6,7 @@ import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/li
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
 import { presenterChannel, stepFromHash, type PresenterMessage } from "./channel";
 import { KEY_HELP, presenterAction, type PresenterAction } from "./keys";
+import { NotesList } from "./notes-list";
 import type { LiveStepProps } from "./live-step";
 import { saveForOffline, type OfflineState } from "./offline";
 import type { PresentedLesson, PresenterStep } from "./types";
@@ -240,15 +241,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
       {notesOpen ? (
         <aside className={styles.notes} aria-label="Speaker notes" data-testid="speaker-notes">
           <h2>Speaker notes</h2>
-          {step.notes.length > 0 ? (
-            <ul>
-              {step.notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className={styles.muted}>No notes for this step.</p>
-          )}
+          <NotesList notes={step.notes} />
         </aside>
       ) : null}
 

@@ -5,6 +5,7 @@ import { formatTime } from "@/lib/asciicast/timeline";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
 import { presenterChannel, stepFromHash } from "./channel";
 import { presenterAction } from "./keys";
+import { NotesList } from "./notes-list";
 import type { PresentedLesson, PresenterStep } from "./types";
 import styles from "./presenter.module.css";
 
@@ -77,15 +78,7 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
         </span>
       </div>
       <h1>{step.heading}</h1>
-      {step.notes.length > 0 ? (
-        <ul>
-          {step.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      ) : (
-        <p className={styles.muted}>No notes for this step.</p>
-      )}
+      <NotesList notes={step.notes} />
       {markers.length > 0 ? (
         <>
           <h2>Markers in the recording</h2>

@@ -98,6 +98,15 @@ export function listChapters(contentDir = DEFAULT_CONTENT_DIR): Chapter[] {
 
 const compiled = new Map<string, Promise<CompiledMdx>>();
 
+/** The params of every per-lesson route (`/learn/…`, `/present/…`): every lesson, prerendered. */
+export function lessonRouteParams(): Array<{ chapter: string; lesson: string }> {
+  return listLessons().map((lesson) => ({ chapter: lesson.chapterSlug, lesson: lesson.slug }));
+}
+
+export function findLesson(chapterSlug: string, slug: string): LessonSummary | undefined {
+  return listLessons().find((lesson) => lesson.chapterSlug === chapterSlug && lesson.slug === slug);
+}
+
 export async function getLesson(chapterSlug: string, slug: string, contentDir = DEFAULT_CONTENT_DIR): Promise<Lesson | undefined> {
   const lessons = listLessons(contentDir);
   const index = lessons.findIndex((lesson) => lesson.chapterSlug === chapterSlug && lesson.slug === slug);

@@ -5,7 +5,7 @@ import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { MarkComplete } from "@/components/progress/mark-complete";
-import { getLesson, listLessons } from "@/lib/content/lessons.server";
+import { findLesson, getLesson, lessonRouteParams } from "@/lib/content/lessons.server";
 
 interface LessonRoute {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -13,13 +13,11 @@ interface LessonRoute {
 
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return listLessons().map((lesson) => ({ chapter: lesson.chapterSlug, lesson: lesson.slug }));
-}
+export const generateStaticParams = lessonRouteParams;
 
 export async function generateMetadata({ params }: LessonRoute): Promise<Metadata> {
   const { chapter, lesson: slug } = await params;
-  const lesson = listLessons().find((entry) => entry.chapterSlug === chapter && entry.slug === slug);
+  const lesson = findLesson(chapter, slug);
   if (!lesson) return {};
   return { title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, description: lesson.frontmatter.summary };
 }

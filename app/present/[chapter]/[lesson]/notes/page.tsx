@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SpeakerNotesWindow } from "@/components/presenter/speaker-notes-window";
 import { presentedLesson, presenterSteps } from "@/components/presenter/steps.server";
-import { getLesson, listLessons } from "@/lib/content/lessons.server";
+import { findLesson, getLesson, lessonRouteParams } from "@/lib/content/lessons.server";
 
 interface PresentRoute {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -10,13 +10,11 @@ interface PresentRoute {
 
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return listLessons().map((lesson) => ({ chapter: lesson.chapterSlug, lesson: lesson.slug }));
-}
+export const generateStaticParams = lessonRouteParams;
 
 export async function generateMetadata({ params }: PresentRoute): Promise<Metadata> {
   const { chapter, lesson: slug } = await params;
-  const lesson = listLessons().find((entry) => entry.chapterSlug === chapter && entry.slug === slug);
+  const lesson = findLesson(chapter, slug);
   return lesson ? { title: `Speaker notes: ${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, robots: { index: false } } : {};
 }
 

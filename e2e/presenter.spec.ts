@@ -16,6 +16,12 @@ const counter = (page: Page) => page.getByTestId("step-counter");
 const stage = (page: Page) => page.locator("section[data-step]");
 const playhead = async (page: Page) => Number(await stage(page).getByTestId("sandbox-time").first().getAttribute("data-time"));
 
+/** Opens the presenter and waits until it has hydrated (its first effect has looked for a live server), so keys reach it. */
+async function present(page: Page, suffix = "") {
+  await page.goto(`${PRESENT}${suffix}`);
+  await expect(page.getByTestId("live-server-status")).not.toHaveAttribute("data-state", "checking");
+}
+
 /** A port nothing listens on: the presenter must treat it as "no live server". */
 async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,6 +37,7 @@ test.describe("presenter mode", () => {
     await page.goto(LESSON);
     await page.getByRole("link", { name: "Present this lesson" }).click();
     await expect(page).toHaveURL(new RegExp(`${PRESENT}$`));
+    await expect(page.getByTestId("live-server-status")).not.toHaveAttribute("data-state", "checking");
     await expect(counter(page)).toHaveText(/^Step 1 of (\d+)$/);
     const total = Number(/of (\d+)/.exec((await counter(page).textContent())!)![1]);
     expect(total).toBeGreaterThan(2);
@@ -54,12 +61,12 @@ test.describe("presenter mode", () => {
     await expect(counter(page)).toHaveText(`Step 1 of ${total}`);
 
     // A reload (or a shared link) opens the same step.
-    await page.goto(`${PRESENT}#6`);
+    await present(page, "#6");
     await expect(counter(page)).toHaveText(`Step 6 of ${total}`);
   });
 
   test("space plays and pauses, ] jumps marker to marker, and the state panel follows", async ({ page }) => {
-    await page.goto(`${PRESENT}#3`);
+    await present(page, "#3");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("]");
     const firstMarker = await playhead(page);
@@ -84,7 +91,7 @@ test.describe("presenter mode", () => {
   });
 
   test("speaker notes show in a panel (S) and in a second window that follows and drives the presenter", async ({ page, context }) => {
-    await page.goto(`${PRESENT}#3`);
+    await present(page, "#3");
     await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
     await page.keyboard.press("s");
     await expect(page.getByTestId("speaker-notes")).toContainText("Ask the room to predict both exit codes");
@@ -107,7 +114,7 @@ test.describe("presenter mode", () => {
   });
 
   test("works offline once loaded: a reload with no network still presents and plays", async ({ page, context }) => {
-    await page.goto(`${PRESENT}#2`);
+    await present(page, "#2");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     await context.setOffline(true);
     // Proof the network is really gone: something never cached cannot be fetched.
@@ -125,7 +132,7 @@ test.describe("presenter mode", () => {
 
   test("with no live server, L falls back to the recording with a notice", async ({ page }) => {
     const port = await closedPort();
-    await page.goto(`${PRESENT}?live=http://127.0.0.1:${port}#3`);
+    await present(page, `?live=http://127.0.0.1:${port}#3`);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "unavailable");
     await page.keyboard.press("l");
     await expect(page.getByTestId("presenter-notice")).toContainText(`Live mode is not available: no live server answers at http://127.0.0.1:${port}`);
@@ -134,7 +141,7 @@ test.describe("presenter mode", () => {
   });
 
   test("has no accessibility violations on a sandbox step with notes open", async ({ page }) => {
-    await page.goto(`${PRESENT}#3`);
+    await present(page, "#3");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("s");
     const results = await new AxeBuilder({ page }).analyze();
@@ -148,7 +155,7 @@ test.describe("presenter mode with a damaged recording", () => {
 
   test("shows the error in the step and keeps presenting", async ({ page }) => {
     await page.route("**/recordings/zombies.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 100, "height": 30}\n[0.1, "o", "cut of' }));
-    await page.goto(`${PRESENT}#5`);
+    await present(page, "#5");
     await expect(stage(page)).toHaveAttribute("data-step", "zombies");
     await expect(stage(page).getByRole("alert")).toContainText("zombies.cast is damaged: line 2: the line is cut off");
     await page.keyboard.press("PageDown");

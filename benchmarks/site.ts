@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { firstLoadJs, kib } from "./first-load-js";
 
 const distDir = ".next-bench";
-const routes = ["/", "/learn/production-and-scaling/dockerizing-nodejs"];
+const routes = ["/", "/learn/production-and-scaling/dockerizing-nodejs", "/present/production-and-scaling/dockerizing-nodejs"];
 
 rmSync(distDir, { recursive: true, force: true });
 const started = process.hrtime.bigint();

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startLiveServerProcess } from "../sandboxes/live/test-client";
 
 /**
  * Live mode for real: `npm run demo:live` runs the compare step's two scenarios on this machine's
@@ -23,21 +24,7 @@ test.describe("live mode (real Docker engine)", () => {
   const saveDir = mkdtempSync(path.join(os.tmpdir(), "course-live-e2e-"));
 
   test.beforeAll(async () => {
-    server = spawn(path.join("node_modules", ".bin", "tsx"), ["sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir]);
-    let output = "";
-    base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the live server did not start:\n${output}`)), 30_000);
-      const take = (chunk: Buffer) => {
-        output += chunk.toString();
-        const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
-        if (port) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${port}`);
-        }
-      };
-      server!.stdout!.on("data", take);
-      server!.stderr!.on("data", take);
-    });
+    ({ child: server, base } = await startLiveServerProcess(saveDir));
   });
 
   test.afterAll(async () => {

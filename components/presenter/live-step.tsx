@@ -16,6 +16,11 @@ import styles from "./presenter.module.css";
 
 const LIVE_MAX_FONT_SIZE = 32;
 
+/** Cancels every run of the step that has started and not ended (Esc, the Cancel button, leaving the step). */
+function cancelUnfinished(base: string, runs: readonly RunState[]): void {
+  for (const run of runs) if (run.id && !isTerminal(run.view)) void cancelLiveRun(base, run.id).catch(() => {});
+}
+
 /** The replay of a finished live run opens at its end, where the state panel shows how it finished. */
 const openAtEnd = (summaries: ScenarioSummary[]): PlayerRequest => ({ kind: "seek", time: Math.max(...summaries.map((summary) => summary.duration)), id: 0 });
 
@@ -114,7 +119,7 @@ export default function LiveStep({ base, scenarios, cancelSignal, request, onExi
       observer.disconnect();
       unfollow.forEach((close) => close());
       // Leaving the step cancels what is still going: nothing keeps running unseen.
-      for (const run of runsRef.current) if (run.id && !isTerminal(run.view)) void cancelLiveRun(base, run.id).catch(() => {});
+      cancelUnfinished(base, runsRef.current);
       terminals.current.forEach((term) => term?.dispose());
       terminals.current = [];
     };
@@ -123,7 +128,7 @@ export default function LiveStep({ base, scenarios, cancelSignal, request, onExi
   // Esc from the presenter.
   useEffect(() => {
     if (cancelSignal === firstCancelSignal.current) return;
-    for (const run of runsRef.current) if (run.id && !isTerminal(run.view)) void cancelLiveRun(base, run.id).catch(() => {});
+    cancelUnfinished(base, runsRef.current);
   }, [cancelSignal, base]);
 
   const running = runs.some((run) => !isTerminal(run.view));
@@ -219,7 +224,7 @@ export default function LiveStep({ base, scenarios, cancelSignal, request, onExi
               </span>
             ))}
             {running ? (
-              <button type="button" className={sandboxStyles.button} onClick={() => runs.forEach((run) => run.id && !isTerminal(run.view) && void cancelLiveRun(base, run.id).catch(() => {}))}>
+              <button type="button" className={sandboxStyles.button} onClick={() => cancelUnfinished(base, runs)}>
                 Cancel (Esc)
               </button>
             ) : (

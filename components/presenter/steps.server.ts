@@ -1,10 +1,12 @@
 import "server-only";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { loadScenario } from "@/components/sandbox/load-scenario.server";
-import type { Lesson } from "@/lib/content/lessons.server";
+import { findLesson, getLesson, type Lesson } from "@/lib/content/lessons.server";
 import { KEY_HELP } from "./keys";
 import type { PresentedLesson, PresenterStep } from "./types";
 
-export function presentedLesson(lesson: Lesson): PresentedLesson {
+function presentedLesson(lesson: Lesson): PresentedLesson {
   const { frontmatter } = lesson;
   return {
     number: frontmatter.lesson,
@@ -17,7 +19,7 @@ export function presentedLesson(lesson: Lesson): PresentedLesson {
 }
 
 /** The lesson's sandboxes as presenter steps, after a title step. A recording that cannot load becomes an error step, never a crash. */
-export function presenterSteps(lesson: Lesson): PresenterStep[] {
+function presenterSteps(lesson: Lesson): PresenterStep[] {
   const title: PresenterStep = {
     kind: "title",
     id: "title",
@@ -38,4 +40,21 @@ export function presenterSteps(lesson: Lesson): PresenterStep[] {
       return { kind: "sandbox", id, section: source.section, heading, scenarios: ready.map((entry) => entry.summary), posters: ready.map((entry) => entry.poster), notes: source.notes };
     }),
   ];
+}
+
+export type LessonParams = Promise<{ chapter: string; lesson: string }>;
+
+/** The presenter and notes pages' data: the lesson (or a 404) and its steps. */
+export async function loadPresentation(params: LessonParams): Promise<{ lesson: PresentedLesson; steps: PresenterStep[] }> {
+  const { chapter, lesson: slug } = await params;
+  const lesson = await getLesson(chapter, slug);
+  if (!lesson) notFound();
+  return { lesson: presentedLesson(lesson), steps: presenterSteps(lesson) };
+}
+
+/** "<label>: 10.4 Dockerizing Node.js", kept out of search results (these pages are for a room, not a reader). */
+export async function presentationMetadata(params: LessonParams, label: string): Promise<Metadata> {
+  const { chapter, lesson: slug } = await params;
+  const lesson = findLesson(chapter, slug);
+  return lesson ? { title: `${label}: ${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, robots: { index: false } } : {};
 }

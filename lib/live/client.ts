@@ -1,4 +1,4 @@
-import { DEFAULT_LIVE_SERVER, type LiveFrame } from "./events";
+import { DEFAULT_LIVE_SERVER, LOOPBACK_HOSTNAMES, type LiveFrame } from "./events";
 import { endsRun } from "./timeline";
 
 /** What the presenter knows about `npm run demo:live`. */
@@ -10,7 +10,7 @@ export function liveServerFrom(search: string): string {
   if (!requested) return DEFAULT_LIVE_SERVER;
   try {
     const url = new URL(requested);
-    if (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) return url.origin;
+    if (url.protocol === "http:" && LOOPBACK_HOSTNAMES.has(url.hostname)) return url.origin;
   } catch {
     // fall through to the default
   }

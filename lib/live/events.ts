@@ -30,3 +30,6 @@ export const TERMINAL_EVENTS: ReadonlySet<LiveEvent["type"]> = new Set(["finishe
 /** Where the presenter looks for `npm run demo:live` unless the page's `?live=` says otherwise. */
 export const DEFAULT_LIVE_SERVER = "http://127.0.0.1:4100";
 export const DEFAULT_LIVE_PORT = 4100;
+
+/** The host names that mean "this machine" (the live server accepts nothing else). */
+export const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "[::1]"]);

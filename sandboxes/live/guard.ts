@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOOPBACK_HOSTNAMES } from "../../lib/live/events";
 import { SCENARIO_NAMES } from "../recorder/manifest-schema";
 
 /**
@@ -11,8 +12,6 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   const plain = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
   return plain === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
 }
-
-const LOOPBACK_HOSTNAMES = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
   if (!host) return false;

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +6,7 @@ import { parseAsciicast } from "../../lib/asciicast/parse";
 import type { LiveFrame } from "../../lib/live/events";
 import { docker, engineReachable } from "../recorder/docker";
 import { parseManifest } from "../recorder/manifest-schema";
-import { readRun, startRun } from "./test-client";
+import { readRun, startLiveServerProcess, startRun } from "./test-client";
 
 /**
  * `npm run demo:live` for real: the server process runs scenarios on the Docker engine, streams
@@ -22,25 +21,6 @@ if (!hasEngine) console.warn(`\n*** SKIPPED ${TEST_COUNT} Docker-backed live-ser
 const leftoverContainers = () => docker(["ps", "-a", "--filter", "name=^course-", "--format", "{{.Names}}"]).stdout.trim();
 const markers = (frames: LiveFrame[]) => frames.flatMap((frame) => (frame.event.type === "marker" ? [frame.event.event] : []));
 
-function startServer(saveDir: string): Promise<{ child: ChildProcessWithoutNullStreams; base: string; output: () => string }> {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir], { env: process.env });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the live server did not start in 30 s:\n${output}`)), 30_000);
-    const take = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
-      if (port) {
-        clearTimeout(timer);
-        resolve({ child, base: `http://127.0.0.1:${port}`, output: () => output });
-      }
-    };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
-    child.on("exit", (code) => reject(new Error(`the live server exited with ${code}:\n${output}`)));
-  });
-}
-
 async function waitForMarker(base: string, id: string, kind: string, timeoutMs: number): Promise<void> {
   const frames = await readRun(base, id, timeoutMs, (frame) => frame.event.type === "marker" && frame.event.event.kind === kind);
   expect(markers(frames).map((marker) => marker.kind)).toContain(kind);
@@ -48,10 +28,10 @@ async function waitForMarker(base: string, id: string, kind: string, timeoutMs: 
 
 describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
   const saveDir = mkdtempSync(path.join(os.tmpdir(), "course-live-save-"));
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof startLiveServerProcess>>;
 
   beforeAll(async () => {
-    server = await startServer(saveDir);
+    server = await startLiveServerProcess(saveDir);
   }, 40_000);
   afterAll(() => {
     if (server?.child.exitCode === null) server.child.kill("SIGKILL");

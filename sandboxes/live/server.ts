@@ -16,7 +16,7 @@ import { DEFAULT_RECORDINGS_DIR, writeCast, writeManifest } from "../recorder/re
 import { SCENARIOS } from "../recorder/scenarios";
 import { DockerExecutor } from "./executor";
 import { isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
-import { QueueFullError, RunQueue, type ScenarioExecutor } from "./runs";
+import { QueueFullError, RunQueue, type LiveRun, type ScenarioExecutor } from "./runs";
 
 export const HOST = "127.0.0.1";
 export const DEFAULT_SAVE_DIR = path.join(SANDBOXES_DIR, "live-recordings");
@@ -114,7 +114,7 @@ export function createLiveServer(options: LiveServerOptions) {
       const run = queue.get(runPath[1]!);
       if (!run) return send(response, 404, { error: "no such run (the server keeps the last 20)" }, headers);
       const action = runPath[2];
-      if (request.method === "GET" && action === "/events") return streamEvents(request, response, run, headers);
+      if (request.method === "GET" && action === "/events") return streamEvents(request, response, run, headers, url);
       if (request.method === "DELETE" && !action) {
         return queue.cancel(run.id) ? send(response, 202, { cancelling: run.id }, headers) : send(response, 409, { error: `the run has already ${run.status}` }, headers);
       }
@@ -140,8 +140,8 @@ export function createLiveServer(options: LiveServerOptions) {
     send(response, 404, { error: "not found" }, headers);
   }
 
-  function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, run: ReturnType<RunQueue["enqueue"]>, headers: Record<string, string>): void {
-    const after = Number(request.headers["last-event-id"] ?? url(request).searchParams.get("after") ?? -1);
+  function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, run: LiveRun, headers: Record<string, string>, url: URL): void {
+    const after = Number(request.headers["last-event-id"] ?? url.searchParams.get("after") ?? -1);
     response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", ...headers });
     response.write("retry: 2000\n\n");
     // Proxies and browsers drop a silent stream; a comment every 15 s keeps it open until the run ends.
@@ -159,8 +159,6 @@ export function createLiveServer(options: LiveServerOptions) {
     });
     request.on("close", stop);
   }
-
-  const url = (request: http.IncomingMessage) => new URL(request.url ?? "/", `http://${HOST}:${port}`);
 
   return {
     server,

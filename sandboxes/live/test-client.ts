@@ -1,3 +1,5 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import path from "node:path";
 import type { LiveFrame } from "../../lib/live/events";
 import { TERMINAL_EVENTS } from "../../lib/live/events";
 
@@ -33,4 +35,24 @@ export async function readRun(base: string, id: string, timeoutMs: number, onFra
 export async function startRun(base: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}/api/runs`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as { id?: string; error?: string } };
+}
+
+/** Starts `npm run demo:live` as its own process on a free port (tests only); resolves once it listens. */
+export function startLiveServerProcess(saveDir: string): Promise<{ child: ChildProcessWithoutNullStreams; base: string; output: () => string }> {
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir], { env: process.env });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the live server did not start in 30 s:\n${output}`)), 30_000);
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve({ child, base: `http://127.0.0.1:${port}`, output: () => output });
+      }
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("exit", (code) => reject(new Error(`the live server exited with ${code}:\n${output}`)));
+  });
 }

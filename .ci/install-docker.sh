@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs and starts what the Docker-backed sandbox work needs on a fresh Debian bookworm machine:
 # Debian's Docker engine and client (20.10, BuildKit built in), docker-compose v1, debootstrap
-# (the stand-in base images), curl and procps (the recorder's HTTP client and `docker top`).
+# (the stand-in base images), curl (the recorder's HTTP client).
 # Idempotent: a machine that has them only gets the engine started.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 missing=()
-for pair in docker.io:/usr/sbin/dockerd docker-compose:/usr/bin/docker-compose debootstrap:/usr/sbin/debootstrap curl:/usr/bin/curl procps:/usr/bin/ps; do
+for pair in docker.io:/usr/sbin/dockerd docker-compose:/usr/bin/docker-compose debootstrap:/usr/sbin/debootstrap curl:/usr/bin/curl; do
   [ -x "${pair#*:}" ] || missing+=("${pair%%:*}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

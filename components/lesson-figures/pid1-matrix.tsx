@@ -8,13 +8,16 @@ export function Pid1Matrix() {
       <table className="data-table" data-figure="pid1-matrix">
         <caption>
           <code>docker stop</code> with one request in flight (grace period {graceSeconds} s), recorded for every PID 1 setup
-          with and without a SIGTERM handler in the app
+          with and without a SIGTERM handler in the app. &ldquo;Ended by&rdquo; is read from the container&apos;s exit
+          code, 128 + the signal&apos;s number (143 = SIGTERM, 137 = SIGKILL); tini and docker-init pass on their
+          child&apos;s code, so in those rows it is the signal that ended node. Below 128, the process exited by itself.
         </caption>
         <thead>
           <tr>
             <th scope="col">PID 1</th>
             <th scope="col">App handler</th>
-            <th scope="col">SIGTERM reached the app</th>
+            <th scope="col">App&apos;s SIGTERM handler ran</th>
+            <th scope="col">Ended by</th>
             <th scope="col">Stop took</th>
             <th scope="col">Exit code</th>
             <th scope="col">In-flight request</th>
@@ -27,7 +30,8 @@ export function Pid1Matrix() {
                 <code>{row.pid1}</code>
               </th>
               <td>{row.handler ? "yes" : "no"}</td>
-              <td>{row.signalReachedApp ? "yes" : "no"}</td>
+              <td>{row.appHandlerRan ? "yes" : "no"}</td>
+              <td>{row.terminatingSignal ?? "its own exit"}</td>
               <td data-value={row.stopSeconds}>{row.stopSeconds.toFixed(1)} s</td>
               <td>{row.exitCode}</td>
               <td className={row.inflightOutcome === "completed" ? "good" : "bad"}>{row.inflightOutcome}</td>

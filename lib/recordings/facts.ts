@@ -51,6 +51,8 @@ export const FACTS = {
   nodeWithoutHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "node", false).stopSeconds),
   nodeWithoutHandlerExitCode: (m: Manifest) => String(matrixRow(m, "node", false).exitCode),
   tiniWithoutHandlerExitCode: (m: Manifest) => String(matrixRow(m, "tini", false).exitCode),
+  tiniWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "tini", false).terminatingSignal ?? "its own exit",
+  nodeWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "node", false).terminatingSignal ?? "its own exit",
   tiniWithHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "tini", true).stopSeconds),
   zombiesWithNode: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "node")?.zombiesAfter ?? "?"),
   zombiesWithTini: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "tini")?.zombiesAfter ?? "?"),

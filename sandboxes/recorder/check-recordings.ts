@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { parseAsciicast } from "@/lib/asciicast/parse";
+import { stripAnsi } from "@/lib/asciicast/transcript";
 import { SCENARIO_NAMES, type Manifest } from "./manifest-schema";
 
 /**
@@ -22,7 +23,18 @@ export function checkRecordings(dir: string, manifest: Manifest, names: readonly
     expect(recording.markers.map((marker) => [marker.rawTime, marker.label])).toEqual(scenario.events.map((event) => [event.t, event.label]));
     expect(text, `${name} shows the commands it ran`).toMatch(/\$\\u001b\[0m (docker|curl|echo)/);
     expect(scenario.durationSeconds).toBeGreaterThanOrEqual(rawTimes[rawTimes.length - 1] ?? 0);
+    if (name === "zombies") checkZombieListing(recording.output, manifest.scenarios.zombies.facts.rows);
   }
+}
+
+/** The zombie counts are the Z lines the cast shows (one process listing per PID 1, in order). */
+function checkZombieListing(output: { data: string }[], rows: Manifest["scenarios"]["zombies"]["facts"]["rows"]) {
+  const listings = stripAnsi(output.map((event) => event.data).join("")).split(/docker exec course-zombies-/).slice(1);
+  expect(listings, "one process listing per PID 1 in zombies.cast").toHaveLength(rows.length);
+  listings.forEach((listing, index) => {
+    const shown = listing.split(/\r?\n/).filter((line) => /^\d+ \(.*\) Z \d+$/.test(line.trim())).length;
+    expect(shown, `zombies.cast: Z lines shown with ${rows[index]?.pid1} as PID 1`).toBe(rows[index]?.zombiesAfter);
+  });
 }
 
 const stopScenarios = ["stop-naive", "stop-optimized"] as const;

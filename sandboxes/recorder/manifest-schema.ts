@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the manifest's shape changes; the site refuses a manifest it does not understand. */
-export const MANIFEST_SCHEMA_VERSION = 1;
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 export const SCENARIO_NAMES = [
   "stop-naive",
@@ -47,6 +47,10 @@ export const scenarioEventSchema = z.object({
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
 
 const inflightOutcome = z.enum(["completed", "dropped"]);
+/** The app logged "received SIGTERM": its handler ran. Not the same as "the signal reached it" (see terminatingSignal). */
+const appHandlerRan = z.boolean();
+/** The signal that ended the app, read from the container's exit code (128 + n; tini and docker-init pass their child's on); null for a program's own exit. */
+const terminatingSignal = z.enum(["SIGTERM", "SIGKILL", "SIGINT"]).nullable();
 
 const stopFacts = z.object({
   image: z.enum(["naive", "optimized"]),
@@ -56,7 +60,8 @@ const stopFacts = z.object({
   exitCode: z.number().int(),
   inflightOutcome,
   inflightHttpStatus: z.number().int().nullable(),
-  signalReachedApp: z.boolean(),
+  appHandlerRan,
+  terminatingSignal,
   /** What /healthz answered through the published port between SIGTERM and exit. */
   healthzAfterSigterm: z.array(z.union([z.literal(200), z.literal(503), z.literal("refused")])),
 });
@@ -79,13 +84,22 @@ const pid1Facts = z.object({
       stopSeconds: seconds,
       exitCode: z.number().int(),
       inflightOutcome,
-      signalReachedApp: z.boolean(),
+      appHandlerRan,
+      terminatingSignal,
     }),
   ),
 });
 
 const zombieFacts = z.object({
-  rows: z.array(z.object({ pid1: z.enum(["node", "tini"]), orphansStarted: z.number().int(), zombiesAfter: z.number().int() })),
+  rows: z.array(
+    z.object({
+      pid1: z.enum(["node", "tini"]),
+      /** POST /orphan answered 202: a child started a grandchild and exited, leaving an orphan. */
+      orphansStarted: z.number().int(),
+      /** Processes in state Z, read from /proc inside the container 1.5 s later. */
+      zombiesAfter: z.number().int(),
+    }),
+  ),
 });
 
 const layerSchema = z.object({ createdBy: z.string(), sizeBytes: bytes });

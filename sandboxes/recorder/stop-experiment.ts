@@ -1,6 +1,20 @@
 import { DOCKER, engineHealth, freeLoopbackPort, inspect, pid1Identity, pollUntil, probe, removeContainer, sleep, type HttpHealth } from "./kit";
 import type { CastSession } from "./cast";
 
+export type TerminatingSignal = "SIGTERM" | "SIGKILL" | "SIGINT";
+
+const SIGNAL_NUMBERS: Record<number, TerminatingSignal> = { 2: "SIGINT", 9: "SIGKILL", 15: "SIGTERM" };
+
+/**
+ * Docker reports a process killed by signal n as exit code 128 + n, and tini and docker-init exit
+ * with their child's code the same way (tini's README, "Remapping exit codes"). So 143 settles that
+ * SIGTERM reached node even when no handler ran, and 137 that the grace period ran out. Codes up
+ * to 128 are a program's own exit (npm's 1, a clean 0).
+ */
+export function terminatingSignal(exitCode: number): TerminatingSignal | null {
+  return exitCode > 128 ? (SIGNAL_NUMBERS[exitCode - 128] ?? null) : null;
+}
+
 export interface StopExperiment {
   /** Container name; any leftover container with this name is removed first. */
   name: string;
@@ -24,7 +38,10 @@ export interface StopOutcome {
   exitCode: number;
   inflightOutcome: "completed" | "dropped";
   inflightHttpStatus: number | null;
-  signalReachedApp: boolean;
+  /** The app logged "received SIGTERM": its own handler ran (not merely "the signal arrived"). */
+  appHandlerRan: boolean;
+  /** The signal that ended the app, read from the exit code (128 + n); null when the program exited by itself. */
+  terminatingSignal: TerminatingSignal | null;
   healthzAfterSigterm: HttpHealth[];
   engineStates: string[];
   statuses: { t: number; engine: string; http: number | "refused" }[];
@@ -125,7 +142,7 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
   await curlDone;
   await sleep(200);
   logs.stop();
-  const signalReachedApp = /received SIGTERM/.test(logs.output());
+  const appHandlerRan = /received SIGTERM/.test(logs.output());
   removeContainer(name);
   session.write("\n");
   return {
@@ -134,7 +151,8 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     exitCode,
     inflightOutcome: inflightHttpStatus === 200 ? "completed" : "dropped",
     inflightHttpStatus,
-    signalReachedApp,
+    appHandlerRan,
+    terminatingSignal: terminatingSignal(exitCode),
     healthzAfterSigterm,
     engineStates: [...new Set(statuses.map((s) => s.engine).filter((s) => s !== "none"))],
     statuses,

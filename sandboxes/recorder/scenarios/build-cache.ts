@@ -12,12 +12,26 @@ import { APP_DIR, buildArgs, prepareNaiveContext } from "../images";
 const oneLineChange = () => `// build-cache demo: a one-line source change, ${new Date().toISOString()}`;
 
 /** A copy of the app that this scenario may edit (the real source is never touched). */
-function optimizedContext(workDir: string): string {
+export function optimizedContext(workDir: string): string {
   const context = path.join(workDir, "optimized-context");
   rmSync(context, { recursive: true, force: true });
   mkdirSync(context, { recursive: true });
   cpSync(APP_DIR, context, { recursive: true, filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source) });
   return context;
+}
+
+/**
+ * Reads BuildKit's plain progress output: which Dockerfile steps ran and which came from the
+ * cache, and whether a step running `npm install`/`npm ci` ran again.
+ */
+export function rebuildSteps(output: string): { reinstalledDependencies: boolean; stepsRun: number; stepsCached: number } {
+  const lines = output.split("\n");
+  const steps = lines.filter((line) => /^#\d+ \[[^\]]*\d+\/\d+\]/.test(line));
+  const stepIds = new Set(steps.map((line) => line.split(" ")[0]));
+  const cachedIds = new Set(lines.filter((line) => /^#\d+ CACHED/.test(line)).map((line) => line.split(" ")[0]));
+  const installSteps = steps.filter((line) => /npm (install|ci)/.test(line)).map((line) => line.split(" ")[0]);
+  const stepsCached = [...stepIds].filter((id) => cachedIds.has(id)).length;
+  return { reinstalledDependencies: installSteps.some((id) => !cachedIds.has(id)), stepsRun: stepIds.size - stepsCached, stepsCached };
 }
 
 export const buildCache: Scenario<"build-cache"> = {
@@ -43,13 +57,9 @@ export const buildCache: Scenario<"build-cache"> = {
       const rebuild = await session.exec(DOCKER, args, { display: `docker build ... (${image}, after the change)` });
       const rebuildSeconds = (Date.now() - started) / 1000;
       if (rebuild.code !== 0) throw new Error(`${image} rebuild failed`);
-      const steps = rebuild.output.split("\n").filter((line) => /^#\d+ \[[^\]]*\d+\/\d+\]/.test(line));
-      const stepIds = new Set(steps.map((line) => line.split(" ")[0]));
-      const cachedIds = new Set(rebuild.output.split("\n").filter((line) => /^#\d+ CACHED/.test(line)).map((line) => line.split(" ")[0]));
-      const installSteps = steps.filter((line) => /npm (install|ci)/.test(line)).map((line) => line.split(" ")[0]);
-      const reinstalledDependencies = installSteps.some((id) => !cachedIds.has(id));
+      const { reinstalledDependencies, stepsRun, stepsCached } = rebuildSteps(rebuild.output);
       session.mark("rebuild-end", `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`);
-      rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun: stepIds.size - [...stepIds].filter((id) => cachedIds.has(id)).length, stepsCached: [...stepIds].filter((id) => cachedIds.has(id)).length });
+      rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun, stepsCached });
     }
     return { change, rows };
   },

@@ -7,11 +7,11 @@ import { DOCKER, docker, imageExists, run } from "../docker";
 import { freeLoopbackPort, pollUntil, probe } from "../kit";
 import type { Scenario } from "../scenario";
 
-const COMPOSE_DIR = path.join(SANDBOXES_DIR, "compose");
-const PROJECT = "course-compose";
+export const COMPOSE_DIR = path.join(SANDBOXES_DIR, "compose");
+export const PROJECT = "course-compose";
 
 /** Compose v1 (Debian's docker-compose) where installed, else the v2 plugin. */
-function composeCommand(): [string, string[]] {
+export function composeCommand(): [string, string[]] {
   return spawnSync("docker-compose", ["version"]).status === 0 ? ["docker-compose", []] : [DOCKER, ["compose"]];
 }
 
@@ -33,6 +33,45 @@ interface DockerEvent {
   Actor: { Attributes: Record<string, string> };
 }
 
+/** Collects the engine's events for the compose project from now on (start, health_status, …). */
+export function watchComposeEvents() {
+  const events: DockerEvent[] = [];
+  const stream = spawn(DOCKER, ["events", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--format", "{{json .}}"]);
+  let buffered = "";
+  stream.stdout.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as DockerEvent);
+  });
+  return { events, startedNano: BigInt(Date.now()) * 1_000_000n, stop: () => stream.kill() };
+}
+
+/** The app container's exit code, as the engine recorded it. */
+export function composeAppExitCode(): number {
+  const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
+  return Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
+}
+
+/**
+ * What the engine's events and the app's logs show: which services turned healthy and when, whether
+ * the app started only after both dependencies were healthy, and which ones it logged connecting to.
+ */
+export function composeFindings(events: DockerEvent[], upStartedNano: bigint, appLogs: string) {
+  const secondsSinceUp = (event: DockerEvent) => Number(BigInt(event.timeNano) - upStartedNano) / 1e9;
+  const service = (event: DockerEvent) => event.Actor.Attributes["com.docker.compose.service"] ?? "?";
+  const action = (event: DockerEvent) => event.Action ?? event.status ?? "";
+  const healthy = events.filter((event) => action(event) === "health_status: healthy");
+  const secondsToHealthy: Record<string, number> = {};
+  for (const event of healthy) secondsToHealthy[service(event)] ??= Math.max(0, secondsSinceUp(event));
+  const appStart = events.find((event) => action(event) === "start" && service(event) === "app");
+  const dependenciesHealthy = ["postgres", "redis"].map((name) => healthy.find((event) => service(event) === name));
+  const appStartedAfterDependencies =
+    appStart !== undefined && dependenciesHealthy.every((event) => event !== undefined && BigInt(event.timeNano) <= BigInt(appStart.timeNano));
+  const appConnectedTo = (["postgres", "redis"] as const).filter((name) => new RegExp(`connected to ${name}`).test(appLogs));
+  return { healthyOrder: [...new Set(healthy.map(service))], secondsToHealthy, appStartedAfterDependencies, appConnectedTo };
+}
+
 export const composeUp: Scenario<"compose-up"> = {
   name: "compose-up",
   title: "docker compose up: the app waits for healthy Postgres and Redis",
@@ -48,17 +87,7 @@ export const composeUp: Scenario<"compose-up"> = {
     await run(compose, composeArgs("down", "-v", "--remove-orphans"), () => {}, env);
 
     // The engine's own event stream says when each service started and turned healthy.
-    const events: DockerEvent[] = [];
-    const eventStream = spawn(DOCKER, ["events", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--format", "{{json .}}"]);
-    let buffered = "";
-    eventStream.stdout.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as DockerEvent);
-    });
-    const upStartedNano = BigInt(Date.now()) * 1_000_000n;
-
+    const watcher = watchComposeEvents();
     // try/finally: a cancelled live run must not leave the event stream running.
     let stopSeconds: number;
     let appExitCode: number;
@@ -79,34 +108,20 @@ export const composeUp: Scenario<"compose-up"> = {
       session.mark("sigterm", "compose stop app: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
       await session.exec(compose, composeArgs("stop", "app"), { display: display("stop", "app"), timeoutMs: 60_000, env });
       stopSeconds = (Date.now() - stopStarted) / 1000;
-      const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
-      appExitCode = Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
+      appExitCode = composeAppExitCode();
       session.mark("exit", `app exited with code ${appExitCode}`, { container: "exited", exitCode: appExitCode });
       await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), { display: display("logs", "--tail", "4", "app"), timeoutMs: 30_000, env });
       await session.exec(compose, composeArgs("down"), { display: display("down"), timeoutMs: 120_000, env });
       await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], { display: `docker volume ls --filter name=${volume}`, timeoutMs: 30_000 });
       session.comment("the named volume survives `down`: the data is still there next time");
     } finally {
-      eventStream.kill();
+      watcher.stop();
     }
     await run(compose, composeArgs("down", "-v"), () => {}, env);
 
-    const secondsSinceUp = (event: DockerEvent) => Number(BigInt(event.timeNano) - upStartedNano) / 1e9;
-    const service = (event: DockerEvent) => event.Actor.Attributes["com.docker.compose.service"] ?? "?";
-    const action = (event: DockerEvent) => event.Action ?? event.status ?? "";
-    const healthy = events.filter((event) => action(event) === "health_status: healthy");
-    const secondsToHealthy: Record<string, number> = {};
-    for (const event of healthy) secondsToHealthy[service(event)] ??= Math.max(0, secondsSinceUp(event));
-    const appStart = events.find((event) => action(event) === "start" && service(event) === "app");
-    const dependenciesHealthy = ["postgres", "redis"].map((name) => healthy.find((event) => service(event) === name));
-    const appStartedAfterDependencies =
-      appStart !== undefined && dependenciesHealthy.every((event) => event !== undefined && BigInt(event.timeNano) <= BigInt(appStart.timeNano));
-    const appConnectedTo = (["postgres", "redis"] as const).filter((name) => new RegExp(`connected to ${name}`).test(logs.output));
+    const findings = composeFindings(watcher.events, watcher.startedNano, logs.output);
     return {
-      healthyOrder: [...new Set(healthy.map(service))],
-      secondsToHealthy,
-      appStartedAfterDependencies,
-      appConnectedTo,
+      ...findings,
       volume,
       stopSeconds,
       appExitCode,

@@ -35,7 +35,8 @@ export const pid1Matrix: Scenario<"pid1-matrix"> = {
           stopSeconds: outcome.stopSeconds,
           exitCode: outcome.exitCode,
           inflightOutcome: outcome.inflightOutcome,
-          signalReachedApp: outcome.signalReachedApp,
+          appHandlerRan: outcome.appHandlerRan,
+          terminatingSignal: outcome.terminatingSignal,
         });
       }
     }

@@ -2,10 +2,10 @@ import type { ScenarioFacts } from "../manifest-schema";
 import type { Scenario } from "../scenario";
 import { DOCKER } from "../kit";
 
-const FAKE_SECRET = "fake-sk-live-0000-COURSE-DEMO-NOT-A-REAL-SECRET";
+export const FAKE_SECRET = "fake-sk-live-0000-COURSE-DEMO-NOT-A-REAL-SECRET";
 
 /** Runs inside each image with its own node: no shell needed, so it works on distroless too. */
-const CHECK = `
+export const SECRET_SCAN = `
 const fs = require("fs"), path = require("path");
 const found = [];
 (function walk(dir) {
@@ -20,6 +20,12 @@ const user = (fs.readFileSync("/etc/passwd", "utf8").split("\\n").find((l) => l.
 console.log(JSON.stringify({ envFilePresent: fs.existsSync("/app/.env"), secretFoundIn: found, uid, user }));
 `.trim();
 
+/** The scan's last output line, as the row's facts. */
+export function parseSecretScan(output: string): Omit<ScenarioFacts<"secrets-and-user">["rows"][number], "image"> {
+  const result = JSON.parse(output.trim().split("\n").pop() ?? "") as { envFilePresent: boolean; secretFoundIn: string[]; uid: number; user: string };
+  return { envFilePresent: result.envFilePresent, secretFound: result.secretFoundIn.length > 0, uid: result.uid, user: result.user };
+}
+
 export const secretsAndUser: Scenario<"secrets-and-user"> = {
   name: "secrets-and-user",
   title: "Is the fake .env secret in the image, and who does the process run as?",
@@ -32,14 +38,14 @@ export const secretsAndUser: Scenario<"secrets-and-user"> = {
       session.comment(`${image}: who runs the process?`);
       await session.exec(DOCKER, ["run", "--rm", "--entrypoint", "id", ref], { timeoutMs: 30_000 });
       session.comment(`${image}: is there a .env, and does any file under /app hold the fake secret?`);
-      const { output, code } = await session.exec(DOCKER, ["run", "--rm", "--entrypoint", node, ref, "-e", CHECK], {
+      const { output, code } = await session.exec(DOCKER, ["run", "--rm", "--entrypoint", node, ref, "-e", SECRET_SCAN], {
         display: `docker run --rm --entrypoint ${node} ${ref} -e '<scan /app for the fake secret; print uid>'`,
         timeoutMs: 60_000,
       });
       if (code !== 0) throw new Error(`the secret scan failed in ${ref}: ${output}`);
-      const result = JSON.parse(output.trim().split("\n").pop() ?? "") as { envFilePresent: boolean; secretFoundIn: string[]; uid: number; user: string };
+      const result = parseSecretScan(output);
       session.mark("finding", `${image}: .env ${result.envFilePresent ? "present" : "absent"}, uid ${result.uid}`);
-      rows.push({ image, envFilePresent: result.envFilePresent, secretFound: result.secretFoundIn.length > 0, uid: result.uid, user: result.user });
+      rows.push({ image, ...result });
     }
     return { rows };
   },

@@ -4,8 +4,13 @@ import type { ScenarioFacts } from "../manifest-schema";
 import type { Scenario } from "../scenario";
 import { DOCKER, docker } from "../docker";
 
+/** What the engine reports as the image's size: every layer, uncompressed, as stored on disk. */
+export function uncompressedSize(ref: string): number {
+  return Number(docker(["image", "inspect", "--format", "{{.Size}}", ref]).stdout.trim());
+}
+
 /** What a registry push/pull transfers: the image's layers gzip-compressed. */
-function compressedSize(ref: string): Promise<number> {
+export function compressedSize(ref: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const save = spawn(DOCKER, ["save", ref]);
     let total = 0;
@@ -17,7 +22,7 @@ function compressedSize(ref: string): Promise<number> {
   });
 }
 
-function layers(ref: string) {
+export function layers(ref: string) {
   return docker(["history", "--no-trunc", "--human=false", "--format", "{{.Size}}\t{{.CreatedBy}}", ref])
     .stdout.trim()
     .split("\n")
@@ -30,11 +35,11 @@ function layers(ref: string) {
 }
 
 /** Sums file sizes inside an image with its own node (works without a shell). */
-function bytesInImage(ref: string, node: string, script: string): number {
+export function bytesInImage(ref: string, node: string, script: string): number {
   return Number(docker(["run", "--rm", "--entrypoint", node, ref, "-e", script]).stdout.trim());
 }
 
-const DU = (paths: string[]) => `
+export const DU = (paths: string[]) => `
 const fs = require("fs"), path = require("path");
 function du(p) { const s = fs.lstatSync(p); return s.isDirectory() ? fs.readdirSync(p).reduce((n, e) => n + du(path.join(p, e)), 0) : s.size; }
 console.log(${JSON.stringify(paths)}.reduce((n, p) => n + du(p), 0));`;
@@ -56,7 +61,7 @@ export const sizes: Scenario<"sizes"> = {
     const measured: ScenarioFacts<"sizes">["images"] = [];
     for (const candidate of candidates) {
       progress(`sizes: ${candidate.name}`);
-      const uncompressedBytes = Number(docker(["image", "inspect", "--format", "{{.Size}}", candidate.ref]).stdout.trim());
+      const uncompressedBytes = uncompressedSize(candidate.ref);
       session.write(`\u001b[1;32m$\u001b[0m docker save ${candidate.ref} | gzip | wc -c\n`);
       const compressedBytes = await compressedSize(candidate.ref);
       session.write(`${compressedBytes}\n`);

@@ -13,6 +13,6 @@ export const stopNaive: Scenario<"stop-naive"> = {
 };
 
 export function pick(outcome: Awaited<ReturnType<typeof runStopExperiment>>) {
-  const { pid1, user, stopSeconds, exitCode, inflightOutcome, inflightHttpStatus, signalReachedApp, healthzAfterSigterm } = outcome;
-  return { pid1, user, stopSeconds, exitCode, inflightOutcome, inflightHttpStatus, signalReachedApp, healthzAfterSigterm };
+  const { pid1, user, stopSeconds, exitCode, inflightOutcome, inflightHttpStatus, appHandlerRan, terminatingSignal, healthzAfterSigterm } = outcome;
+  return { pid1, user, stopSeconds, exitCode, inflightOutcome, inflightHttpStatus, appHandlerRan, terminatingSignal, healthzAfterSigterm };
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from "../scenario";
 import { DOCKER, freeLoopbackPort, pollUntil, probe, removeContainer, sleep } from "../kit";
+import { PROCESS_LIST_SCRIPT, parseProcessList, processListArgs, zombiesIn } from "../processes";
 
 const ORPHANS = 3;
 
@@ -15,23 +16,29 @@ export const zombies: Scenario<"zombies"> = {
       const port = await freeLoopbackPort();
       const flags = pid1 === "node" ? ["--entrypoint", "node"] : [];
       const command = pid1 === "node" ? ["dist/server.js"] : [];
-      session.comment(`PID 1 = ${pid1}: start ${ORPHANS} short-lived orphans, then list the container's processes`);
+      session.comment(`PID 1 = ${pid1}: start ${ORPHANS} short-lived orphans, then list the container's processes from inside it`);
       await session.exec(DOCKER, ["run", "-d", "--name", name, "-p", `127.0.0.1:${port}:3000`, ...flags, images.optimized, ...command], {
         display: ["docker run -d --name", name, "-p", `127.0.0.1:${port}:3000`, ...flags, images.optimized, ...command].join(" "),
       });
       const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 200);
       if (!ready) throw new Error(`${name} never became ready`);
       session.mark("ready", `PID 1 = ${pid1}: serving`, { container: "running", pid1 });
+      let orphansStarted = 0;
       for (let i = 0; i < ORPHANS; i++) {
-        await session.exec("curl", ["-sS", "-X", "POST", `http://127.0.0.1:${port}/orphan`], { timeoutMs: 10_000 });
-        session.write("\n");
+        const { output } = await session.exec("curl", ["-sS", "-X", "POST", "-w", " HTTP %{http_code}\\n", `http://127.0.0.1:${port}/orphan`], {
+          display: `curl -sS -X POST -w ' HTTP %{http_code}\\n' http://127.0.0.1:${port}/orphan`,
+          timeoutMs: 10_000,
+        });
+        if (/HTTP 202/.test(output)) orphansStarted++;
       }
       await sleep(1500); // each orphan lives 300 ms; give PID 1 every chance to reap them
-      const top = await session.exec(DOCKER, ["top", name, "-o", "pid,ppid,stat,comm"], { timeoutMs: 10_000 });
-      const zombiesAfter = top.output.split("\n").filter((line) => /^\s*\d+\s+\d+\s+Z/.test(line)).length;
+      session.comment("PID (COMM) STATE PPID for every process in the container; Z = exited but never reaped (a zombie)");
+      const listing = await session.exec(DOCKER, processListArgs(name), { display: `docker exec ${name} sh -c "${PROCESS_LIST_SCRIPT}"`, timeoutMs: 10_000 });
+      if (listing.code !== 0) throw new Error(`listing the processes of ${name} failed: ${listing.output}`);
+      const zombiesAfter = zombiesIn(parseProcessList(listing.output)).length;
       session.mark("zombies", `PID 1 = ${pid1}: ${zombiesAfter} zombie process${zombiesAfter === 1 ? "" : "es"}`, {});
       await session.exec(DOCKER, ["rm", "-f", name], { timeoutMs: 30_000 });
-      rows.push({ pid1, orphansStarted: ORPHANS, zombiesAfter });
+      rows.push({ pid1, orphansStarted, zombiesAfter });
     }
     return { rows };
   },

@@ -72,3 +72,27 @@ describe("parseAsciicast", () => {
     expect(errorOf("").message).toBe("line 1: the recording is empty (expected an asciicast v2 header)");
   });
 });
+
+describe("parseAsciicast bounds (issue 16, item 9)", () => {
+  it("rejects a terminal size no terminal has, naming the header line", () => {
+    expect(errorOf(cast(header({ width: 1e300 }), '[0.1, "o", "a"]')).message).toBe('line 1: header "width" must be at most 1000, got 1e+300');
+    expect(errorOf(cast(header({ height: 5000 }), '[0.1, "o", "a"]')).message).toBe('line 1: header "height" must be at most 1000, got 5000');
+    expect(parseAsciicast(cast(header({ width: 1000, height: 1000 }), '[0.1, "o", "a"]'))).toMatchObject({ cols: 1000, rows: 1000 });
+  });
+
+  it("rejects event times beyond a day instead of returning an infinite duration", () => {
+    expect(errorOf(cast(header(), '[1, "o", "a"]', '[1e308, "o", "b"]')).message).toBe(
+      "line 3: time 1e+308 is more than 86400 seconds (24 hours); asciicast v2 times are in seconds",
+    );
+    expect(errorOf(cast(header(), '[86400.5, "m", "late"]')).message).toMatch(/^line 2: time 86400.5 is more than 86400 seconds/);
+    const recording = parseAsciicast(cast(header(), '[86400, "o", "a"]'));
+    expect(recording.duration).toBe(86400);
+    expect(Number.isFinite(recording.rawDuration)).toBe(true);
+  });
+
+  it("accepts a UTF-8 byte order mark before the header", () => {
+    const recording = parseAsciicast("\uFEFF" + cast(header(), '[0.5, "o", "hi"]'));
+    expect(recording).toMatchObject({ cols: 80, rows: 24, duration: 0.5 });
+    expect(recording.output).toEqual([{ time: 0.5, rawTime: 0.5, data: "hi" }]);
+  });
+});

@@ -43,12 +43,26 @@ export class AsciicastError extends Error {
   }
 }
 
+/**
+ * The largest terminal width or height accepted. Real terminals are a few hundred cells across at most, and the
+ * player's xterm allocates cols × rows cells up front, so a corrupt or hostile header must not ask for 1e300 columns.
+ */
+export const MAX_TERMINAL_SIZE = 1000;
+
+/**
+ * The latest event time accepted, in seconds: a day. The course's recordings last minutes; a bigger time is a damaged
+ * file or milliseconds written as seconds, and an unbounded one (1e308) overflows the timing maths to Infinity.
+ */
+export const MAX_EVENT_TIME = 24 * 60 * 60;
+
 export interface ParseOptions {
   /** Overrides the header's idle_time_limit, as asciinema-player's `idleTimeLimit` option does. */
   idleTimeLimit?: number;
 }
 
 export function parseAsciicast(text: string, options: ParseOptions = {}): Recording {
+  // Editors on Windows may save the file as "UTF-8 with BOM"; the mark is not part of the header's JSON.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   const lines = text.split("\n");
   // A file always ends with "\n", so the last split element is empty; any other trailing blank lines are tolerated.
   let lastLine = lines.length;
@@ -84,6 +98,12 @@ export function parseAsciicast(text: string, options: ParseOptions = {}): Record
     const [rawTime, code, data] = value as [unknown, unknown, unknown];
     if (typeof rawTime !== "number" || !Number.isFinite(rawTime) || rawTime < 0) {
       throw new AsciicastError(lineNumber, `time must be a non-negative number of seconds, got ${JSON.stringify(rawTime)}`);
+    }
+    if (rawTime > MAX_EVENT_TIME) {
+      throw new AsciicastError(
+        lineNumber,
+        `time ${JSON.stringify(rawTime)} is more than ${MAX_EVENT_TIME} seconds (24 hours); asciicast v2 times are in seconds`,
+      );
     }
     if (typeof code !== "string" || code.length === 0) throw new AsciicastError(lineNumber, `event code must be a string like "o" or "m", got ${JSON.stringify(code)}`);
     if (typeof data !== "string") throw new AsciicastError(lineNumber, `event data must be a string, got ${JSON.stringify(data)}`);
@@ -135,6 +155,7 @@ function parseHeader(line: string, cutOff: boolean): Header {
   for (const key of ["width", "height"] as const) {
     const size = header[key];
     if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw new AsciicastError(1, `header "${key}" must be a positive whole number, got ${JSON.stringify(size)}`);
+    if (size > MAX_TERMINAL_SIZE) throw new AsciicastError(1, `header "${key}" must be at most ${MAX_TERMINAL_SIZE}, got ${JSON.stringify(size)}`);
   }
   const idle = header.idle_time_limit;
   if (idle !== undefined && idle !== null && (typeof idle !== "number" || !(idle >= 0))) {

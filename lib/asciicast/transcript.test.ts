@@ -32,3 +32,55 @@ describe("transcript", () => {
     expect(screenTextAt(recording, 2)).toBe("tyed\nbye");
   });
 });
+
+describe("stripAnsi: everything xterm interprets, nothing it prints (issue 16, item 12)", () => {
+  it("strips 8-bit C1 CSI and OSC", () => {
+    expect(stripAnsi("\u009b31mred\u009b0m")).toBe("red");
+    expect(stripAnsi("\u009d0;title\u009cok \u009d2;t\u0007done")).toBe("ok done");
+  });
+
+  it("strips OSC ended by ST (ESC \\), such as hyperlinks, keeping the link text", () => {
+    expect(stripAnsi("\u001b]8;;https://example.com\u001b\\link\u001b]8;;\u001b\\")).toBe("link");
+  });
+
+  it("strips an unterminated OSC to the end of the text, so no payload leaks, even across newlines as xterm does", () => {
+    expect(stripAnsi("\u001b]52;c;SGVsbG8=")).toBe("");
+    expect(stripAnsi("ok\u001b]52;c;SGVs\r\nbG8=")).toBe("ok");
+    expect(stripAnsi("\u009d52;c;SGVsbG8=")).toBe("");
+  });
+
+  it("ends an OSC where another escape starts, as xterm does", () => {
+    expect(stripAnsi("\u001b]0;title\u001b[31mred")).toBe("red");
+  });
+
+  it("strips DCS, SOS, PM and APC strings, 7-bit and 8-bit, terminated or not", () => {
+    expect(stripAnsi("\u001bPq#0;2;0;0;0\u001b\\")).toBe("");
+    expect(stripAnsi("a\u0090q#0;2;0;0;0\u009cb")).toBe("ab");
+    expect(stripAnsi("a\u001bXsos\u001b\\b\u001b^pm\u009cc\u001b_Gf=100;AAAA\u001b\\d")).toBe("abcd");
+    expect(stripAnsi("a\u0098sos\u009cb\u009epm\u001b\\c\u009fapc\u009cd")).toBe("abcd");
+    expect(stripAnsi("x\u001bP1$r0m")).toBe("x");
+    expect(stripAnsi("x\u009f_unterminated apc")).toBe("x");
+  });
+
+  it("strips lone C1 controls and the other escapes (cursor save/restore, charsets, keypad modes, reset)", () => {
+    expect(stripAnsi("a\u0085b\u009cc\u0084d\u0080e")).toBe("abcde");
+    expect(stripAnsi("\u001b7saved\u001b8 \u001b(Bx\u001b=\u001b>\u001bc\u001b#8y")).toBe("saved xy");
+  });
+
+  it("leaves ordinary text alone, including non-ASCII", () => {
+    const text = "café ✓ — 日本語 ─┼─ 🐳 \u00a0nbsp\ttab\r\n";
+    expect(stripAnsi(text)).toBe(text);
+  });
+
+  it("keeps the transcript free of C1 debris while CR, LF and backspace still work", () => {
+    const recording = parseAsciicast(
+      [
+        JSON.stringify({ version: 2, width: 20, height: 2 }),
+        JSON.stringify([0.1, "o", "\u009b1;32m$\u009b0m copy\u001b]52;c;SGVsbG8=\u0007\r\n"]),
+        JSON.stringify([0.2, "o", "\u001bPq#0;2;0;0;0\u001b\\10%\r100%\r\n"]),
+        JSON.stringify([0.3, "o", "typo\b\bed\u009d0;unterminated"]),
+      ].join("\n") + "\n",
+    );
+    expect(transcript(recording).map((entry) => entry.text)).toEqual(["$ copy", "100%", "tyed"]);
+  });
+});

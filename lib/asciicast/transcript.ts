@@ -12,8 +12,31 @@ export interface TranscriptEntry {
   text: string;
 }
 
-// CSI (colours, cursor moves), OSC (window titles) and the remaining two-byte escapes.
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|\u001b[()][0-9A-Za-z]/g;
+/*
+ * Everything xterm interprets rather than prints, following its parser (@xterm/xterm EscapeSequenceParser.ts). Each
+ * introducer has a 7-bit form (ESC and one character) and an 8-bit C1 form (one code point in U+0080–U+009F); xterm reads both.
+ * A control string (OSC, DCS, SOS, PM, APC) runs, newlines included, until ST (ESC \ or U+009C), BEL for OSC, or
+ * anything else that interrupts it: another ESC, CAN/SUB or a C1 control. One that never ends runs to the end of the
+ * text, so its payload (an OSC 52 clipboard, a sixel image) never shows. Order matters: the generic ESC rule and the
+ * lone-C1 rule would otherwise claim the introducers of the longer sequences.
+ */
+const ESCAPES = new RegExp(
+  [
+    // CSI (ESC [ or U+009B): colours, cursor moves, erases. Parameters, intermediates, then one final byte.
+    /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/,
+    // OSC (ESC ] or U+009D): window titles, hyperlinks, the clipboard.
+    /(?:\u001b\]|\u009d)[^\u0007\u0018\u001a\u001b\u0080-\u009f]*(?:\u0007|\u001b\\|\u009c)?/,
+    // DCS (ESC P or U+0090), SOS (ESC X or U+0098), PM (ESC ^ or U+009E), APC (ESC _ or U+009F). BEL does not end these.
+    /(?:\u001b[PX^_]|[\u0090\u0098\u009e\u009f])[^\u0018\u001a\u001b\u0080-\u009f]*(?:\u001b\\|\u009c)?/,
+    // Any other escape: intermediates, then a final byte (ESC 7 / ESC 8 save and restore the cursor, ESC ( B picks a charset).
+    /\u001b[ -/]*[0-~]/,
+    // A lone C1 control (NEL, a stray ST, …): xterm executes or ignores it, never prints it.
+    /[\u0080-\u009f]/,
+  ]
+    .map((pattern) => pattern.source)
+    .join("|"),
+  "g",
+);
 
 export function stripAnsi(text: string): string {
   return text.replace(ESCAPES, "");

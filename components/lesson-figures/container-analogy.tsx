@@ -2,7 +2,7 @@ import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
 
-const NAIVE_CARGO = ["full Debian + gcc, python", "devDependencies", ".git history", ".env with a secret", "npm as PID 1"];
+const NAIVE_CARGO = ["full Debian + gcc, python", "devDependencies", "tests and README", ".env with a secret", "npm as PID 1"];
 const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini as PID 1"];
 
 /**
@@ -16,7 +16,7 @@ export function ContainerAnalogy() {
     <figure className={styles.figure}>
       <svg viewBox="0 0 640 300" role="img" aria-labelledby="container-analogy-title" className={styles.svg}>
         <title id="container-analogy-title">
-          {`Two shipping containers. The naive one (${naiveSize}) is crammed with a full operating system, build tools, dev dependencies, git history and a secret, its door is unlocked and its crew is root. The optimized one (${optimizedSize}) holds only the runtime, production dependencies and the built app, is locked, crewed by the node user, and has a health light.`}
+          {`Two shipping containers. The naive one (${naiveSize}) is crammed with a full operating system, build tools, dev dependencies, test files and a secret, its door is unlocked and its crew is root. The optimized one (${optimizedSize}) holds only the runtime, production dependencies and the built app, is locked, crewed by the node user, and has a health light.`}
         </title>
         <g className={styles.naive}>
           <text x="160" y="28" className={styles.heading} textAnchor="middle">

@@ -3,8 +3,8 @@ import { loadManifest } from "@/lib/recordings/manifest.server";
 const MB = 1e6;
 
 /**
- * The measured size ladder: every base and image, uncompressed and compressed (what a pull
- * transfers), against the physical floor. Bars are plain HTML so they print and read well.
+ * The measured size ladder: every base and image, uncompressed and compressed (`docker save | gzip`,
+ * roughly what a pull transfers), against the physical floor. Bars are plain HTML so they print and read well.
  */
 export function SizeLadder() {
   const { images, floor } = loadManifest().scenarios.sizes.facts;
@@ -14,7 +14,7 @@ export function SizeLadder() {
   return (
     <figure className="size-ladder" data-figure="size-ladder">
       <table className="data-table">
-        <caption>Measured sizes (MB = 10⁶ bytes). Compressed = the gzip-compressed layers a registry pull transfers.</caption>
+        <caption>Measured sizes (MB = 10⁶ bytes). Compressed = <code>docker save | gzip</code>, roughly what a registry pull transfers.</caption>
         <thead>
           <tr>
             <th scope="col">Image</th>

@@ -1,7 +1,8 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApp, type ServiceState } from "./app.js";
+import { createApp, MAX_CONCURRENT_ORPHAN_LAUNCHES, type ServiceState } from "./app.js";
 import { readConfig } from "./config.js";
 import type { Dependencies } from "./dependencies.js";
 import { createShutdown } from "./shutdown.js";
@@ -26,10 +27,12 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
-async function start(options: { delayMs?: number; dependencies?: Dependencies; timeoutMs?: number; readinessDelayMs?: number } = {}) {
+async function start(
+  options: { delayMs?: number; dependencies?: Dependencies; timeoutMs?: number; readinessDelayMs?: number; spawnOrphanLauncher?: () => ChildProcess } = {},
+) {
   const state: ServiceState = { shuttingDown: false };
   const dependencies = options.dependencies ?? fakeDependencies();
-  const app = createApp({ requestDelayMs: options.delayMs ?? 200, dependencies, state });
+  const app = createApp({ requestDelayMs: options.delayMs ?? 200, dependencies, state, spawnOrphanLauncher: options.spawnOrphanLauncher });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
@@ -119,6 +122,50 @@ describe("demo service", () => {
     expect(response.status).toBe(503);
     expect(((await response.json()) as { status: string }).status).toBe("dependencies_unavailable");
   });
+});
+
+describe("POST /orphan", () => {
+  it("answers 202 once the real launcher has left its orphan behind (the recordings count these)", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/orphan`, { method: "POST" });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ orphan: "started" });
+  });
+
+  // A missing executable fails the way a process limit (EAGAIN) does: spawn emits "error".
+  it("answers 503 and keeps serving when the launcher cannot be spawned", async () => {
+    const { url } = await start({ spawnOrphanLauncher: () => spawn("/nonexistent/orphan-launcher", [], { stdio: "ignore" }) });
+    const response = await fetch(`${url}/orphan`, { method: "POST" });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ orphan: "not_started", detail: expect.stringContaining("ENOENT") });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it("answers 503 when the launcher runs but fails to start the orphan", async () => {
+    const { url } = await start({ spawnOrphanLauncher: () => spawn(process.execPath, ["-e", "process.exit(1)"], { stdio: "ignore" }) });
+    const response = await fetch(`${url}/orphan`, { method: "POST" });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ orphan: "not_started", detail: "the launcher exited with code 1" });
+  });
+
+  it("answers 503 while the most launches allowed are in progress, and 202 again once they end", async () => {
+    let launched = 0;
+    const { url } = await start({
+      spawnOrphanLauncher: () => {
+        launched++;
+        return spawn(process.execPath, ["-e", "setTimeout(() => {}, 500)"], { stdio: "ignore" });
+      },
+    });
+    const post = () => fetch(`${url}/orphan`, { method: "POST" });
+    const inProgress = Array.from({ length: MAX_CONCURRENT_ORPHAN_LAUNCHES }, post);
+    await vi.waitFor(() => expect(launched).toBe(MAX_CONCURRENT_ORPHAN_LAUNCHES));
+    const refused = await post();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(launched).toBe(MAX_CONCURRENT_ORPHAN_LAUNCHES);
+    expect((await Promise.all(inProgress)).map((response) => response.status)).toEqual(Array(MAX_CONCURRENT_ORPHAN_LAUNCHES).fill(202));
+    expect((await post()).status).toBe(202);
+  }, 10_000); // six node processes start one after another; slow on a busy machine
 });
 
 describe("configuration", () => {

@@ -85,6 +85,58 @@ test.describe("progress", () => {
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
   });
 
+  test("importing an empty export asks first, showing the counts it replaces, and the replaced progress can be restored", async ({ page }, testInfo) => {
+    await answerBaseImage(page);
+    await page.getByRole("button", { name: "Mark lesson complete" }).click();
+    await openProgress(page);
+    await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
+    const empty = testInfo.outputPath("empty.json");
+    writeFileSync(empty, JSON.stringify({ format: "shipping-node-progress", version: 2, exportedAt: new Date().toISOString(), state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] } }));
+    await page.getByLabel(/Import progress from a file/).setInputFiles(empty);
+
+    const confirm = page.getByRole("group", { name: /Replace your progress with empty\.json\?/ });
+    await expect(confirm).toBeVisible();
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await expect(confirm.getByRole("row", { name: /^Lessons completed/ })).toHaveText(/Lessons completed\s*1\s*0/);
+    await expect(confirm.getByRole("row", { name: /^Quiz questions answered/ })).toHaveText(/Quiz questions answered\s*1\s*0/);
+    await expect(confirm).toContainText("The file holds no progress");
+    const axe = await new AxeBuilder({ page }).include("main").analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Nothing changes until the learner confirms.
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await confirm.getByRole("button", { name: "Yes, replace my progress" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported progress from empty.json." })).toBeVisible();
+    await expect(page.getByTestId("lessons-completed")).toHaveText("0 / 1");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+
+    // The backup survives a reload. With no progress left to lose, restoring it needs no question.
+    await page.reload();
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await page.getByRole("button", { name: /^Restore the progress replaced on / }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Restored the earlier progress." })).toBeVisible();
+    await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
+    await page.goto(LESSON);
+    await expect(page.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
+  });
+
+  test("an oversized import file is refused before it is read, changing nothing", async ({ page }, testInfo) => {
+    await answerBaseImage(page);
+    await openProgress(page);
+    const storageBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    // A valid export padded to 1.5 MB: only its size is wrong.
+    const big = testInfo.outputPath("big.json");
+    const state = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
+    writeFileSync(big, `${JSON.stringify({ format: "shipping-node-progress", version: 2, state })}${" ".repeat(1_500_000)}`);
+    await page.getByLabel(/Import progress from a file/).setInputFiles(big);
+    await expect(page.getByRole("alert").filter({ hasText: "This file is 1.5 MB" })).toContainText("1 MB");
+    await expect(page.getByRole("alert").filter({ hasText: "Your current progress was not changed." })).toBeVisible();
+    await expect(page.getByRole("group", { name: /Replace your progress/ })).toHaveCount(0);
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(storageBefore);
+  });
+
   test("reset asks for confirmation; cancel keeps progress, confirm erases it", async ({ page }) => {
     await answerBaseImage(page);
     await openProgress(page);

@@ -1,14 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useId, useReducer, useRef, type ChangeEvent, type RefObject } from "react";
 import { toDay } from "@/lib/practice/dates";
+import { dataPanelReducer, initialDataPanel, type DataPanelEvent, type PendingReplacement } from "@/lib/progress/data-panel";
+import { hasProgress, replacementSummary } from "@/lib/progress/replace";
+import type { ProgressData } from "@/lib/progress/schema";
 import { progressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 import { lessonStats, overallStats, type LessonInfo } from "@/lib/progress/stats";
-import { exportFileName, parseImport, serializeExport } from "@/lib/progress/transfer";
+import { exportFileName, readImportFile, serializeExport } from "@/lib/progress/transfer";
 import styles from "./progress.module.css";
 
-const pick = ({ quizzes, lessons, practice, practiceDays }: ReturnType<typeof progressStores.progress.getState>) => ({ quizzes, lessons, practice, practiceDays });
+/** In the learner's own locale and time zone; only rendered after hydration, so no mismatch. */
+const formatWhen = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   const domId = useId();
@@ -17,13 +21,20 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   const lessonRecords = useProgress((state) => state.lessons);
   const practice = useProgress((state) => state.practice);
   const practiceDays = useProgress((state) => state.practiceDays);
-  const replaceAll = useProgress((state) => state.replaceAll);
+  const replaceWithBackup = useProgress((state) => state.replaceWithBackup);
+  const restoreReplaced = useProgress((state) => state.restoreReplaced);
   const reset = useProgress((state) => state.reset);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const replaced = useProgressMeta((meta) => meta.replaced);
+  const [panel, dispatch] = useReducer(dataPanelReducer, initialDataPanel);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const restoreButton = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+
+  // A question starts on Cancel, the choice that changes nothing.
+  useEffect(() => {
+    if (panel.asking) cancelButton.current?.focus();
+  }, [panel.asking]);
 
   if (!hydrated) {
     return <p className={styles.muted}>Loading your progress…</p>;
@@ -35,7 +46,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
 
   function download() {
     const now = new Date();
-    const blob = new Blob([serializeExport(pick(progressStores.progress.getState()), now)], { type: "application/json" });
+    const blob = new Blob([serializeExport(data, now)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -44,8 +55,27 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setError(null);
-    setMessage("Progress exported to a JSON file.");
+    dispatch({ type: "exported" });
+  }
+
+  /** Ends a question, putting focus back where it was asked from. */
+  function settle(event: DataPanelEvent, returnTo: RefObject<HTMLElement | null>) {
+    dispatch(event);
+    window.setTimeout(() => (returnTo.current ?? fileInput.current)?.focus(), 0);
+  }
+
+  const askedFrom = (pending: PendingReplacement) => (pending.source === "file" ? fileInput : restoreButton);
+
+  function replace(pending: PendingReplacement) {
+    const result = pending.source === "file" ? replaceWithBackup(pending.data) : restoreReplaced(pending);
+    settle({ type: "replaceDone", pending, result }, askedFrom(pending));
+  }
+
+  /** Asks first unless there is no progress to lose (say, a fresh browser). */
+  function propose(pending: PendingReplacement) {
+    // The store's progress, not this render's: reading the file took a moment, and another tab may have saved since.
+    if (hasProgress(progressStores.progress.getState())) dispatch({ type: "replaceAsked", pending });
+    else replace(pending);
   }
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
@@ -53,15 +83,9 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
     const file = input.files?.[0];
     input.value = "";
     if (!file) return;
-    const result = parseImport(await file.text());
-    if (!result.ok) {
-      setMessage(null);
-      setError(`${result.error} Your current progress was not changed.`);
-      return;
-    }
-    replaceAll(result.data);
-    setError(null);
-    setMessage(`Imported progress from ${file.name}${result.migratedFrom ? ` (upgraded from format ${result.migratedFrom})` : ""}.`);
+    const result = await readImportFile(file);
+    if (result.ok) propose({ source: "file", fileName: file.name, migratedFrom: result.migratedFrom, data: result.data });
+    else dispatch({ type: "importRejected", error: result.error });
   }
 
   return (
@@ -144,26 +168,35 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
             Export progress
           </button>
           <label className={styles.fileLabel}>
-            <span>Import progress from a file (replaces the progress in this browser)</span>
-            <input type="file" accept="application/json,.json" onChange={importFile} />
+            <span>Import progress from a file (you are asked before it replaces anything)</span>
+            <input ref={fileInput} type="file" accept="application/json,.json" onChange={importFile} />
           </label>
         </div>
+        {replaced ? (
+          <div className={styles.actions}>
+            <button type="button" ref={restoreButton} className={`${styles.button} ${styles.secondary}`} onClick={() => propose({ source: "backup", ...replaced })}>
+              Restore the progress replaced on {formatWhen(replaced.replacedAt)}
+            </button>
+          </div>
+        ) : null}
+        {panel.asking?.kind === "replace" ? (
+          <ReplaceQuestion
+            id={`${domId}-replace`}
+            pending={panel.asking.pending}
+            current={data}
+            cancelButton={cancelButton}
+            onConfirm={replace}
+            onCancel={(pending) => settle({ type: "cancelled" }, askedFrom(pending))}
+          />
+        ) : null}
         <div className={styles.actions}>
-          {!confirming ? (
-            <button
-              type="button"
-              ref={resetButton}
-              className={`${styles.button} ${styles.danger}`}
-              onClick={() => {
-                setConfirming(true);
-                window.setTimeout(() => cancelButton.current?.focus(), 0);
-              }}
-            >
+          {panel.asking?.kind !== "reset" ? (
+            <button type="button" ref={resetButton} className={`${styles.button} ${styles.danger}`} onClick={() => dispatch({ type: "resetAsked" })}>
               Reset progress…
             </button>
           ) : null}
         </div>
-        {confirming ? (
+        {panel.asking?.kind === "reset" ? (
           <div className={styles.confirm} role="group" aria-labelledby={`${domId}-confirm`}>
             <p id={`${domId}-confirm`}>Erase all quiz answers, lesson progress and practice schedules in this browser? This cannot be undone (export first to keep a copy).</p>
             <div className={styles.actions}>
@@ -172,31 +205,72 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
                 className={`${styles.button} ${styles.danger}`}
                 onClick={() => {
                   reset();
-                  setConfirming(false);
-                  setError(null);
-                  setMessage("All progress in this browser was erased.");
-                  window.setTimeout(() => resetButton.current?.focus(), 0);
+                  settle({ type: "resetDone" }, resetButton);
                 }}
               >
                 Yes, erase my progress
               </button>
-              <button
-                type="button"
-                ref={cancelButton}
-                className={`${styles.button} ${styles.secondary}`}
-                onClick={() => {
-                  setConfirming(false);
-                  window.setTimeout(() => resetButton.current?.focus(), 0);
-                }}
-              >
+              <button type="button" ref={cancelButton} className={`${styles.button} ${styles.secondary}`} onClick={() => settle({ type: "cancelled" }, resetButton)}>
                 Cancel
               </button>
             </div>
           </div>
         ) : null}
-        <div role="status">{message ? <p className={styles.message}>{message}</p> : null}</div>
-        <div role="alert">{error ? <p className={styles.error}>{error}</p> : null}</div>
+        <div role="status">{panel.message ? <p className={styles.message}>{panel.message}</p> : null}</div>
+        <div role="alert">{panel.error ? <p className={styles.error}>{panel.error}</p> : null}</div>
       </section>
     </>
+  );
+}
+
+interface ReplaceQuestionProps {
+  id: string;
+  pending: PendingReplacement;
+  current: ProgressData;
+  cancelButton: RefObject<HTMLButtonElement | null>;
+  onConfirm(pending: PendingReplacement): void;
+  onCancel(pending: PendingReplacement): void;
+}
+
+/** What a replacement would replace, counted, with a yes and a no. */
+function ReplaceQuestion({ id, pending, current, cancelButton, onConfirm, onCancel }: ReplaceQuestionProps) {
+  const summary = replacementSummary(current, pending.data);
+  const from = pending.source === "file" ? "file" : "backup";
+  return (
+    <div className={styles.confirm} role="group" aria-labelledby={id}>
+      <p id={id}>{pending.source === "file" ? `Replace your progress with ${pending.fileName}?` : `Bring back the progress replaced on ${formatWhen(pending.replacedAt)}?`}</p>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Progress</th>
+            <th scope="col">In this browser now</th>
+            <th scope="col">In the {from}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.now}</td>
+              <td>{row.after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {summary.erasesEverything ? (
+        <p>
+          <strong>The {from} holds no progress: confirming leaves this browser with none.</strong>
+        </p>
+      ) : null}
+      <p>What is in this browser now will be kept, and this page will offer to bring it back.</p>
+      <div className={styles.actions}>
+        <button type="button" className={`${styles.button} ${styles.danger}`} onClick={() => onConfirm(pending)}>
+          Yes, replace my progress
+        </button>
+        <button type="button" ref={cancelButton} className={`${styles.button} ${styles.secondary}`} onClick={() => onCancel(pending)}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadStoredProgress, migrateEnvelope } from "./migrate";
 import { PROGRESS_VERSION, emptyProgress, type ProgressData } from "./schema";
-import { parseImport, serializeExport } from "./transfer";
+import { MAX_IMPORT_BYTES, parseImport, readImportFile, serializeExport } from "./transfer";
 
 const sample: ProgressData = {
   quizzes: {
@@ -100,5 +100,23 @@ describe("export and import", () => {
     const broken = parseImport(JSON.stringify({ format: "shipping-node-progress", version: 2, state: { ...sample, quizzes: 3 } }));
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error).toMatch(/^This progress file can't be used: .*quizzes/);
+  });
+
+  it("refuses a file over 1 MB without reading it", async () => {
+    const unread = { size: 37_200_000, text: () => Promise.reject(new Error("the file must not be read")) };
+    expect(await readImportFile(unread)).toEqual({
+      ok: false,
+      error: "This file is 37.2 MB, far bigger than a progress export (the limit is 1 MB), so it was not read.",
+    });
+  });
+
+  it("reads and checks a file within the limit", async () => {
+    const file = new Blob([serializeExport(sample, new Date("2026-03-10T12:00:00Z"))]);
+    expect(await readImportFile(file)).toEqual({ ok: true, data: sample });
+    expect(await readImportFile(new Blob([" ".repeat(MAX_IMPORT_BYTES)]))).toEqual({ ok: false, error: "This file is not valid JSON." });
+  });
+
+  it("says so when the file cannot be read", async () => {
+    expect(await readImportFile({ size: 10, text: () => Promise.reject(new Error("NotReadableError")) })).toEqual({ ok: false, error: "This file could not be read." });
   });
 });

@@ -9,9 +9,11 @@ import { isDay } from "@/lib/practice/dates";
 export const PROGRESS_VERSION = 2;
 export const STORAGE_KEY = "shipping-node:progress";
 export const BACKUP_KEY_PREFIX = "shipping-node:progress:backup:";
+/** The progress the last import or restore replaced (see ./replace.ts), for the progress page to bring back. */
+export const REPLACED_KEY = "shipping-node:progress:replaced";
 
 const day = z.string().refine(isDay, "must be a YYYY-MM-DD date");
-const isoTime = z.iso.datetime({ offset: true });
+export const isoTime = z.iso.datetime({ offset: true });
 const index = z.number().int().min(0);
 
 export const quizRecordSchema = z.object({

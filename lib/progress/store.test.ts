@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, STORAGE_KEY } from "./schema";
-import { createProgressStores } from "./store";
+import { parseReplaced, serializeReplaced } from "./replace";
+import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, REPLACED_KEY, STORAGE_KEY, emptyProgress, type ProgressData } from "./schema";
+import { createProgressStores, type ProgressStores } from "./store";
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();
@@ -98,6 +99,124 @@ describe("progress store", () => {
     expect(stores.progress.getState().practiceDays).toEqual(["2026-03-10"]);
     actions.reset();
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual({ quizzes: {}, lessons: {}, practice: {}, practiceDays: [] });
+  });
+
+  describe("replacing progress (an import or a restore)", () => {
+    const data = (stores: ProgressStores): ProgressData => {
+      const { quizzes, lessons, practice, practiceDays } = stores.progress.getState();
+      return { quizzes, lessons, practice, practiceDays };
+    };
+    const withProgress = async (storage: MemoryStorage) => {
+      const stores = await load(storage);
+      stores.progress.getState().setCompleted("ch/l", true);
+      stores.progress.getState().recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [0], correct: true });
+      return stores;
+    };
+    /** Enough answers to make a value far bigger than the progress above. */
+    const bigProgress = (): ProgressData => {
+      const quizzes: ProgressData["quizzes"] = {};
+      for (let i = 0; i < 50; i++) {
+        quizzes[`ch/l#q${i}`] = { lesson: "ch/l", id: `q${i}`, kind: "SingleChoice", answer: [0], correct: true, firstTryCorrect: true, attempts: 1, answeredAt: NOW.toISOString() };
+      }
+      return { ...emptyProgress(), quizzes };
+    };
+
+    it("backs up the current progress before replacing it, and the backup brings it back", async () => {
+      const storage = new MemoryStorage();
+      const stores = await withProgress(storage);
+      const before = data(stores);
+      expect(stores.meta.getState().replaced).toBeNull();
+
+      expect(stores.progress.getState().replaceWithBackup(emptyProgress())).toEqual({ ok: true, backedUp: true });
+      expect(data(stores)).toEqual(emptyProgress());
+      expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual(emptyProgress());
+      expect(parseReplaced(storage.getItem(REPLACED_KEY))).toEqual({ replacedAt: NOW.toISOString(), data: before });
+      expect(stores.meta.getState().replaced).toEqual({ replacedAt: NOW.toISOString(), data: before });
+      expect(stores.meta.getState().notice).toBeNull();
+
+      // The next visit still offers the backup, and restoring it keeps what it replaces in turn.
+      const next = await load(storage);
+      const backup = next.meta.getState().replaced!;
+      expect(backup.data).toEqual(before);
+      next.progress.getState().markRead("ch/other");
+      const since = data(next);
+      expect(next.progress.getState().restoreReplaced(backup)).toEqual({ ok: true, backedUp: true });
+      expect(data(next)).toEqual(before);
+      expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual(before);
+      expect(next.meta.getState().replaced?.data).toEqual(since);
+      expect(parseReplaced(storage.getItem(REPLACED_KEY))?.data).toEqual(since);
+    });
+
+    it("uses the backup up when a restore replaces no progress", async () => {
+      const storage = new MemoryStorage();
+      const stores = await withProgress(storage);
+      const before = data(stores);
+      stores.progress.getState().replaceWithBackup(emptyProgress());
+      expect(stores.progress.getState().restoreReplaced(stores.meta.getState().replaced!)).toEqual({ ok: true, backedUp: false });
+      expect(data(stores)).toEqual(before);
+      expect(stores.meta.getState().replaced).toBeNull();
+      expect(storage.getItem(REPLACED_KEY)).toBeNull();
+    });
+
+    it("keeps an earlier backup when there is no progress to replace", async () => {
+      const storage = new MemoryStorage();
+      storage.setItem(REPLACED_KEY, serializeReplaced(bigProgress(), new Date("2026-03-01T00:00:00Z")));
+      const stores = await load(storage);
+      expect(stores.progress.getState().replaceWithBackup(bigProgress())).toEqual({ ok: true, backedUp: false });
+      expect(parseReplaced(storage.getItem(REPLACED_KEY))?.replacedAt).toBe("2026-03-01T00:00:00.000Z");
+      expect(stores.meta.getState().replaced?.replacedAt).toBe("2026-03-01T00:00:00.000Z");
+    });
+
+    it("replaces nothing when the backup cannot be written, and says why", async () => {
+      const storage = new MemoryStorage();
+      const stores = await withProgress(storage);
+      const before = data(stores);
+      const saved = storage.getItem(STORAGE_KEY);
+      storage.quota = saved!.length + 10;
+      const result = stores.progress.getState().replaceWithBackup(emptyProgress());
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/no room in this browser's storage for a backup of your current progress/) });
+      expect(data(stores)).toEqual(before);
+      expect(storage.getItem(STORAGE_KEY)).toBe(saved);
+      expect(storage.getItem(REPLACED_KEY)).toBeNull();
+      expect(stores.meta.getState()).toMatchObject({ replaced: null, notice: null });
+    });
+
+    it("keeps the old progress and the earlier backup when the new progress cannot be saved", async () => {
+      const storage = new MemoryStorage();
+      const stores = await withProgress(storage);
+      expect(stores.progress.getState().replaceWithBackup({ ...emptyProgress(), practiceDays: ["2026-03-09"] })).toMatchObject({ ok: true });
+      const before = data(stores);
+      const saved = storage.getItem(STORAGE_KEY)!;
+      const earlierBackup = storage.getItem(REPLACED_KEY);
+      const replacedBefore = stores.meta.getState().replaced;
+      // Room for what is stored now and for the new backup, but not for the new progress next to it.
+      storage.quota = saved.length + Math.max(earlierBackup!.length, serializeReplaced(before, NOW).length) + 10;
+      const result = stores.progress.getState().replaceWithBackup(bigProgress());
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/refused to save the new progress/) });
+      expect(data(stores)).toEqual(before);
+      expect(storage.getItem(STORAGE_KEY)).toBe(saved);
+      expect(storage.getItem(REPLACED_KEY)).toBe(earlierBackup);
+      expect(stores.meta.getState()).toMatchObject({ replaced: replacedBefore, notice: null });
+    });
+
+    it("replaces nothing while storage is read-only", async () => {
+      const storage = new MemoryStorage();
+      storage.setItem(STORAGE_KEY, "x".repeat(50));
+      storage.quota = 60;
+      const stores = await load(storage);
+      const result = stores.progress.getState().replaceWithBackup(bigProgress());
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/not saving progress on this visit/) });
+      expect(data(stores)).toEqual(emptyProgress());
+      expect(storage.getItem(STORAGE_KEY)).toBe("x".repeat(50));
+    });
+
+    it("replaces nothing before the saved progress has loaded", () => {
+      const storage = new MemoryStorage();
+      storage.setItem(STORAGE_KEY, JSON.stringify({ state: bigProgress(), version: PROGRESS_VERSION }));
+      const stores = createProgressStores(() => storage, () => NOW);
+      expect(stores.progress.getState().replaceWithBackup(emptyProgress())).toEqual({ ok: false, error: expect.stringMatching(/not loaded yet/) });
+      expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual(bigProgress());
+    });
   });
 
   it("picks up a change another tab wrote when rehydrated again", async () => {

@@ -5,14 +5,18 @@ import { review, type CardSchedule } from "@/lib/practice/leitner";
 import type { QuizKind } from "@/lib/quiz/types";
 import { quizKey } from "@/lib/quiz/types";
 import { loadStoredProgress } from "./migrate";
-import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, STORAGE_KEY, emptyProgress, type ProgressData } from "./schema";
+import { hasProgress, parseReplaced, serializeReplaced, type ReplaceResult, type ReplacedProgress } from "./replace";
+import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, REPLACED_KEY, STORAGE_KEY, emptyProgress, type ProgressData } from "./schema";
 
 export interface ProgressActions {
   recordQuiz(input: { lesson: string; id: string; kind: QuizKind; answer: number[]; correct: boolean }): void;
   markRead(lesson: string): void;
   setCompleted(lesson: string, completed: boolean): void;
   reviewCard(key: string, score: number): CardSchedule;
-  replaceAll(data: ProgressData): void;
+  /** Puts `data` in place of all progress (an import), keeping what it replaces (see ./replace.ts). */
+  replaceWithBackup(data: ProgressData): ReplaceResult;
+  /** Puts back what the last replacement replaced, keeping what is there now in its place. */
+  restoreReplaced(backup: ReplacedProgress): ReplaceResult;
   reset(): void;
 }
 
@@ -30,6 +34,8 @@ export interface ProgressMeta {
   notice: ProgressNotice | null;
   /** True when storage can't be written safely; the session still works in memory. */
   readOnly: boolean;
+  /** What the last import or restore replaced, read from storage on every load. */
+  replaced: ReplacedProgress | null;
 }
 
 export interface ProgressStores {
@@ -51,24 +57,20 @@ const pick = (state: ProgressData): ProgressData => ({
  * `loadStoredProgress`, which migrates old data and backs up anything it cannot use.
  */
 export function createProgressStores(getStorage: () => Storage | undefined, now: () => Date = () => new Date()): ProgressStores {
-  const meta = createStore<ProgressMeta>(() => ({ hydrated: false, notice: null, readOnly: false }));
+  const meta = createStore<ProgressMeta>(() => ({ hydrated: false, notice: null, readOnly: false, replaced: null }));
 
   const storage: PersistStorage<ProgressData> = {
     getItem(name): StorageValue<ProgressData> {
       const local = safeStorage(getStorage);
-      let raw: string | null = null;
-      try {
-        raw = local?.getItem(name) ?? null;
-      } catch {
-        raw = null;
-      }
+      const raw = readItem(local, name);
       const outcome = loadStoredProgress(raw);
+      meta.setState({ replaced: parseReplaced(readItem(local, REPLACED_KEY)) });
       if ((outcome.status === "migrated" || outcome.status === "reset") && local && raw !== null) {
         const backupKey = `${BACKUP_KEY_PREFIX}${now().toISOString()}`;
         let backedUp = false;
         try {
           local.setItem(backupKey, raw);
-          local.setItem(name, JSON.stringify({ state: outcome.data, version: PROGRESS_VERSION }));
+          local.setItem(name, saved(outcome.data));
           backedUp = true;
         } catch {
           // Never overwrite what we could not back up: keep this visit in memory only.
@@ -99,7 +101,7 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
     setItem(name, value) {
       if (meta.getState().readOnly) return;
       try {
-        safeStorage(getStorage)?.setItem(name, JSON.stringify({ state: pick(value.state), version: PROGRESS_VERSION }));
+        safeStorage(getStorage)?.setItem(name, saved(value.state));
       } catch {
         meta.setState({ notice: { kind: "unsaved", message: "This browser refused to save your progress (storage full or blocked). Progress from this visit may not be kept." } });
       }
@@ -112,6 +114,44 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
       }
     },
   };
+
+  /**
+   * Saves what is there now as the backup, then `data` in its place; succeeds only once both
+   * are written, else nothing changes. With no progress yet there is nothing to back up and an
+   * earlier backup stays, except that a restore has used the backup up.
+   */
+  function replace(data: ProgressData, restoring: boolean): ReplaceResult {
+    const { hydrated, readOnly } = meta.getState();
+    // Before loading, the store holds empty progress, not what is saved: there is nothing to back up yet.
+    if (!hydrated) return { ok: false, error: "Your saved progress has not loaded yet; try again in a moment." };
+    // Read-only means storage holds data that could not be read or backed up (see getItem).
+    if (readOnly) return { ok: false, error: "This browser is not saving progress on this visit (see the notice at the top of the page)." };
+    const local = safeStorage(getStorage);
+    if (!local) return { ok: false, error: "This browser does not let this site save anything." };
+    const current = pick(progress.getState());
+    const backup = hasProgress(current) ? { replacedAt: now(), data: current } : null;
+    let earlierBackup: string | null = null;
+    if (backup) {
+      try {
+        earlierBackup = local.getItem(REPLACED_KEY);
+        local.setItem(REPLACED_KEY, serializeReplaced(backup.data, backup.replacedAt));
+      } catch {
+        return { ok: false, error: "There is no room in this browser's storage for a backup of your current progress (or storage is blocked), and progress is never replaced without one." };
+      }
+    }
+    try {
+      local.setItem(STORAGE_KEY, saved(data));
+    } catch {
+      if (backup) trySetItem(local, REPLACED_KEY, earlierBackup);
+      return { ok: false, error: "This browser refused to save the new progress (storage full or blocked)." };
+    }
+    if (!backup && restoring) trySetItem(local, REPLACED_KEY, null);
+    // Already saved above, so the persist middleware's own write of the same value cannot fail.
+    progress.setState(pick(data));
+    if (backup) meta.setState({ replaced: { replacedAt: backup.replacedAt.toISOString(), data: backup.data } });
+    else if (restoring) meta.setState({ replaced: null });
+    return { ok: true, backedUp: backup !== null };
+  }
 
   const progress = createStore<ProgressState>()(
     persist<ProgressState, [], [], ProgressData>(
@@ -154,9 +194,8 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
           set({ practice: { ...get().practice, [key]: schedule }, practiceDays: days });
           return schedule;
         },
-        replaceAll(data) {
-          set(pick(data));
-        },
+        replaceWithBackup: (data) => replace(data, false),
+        restoreReplaced: (backup) => replace(backup.data, true),
         reset() {
           set(emptyProgress());
         },
@@ -174,6 +213,29 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
   );
 
   return { progress, meta };
+}
+
+/** Saved progress as stored: the envelope zustand's persist middleware reads back. */
+function saved(data: ProgressData): string {
+  return JSON.stringify({ state: pick(data), version: PROGRESS_VERSION });
+}
+
+function readItem(local: Storage | undefined, key: string): string | null {
+  try {
+    return local?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets (or, for null, removes) a key when there is nothing to do if that fails too. */
+function trySetItem(local: Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) local.removeItem(key);
+    else local.setItem(key, value);
+  } catch {
+    /* nothing else to do */
+  }
 }
 
 function safeStorage(getStorage: () => Storage | undefined): Storage | undefined {

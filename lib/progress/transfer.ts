@@ -35,3 +35,22 @@ export function parseImport(text: string): ImportResult {
       return { ok: false, error: `This progress file can't be used: ${outcome.status === "reset" ? outcome.reason : "it is empty"}.` };
   }
 }
+
+/**
+ * A real export is a few kilobytes; 1 MB leaves room for years of answers. Checked before reading
+ * so a wrong (say, 37 MB) file is refused at once instead of freezing the tab or filling storage.
+ */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+export async function readImportFile(file: Pick<Blob, "size" | "text">): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `This file is ${(file.size / 1_000_000).toFixed(1)} MB, far bigger than a progress export (the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB), so it was not read.` };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, error: "This file could not be read." };
+  }
+  return parseImport(text);
+}

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { useStore } from "zustand";
 import { createProgressStores, type ProgressMeta, type ProgressState } from "./store";
-import { STORAGE_KEY } from "./schema";
+import { REPLACED_KEY, STORAGE_KEY } from "./schema";
 
 /**
  * One store per browser tab. On the server this module-level store is only ever read in its
@@ -20,8 +20,9 @@ export function startProgress(): void {
   started = true;
   void progressStores.progress.persist.rehydrate();
   window.addEventListener("storage", (event) => {
-    // A change made in another tab (or a reset there: key null means storage.clear()).
-    if (event.storageArea === window.localStorage && (event.key === STORAGE_KEY || event.key === null)) {
+    // A change made in another tab (or a reset there: key null means storage.clear()). Loading
+    // also reads the backup of replaced progress, which an import or restore there may change last.
+    if (event.storageArea === window.localStorage && (event.key === STORAGE_KEY || event.key === REPLACED_KEY || event.key === null)) {
       void progressStores.progress.persist.rehydrate();
     }
   });

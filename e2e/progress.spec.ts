@@ -146,10 +146,12 @@ test.describe("progress", () => {
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await page.getByRole("button", { name: "Yes, erase my progress" }).click();
-    await expect(page.getByText("All progress in this browser was erased.")).toBeVisible();
+    await expect(page.getByText("All progress in this browser was erased. A copy is kept")).toBeVisible();
     await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
     await page.reload();
     await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await page.getByRole("button", { name: /Restore the progress replaced on/ }).click();
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
   });
 
   test("corrupt saved data is backed up, a notice is shown and the site still works", async ({ page }) => {

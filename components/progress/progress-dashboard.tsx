@@ -198,15 +198,12 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
         </div>
         {panel.asking?.kind === "reset" ? (
           <div className={styles.confirm} role="group" aria-labelledby={`${domId}-confirm`}>
-            <p id={`${domId}-confirm`}>Erase all quiz answers, lesson progress and practice schedules in this browser? This cannot be undone (export first to keep a copy).</p>
+            <p id={`${domId}-confirm`}>Erase all quiz answers, lesson progress and practice schedules in this browser? A copy of what you erase is kept, and this page can bring it back.</p>
             <div className={styles.actions}>
               <button
                 type="button"
                 className={`${styles.button} ${styles.danger}`}
-                onClick={() => {
-                  reset();
-                  settle({ type: "resetDone" }, resetButton);
-                }}
+                onClick={() => settle({ type: "resetDone", result: reset() }, resetButton)}
               >
                 Yes, erase my progress
               </button>

@@ -39,7 +39,12 @@ describe("the 'Your data' panel", () => {
   it("asks before a reset, and reports it", () => {
     const state = dataPanelReducer({ ...initialDataPanel, error: "old" }, { type: "resetAsked" });
     expect(state).toEqual({ asking: { kind: "reset" }, message: null, error: null });
-    expect(dataPanelReducer(state, { type: "resetDone" })).toEqual({ asking: null, message: "All progress in this browser was erased.", error: null });
+    expect(dataPanelReducer(state, { type: "resetDone", result: { ok: true, backedUp: true } })).toEqual({
+      asking: null,
+      message: "All progress in this browser was erased. A copy is kept, and this page offers to bring it back.",
+      error: null,
+    });
+    expect(dataPanelReducer(state, { type: "resetDone", result: { ok: false, error: "No room." } })).toEqual({ asking: null, message: null, error: "No room. Your current progress was not changed." });
   });
 
   it("keeps an open question when progress is exported meanwhile", () => {

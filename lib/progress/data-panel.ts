@@ -26,7 +26,7 @@ export type DataPanelEvent =
   | { type: "replaceAsked"; pending: PendingReplacement }
   | { type: "replaceDone"; pending: PendingReplacement; result: ReplaceResult }
   | { type: "resetAsked" }
-  | { type: "resetDone" }
+  | { type: "resetDone"; result: ReplaceResult }
   | { type: "cancelled" };
 
 export const initialDataPanel: DataPanelState = { asking: null, message: null, error: null };
@@ -47,7 +47,12 @@ export function dataPanelReducer(state: DataPanelState, event: DataPanelEvent): 
     case "resetAsked":
       return { asking: { kind: "reset" }, message: null, error: null };
     case "resetDone":
-      return { asking: null, message: "All progress in this browser was erased.", error: null };
+      if (!event.result.ok) return { asking: null, message: null, error: `${event.result.error} ${UNCHANGED}` };
+      return {
+        asking: null,
+        message: `All progress in this browser was erased.${event.result.backedUp ? " A copy is kept, and this page offers to bring it back." : ""}`,
+        error: null,
+      };
     case "cancelled":
       return { asking: null, message: "Cancelled: your progress was not changed.", error: null };
   }

@@ -97,8 +97,11 @@ describe("progress store", () => {
     expect(schedule).toMatchObject({ box: 1, due: "2026-03-11" });
     actions.reviewCard("ch/l#other", 1);
     expect(stores.progress.getState().practiceDays).toEqual(["2026-03-10"]);
-    actions.reset();
+    const before = stores.progress.getState();
+    expect(actions.reset()).toEqual({ ok: true, backedUp: true });
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual({ quizzes: {}, lessons: {}, practice: {}, practiceDays: [] });
+    // Saved progress is never replaced without a backup, a reset included.
+    expect(parseReplaced(storage.getItem(REPLACED_KEY))?.data).toEqual({ quizzes: before.quizzes, lessons: before.lessons, practice: before.practice, practiceDays: before.practiceDays });
   });
 
   describe("replacing progress (an import or a restore)", () => {

@@ -17,7 +17,8 @@ export interface ProgressActions {
   replaceWithBackup(data: ProgressData): ReplaceResult;
   /** Puts back what the last replacement replaced, keeping what is there now in its place. */
   restoreReplaced(backup: ReplacedProgress): ReplaceResult;
-  reset(): void;
+  /** Erases all progress, keeping a backup the progress page can restore (as an import does). */
+  reset(): ReplaceResult;
 }
 
 export type ProgressState = ProgressData & ProgressActions;
@@ -196,9 +197,7 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
         },
         replaceWithBackup: (data) => replace(data, false),
         restoreReplaced: (backup) => replace(backup.data, true),
-        reset() {
-          set(emptyProgress());
-        },
+        reset: () => replace(emptyProgress(), false),
       }),
       {
         name: STORAGE_KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackAddress, isLoopbackHost, isLoopbackOrigin, originAllowed, parseRunRequest } from "./guard";
+import { firstFrameToSend, isLoopbackAddress, isLoopbackHost, isLoopbackOrigin, originAllowed, parseRunRequest } from "./guard";
 
 describe("the live server's request guard", () => {
   it("accepts loopback peers only", () => {
@@ -33,5 +33,11 @@ describe("the live server's request guard", () => {
     expect(parseRunRequest('{"scenario":"stop-optimized","image":"alpine"}')).toEqual({ ok: false, message: 'only "scenario" may be sent; refused: "image"' });
     expect(parseRunRequest("stop-optimized").ok).toBe(false);
     expect(parseRunRequest("[]").ok).toBe(false);
+  });
+
+  it("resumes an event stream after a plain frame number, and from the first frame for anything else", () => {
+    expect(firstFrameToSend("4")).toBe(5);
+    expect(firstFrameToSend("0")).toBe(1);
+    for (const value of [null, "", "-1", "1.5", "1e3", "0x10", " 4", "abc", "9999999999"]) expect(firstFrameToSend(value)).toBe(0);
   });
 });

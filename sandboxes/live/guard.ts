@@ -50,3 +50,11 @@ export function parseRunRequest(body: string): { ok: true; scenario: (typeof SCE
   if (issue.path[0] === "scenario") return { ok: false, message: `"scenario" must be one of ${SCENARIO_NAMES.join(", ")}` };
   return { ok: false, message: 'the body must be JSON like {"scenario": "stop-optimized"}' };
 }
+
+/**
+ * The first frame an event stream sends: the one after the client's Last-Event-ID (or ?after=),
+ * else the first. Anything but a plain frame number starts from the beginning.
+ */
+export function firstFrameToSend(lastEventId: string | null): number {
+  return lastEventId !== null && /^\d{1,9}$/.test(lastEventId) ? Number(lastEventId) + 1 : 0;
+}

@@ -2,44 +2,53 @@ import { randomUUID } from "node:crypto";
 import type { LiveEvent, LiveFrame } from "../../lib/live/events";
 import { CAST_HEIGHT, CAST_WIDTH, CastSession, RunCancelled } from "../recorder/cast";
 import type { Bases } from "../recorder/bases";
+import { RUN_LABEL } from "../recorder/kit";
 import type { ScenarioName } from "../recorder/manifest-schema";
 
 /** How the queue runs a scenario: the real one drives Docker (see executor.ts). */
 export interface ScenarioExecutor {
   title(name: ScenarioName): string;
-  /** Bases and images, built once and then cached; `progress` reports each step. */
-  prepare(progress: (message: string) => void): Promise<void>;
-  run(name: ScenarioName, session: CastSession, progress: (message: string) => void): Promise<unknown>;
-  /** Removes every container (and compose network/volume) a scenario may have left; returns the containers' names. */
-  cleanup(): string[];
+  /** Bases and images, built once and then cached; `progress` reports each step; `signal` kills the builds. */
+  prepare(progress: (message: string) => void, signal: AbortSignal): Promise<void>;
+  /** Runs a scenario; what it creates carries `runId` (see cleanup), and the session's signal stops it. */
+  run(name: ScenarioName, runId: string, session: CastSession, progress: (message: string) => void): Promise<unknown>;
+  /** Removes the containers (and compose network and volume) the run `runId` created, and nothing else; returns the containers' names. */
+  cleanup(runId: string): Promise<string[]>;
   /** What a saved recording's manifest records about how it was made. */
   manifestContext(): Promise<{ bases: Bases; origin: "stand-in" | "official" }>;
+  /** Frees what the executor holds (its work folder); the server calls it once, when it closes. */
+  close(): void;
 }
 
 export type RunStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
 
 export class LiveRun {
   readonly id = randomUUID();
+  /** Every event so far; a frame's seq is its index, so a stream resumes by index. */
   readonly frames: LiveFrame[] = [];
-  private readonly subscribers = new Set<(frame: LiveFrame) => void>();
+  private readonly listeners = new Set<() => void>();
+  private readonly cancellation = new AbortController();
+  /** Aborted once the run is cancelled: the commands it started are killed and its waits end. */
+  readonly signal = this.cancellation.signal;
   status: RunStatus = "queued";
   session?: CastSession;
   facts?: unknown;
-  cancelRequested = false;
 
   constructor(readonly scenario: ScenarioName) {}
 
   emit(event: LiveEvent): void {
-    const frame = { seq: this.frames.length, event };
-    this.frames.push(frame);
-    for (const subscriber of this.subscribers) subscriber(frame);
+    this.frames.push({ seq: this.frames.length, event });
+    for (const listener of this.listeners) listener();
   }
 
-  /** Every frame after `afterSeq` now, then each new one as it happens. Returns the unsubscribe. */
-  subscribe(afterSeq: number, subscriber: (frame: LiveFrame) => void): () => void {
-    for (const frame of this.frames) if (frame.seq > afterSeq) subscriber(frame);
-    this.subscribers.add(subscriber);
-    return () => this.subscribers.delete(subscriber);
+  /** Calls `listener` after each new frame (it reads `frames` itself, at its own pace). Returns the unsubscribe. */
+  onFrame(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  cancel(): void {
+    this.cancellation.abort(new RunCancelled());
   }
 }
 
@@ -87,37 +96,38 @@ export class RunQueue {
     return run;
   }
 
-  /** A waiting run leaves the queue; the running one has its commands killed and its containers removed. */
+  /** A waiting run leaves the queue; the running one has its builds and commands killed and what it created removed. */
   cancel(id: string): boolean {
     const run = this.runs.get(id);
     if (!run || (run.status !== "queued" && run.status !== "running")) return false;
-    run.cancelRequested = true;
+    run.cancel();
     const index = this.waiting.indexOf(run);
     if (index >= 0) {
       this.waiting.splice(index, 1);
       run.status = "cancelled";
       run.emit({ type: "cancelled", removedContainers: [] });
       this.announcePositions();
-    } else {
-      run.session?.cancel();
     }
     this.log(`cancel requested for ${run.scenario} (${run.id})`);
     return true;
   }
 
-  /** Cancels everything and waits (bounded) for the running scenario to clean up: nothing is left running. */
-  async close(timeoutMs = 30_000): Promise<string[]> {
+  /**
+   * Cancels everything and waits (bounded) for the running scenario to end and remove what it
+   * created. Returns the containers removed; an idle queue removes nothing.
+   */
+  async close(timeoutMs = 15_000): Promise<string[]> {
     this.closed = true;
     for (const run of [...this.waiting]) this.cancel(run.id);
-    const removed: string[] = [];
     const running = this.current;
-    if (running) {
-      this.cancel(running.run.id);
-      await Promise.race([running.done, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
-      const last = running.run.frames.at(-1)?.event;
-      if (last?.type === "cancelled") removed.push(...last.removedContainers);
+    if (!running) return [];
+    this.cancel(running.run.id);
+    const ended = await Promise.race([running.done.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
+    if (!ended) {
+      throw new Error(`${running.run.scenario} did not stop within ${timeoutMs / 1000} s; what it created carries the label ${RUN_LABEL}=${running.run.id}`);
     }
-    return [...removed, ...this.executor.cleanup()];
+    const last = running.run.frames.at(-1)?.event;
+    return last?.type === "cancelled" ? last.removedContainers : [];
   }
 
   private announcePositions(): void {
@@ -149,23 +159,26 @@ export class RunQueue {
     };
     try {
       progress("checking the base images and building the demo images (cached after the first run)");
-      await this.executor.prepare(progress);
-      if (run.cancelRequested) throw new RunCancelled();
+      await this.executor.prepare(progress, run.signal);
+      run.signal.throwIfAborted();
       const title = this.executor.title(run.scenario);
       run.session = new CastSession(title, {
-        output: (t, data) => run.emit({ type: "output", t, data }),
-        marker: (event) => run.emit({ type: "marker", event }),
+        listener: {
+          output: (t, data) => run.emit({ type: "output", t, data }),
+          marker: (event) => run.emit({ type: "marker", event }),
+        },
+        signal: run.signal,
       });
       run.emit({ type: "started", title, cols: CAST_WIDTH, rows: CAST_HEIGHT, at: Date.now() - run.session.now() * 1000 });
       this.log(`running ${run.scenario}`);
-      run.facts = await this.executor.run(run.scenario, run.session, (message) => this.log(`${run.scenario}: ${message}`));
-      if (run.cancelRequested) throw new RunCancelled();
+      run.facts = await this.executor.run(run.scenario, run.id, run.session, (message) => this.log(`${run.scenario}: ${message}`));
+      run.signal.throwIfAborted();
       run.status = "finished";
       run.emit({ type: "finished", durationSeconds: run.session.now() });
       this.log(`finished ${run.scenario} in ${run.session.now().toFixed(1)} s`);
     } catch (error) {
-      const removedContainers = this.executor.cleanup();
-      if (run.cancelRequested || error instanceof RunCancelled) {
+      const removedContainers = await this.executor.cleanup(run.id);
+      if (run.signal.aborted) {
         run.status = "cancelled";
         run.emit({ type: "cancelled", removedContainers });
         this.log(`cancelled ${run.scenario}; removed ${removedContainers.join(", ") || "no containers"}`);
@@ -173,7 +186,7 @@ export class RunQueue {
         run.status = "failed";
         const message = error instanceof Error ? error.message : String(error);
         run.emit({ type: "failed", message });
-        this.log(`failed ${run.scenario}: ${message}`);
+        this.log(`failed ${run.scenario}: ${message}; removed ${removedContainers.join(", ") || "no containers"}`);
       }
     }
   }

@@ -5,7 +5,8 @@ import type { CastSession } from "../recorder/cast";
 import type { Bases } from "../recorder/bases";
 import type { ScenarioName } from "../recorder/manifest-schema";
 import type { ScenarioExecutor } from "./runs";
-import { createLiveServer, parseArgs } from "./server";
+import { pollUntil } from "../recorder/kit";
+import { MAX_STREAMS_PER_RUN, createLiveServer, parseArgs } from "./server";
 import { readRun, startRun } from "./test-client";
 
 /**
@@ -14,32 +15,60 @@ import { readRun, startRun } from "./test-client";
  * (live.docker.test.ts) runs a real scenario through the same server.
  */
 class ProcessExecutor implements ScenarioExecutor {
-  cleanups = 0;
+  /** The run ids cleanup was asked for, in order. */
+  readonly cleanedUp: string[] = [];
+  closed = false;
   title(name: ScenarioName) {
     return `test run of ${name}`;
   }
   async prepare(progress: (message: string) => void) {
     progress("nothing to build");
   }
-  async run(name: ScenarioName, session: CastSession) {
+  async run(name: ScenarioName, _runId: string, session: CastSession) {
     session.mark("start", "started", { container: "running" });
-    // stop-naive stands for "a long run" here: it sleeps until cancelled.
-    await session.exec("sleep", [name === "stop-naive" ? "30" : "0.2"], { display: "sleep" });
+    // stop-naive stands for "a long run" here: it sleeps until cancelled; build-cache for a run that prints 8 MB.
+    if (name === "build-cache") await session.exec("sh", ["-c", "yes 0123456789abcdef0123456789abcdef0123456789abcdef | head -c 8000000"], { display: "print 8 MB" });
+    else await session.exec("sleep", [name === "stop-naive" ? "30" : "0.2"], { display: "sleep" });
     session.mark("exit", "exited", { container: "exited", exitCode: 0 });
     return { fake: true };
   }
-  cleanup() {
-    this.cleanups++;
+  async cleanup(runId: string) {
+    this.cleanedUp.push(runId);
     return ["course-test-container"];
   }
   async manifestContext(): Promise<{ bases: Bases; origin: "stand-in" }> {
     throw new Error("not used");
   }
+  close() {
+    this.closed = true;
+  }
+}
+
+/** An event stream read up to its response head and then never again, like a client that stopped reading (raw TCP). */
+function openStalledStream(port: number, id: string): Promise<{ status: number; socket: net.Socket; readToEnd: () => Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => {
+      socket.write(`GET /api/runs/${id}/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    });
+    const received: Buffer[] = [];
+    socket.once("data", (chunk: Buffer) => {
+      socket.pause();
+      received.push(chunk);
+      const readToEnd = () =>
+        new Promise<string>((done) => {
+          socket.on("data", (more: Buffer) => received.push(more));
+          socket.on("end", () => done(Buffer.concat(received).toString("utf8")));
+          socket.resume();
+        });
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(chunk.toString("latin1"))?.[1]), socket, readToEnd });
+    });
+    socket.on("error", reject);
+  });
 }
 
 describe("the live demo server (no Docker)", () => {
   const executor = new ProcessExecutor();
-  const live = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: () => true, log: () => {} });
+  const live = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: async () => true, log: () => {} });
   let base = "";
   let port = 0;
 
@@ -91,13 +120,13 @@ describe("the live demo server (no Docker)", () => {
     });
 
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const cleanupsBefore = executor.cleanups;
+    const cleanupsBefore = executor.cleanedUp.length;
     const cancelled = Date.now();
     expect((await fetch(`${base}/api/runs/${long.body.id}`, { method: "DELETE" })).status).toBe(202);
     const longFrames = await readRun(base, long.body.id!, 10_000);
     expect(Date.now() - cancelled).toBeLessThan(5_000);
     expect(longFrames.at(-1)?.event).toEqual({ type: "cancelled", removedContainers: ["course-test-container"] });
-    expect(executor.cleanups).toBe(cleanupsBefore + 1);
+    expect(executor.cleanedUp.slice(cleanupsBefore)).toEqual([long.body.id]);
 
     await thirdDone;
     expect(thirdFrames).toEqual(["queued 2", "queued 1", "preparing", "preparing", "started", "marker", "output", "marker", "finished"]);
@@ -151,7 +180,7 @@ describe("the live demo server (no Docker)", () => {
   });
 
   it("without a Docker engine it says so and refuses runs, so the page falls back to the recording", async () => {
-    const engineless = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: () => false, log: () => {} });
+    const engineless = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: async () => false, log: () => {} });
     const enginelessBase = `http://127.0.0.1:${await engineless.listen()}`;
     try {
       expect(await (await fetch(`${enginelessBase}/api/status`)).json()).toMatchObject({ engine: false });
@@ -160,4 +189,37 @@ describe("the live demo server (no Docker)", () => {
       await engineless.close();
     }
   });
+  it("an idle server removes nothing when it closes, and frees what its executor holds", async () => {
+    const own = new ProcessExecutor();
+    const idle = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor: own, engineAvailable: async () => true, log: () => {} });
+    await idle.listen();
+    expect(await idle.close()).toEqual([]);
+    expect(own.cleanedUp).toEqual([]);
+    expect(own.closed).toBe(true);
+  });
+
+  it("holds back what a client does not read instead of queueing the whole run for it, caps the streams per run, and the client resumes where it stopped", async () => {
+    const serverSockets: net.Socket[] = [];
+    live.server.on("connection", (socket: net.Socket) => serverSockets.push(socket));
+    const { body } = await startRun(base, { scenario: "build-cache" });
+    const clients = await Promise.all(Array.from({ length: 20 }, () => openStalledStream(port, body.id!)));
+    try {
+      expect(await pollUntil(() => live.queue.get(body.id!)?.status === "finished", 300, 100)).toBe(true);
+      // The run printed 8 MB: a client that reads nothing is held to about its socket's buffer.
+      const mostBuffered = Math.max(...serverSockets.map((socket) => socket.writableLength));
+      expect(mostBuffered).toBeLessThan(1_000_000);
+      expect(clients.filter((client) => client.status === 200)).toHaveLength(MAX_STREAMS_PER_RUN);
+      expect(clients.filter((client) => client.status === 429)).toHaveLength(20 - MAX_STREAMS_PER_RUN);
+
+      const text = await clients.find((client) => client.status === 200)!.readToEnd();
+      const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+      expect(ids).toEqual(ids.map((_, index) => index));
+      expect(ids.length).toBe(live.queue.get(body.id!)!.frames.length);
+      expect(text).toContain('"type":"finished"');
+    } finally {
+      for (const client of clients) client.socket.destroy();
+    }
+    // Streams that ended, or whose client left, give their place back.
+    for (let reader = 0; reader <= MAX_STREAMS_PER_RUN; reader++) expect((await readRun(base, body.id!, 10_000)).at(-1)?.event.type).toBe("finished");
+  }, 60_000);
 });

@@ -3,38 +3,57 @@
  *
  * A small HTTP server on 127.0.0.1 that runs the recorder's named scenarios on this machine's
  * Docker engine and streams them, as they happen, to the presenter page (server-sent events).
- * One run at a time; runs can be cancelled; SIGINT/SIGTERM cancel, clean up and exit.
+ * One run at a time; runs can be cancelled; SIGINT/SIGTERM cancel, clean up and exit. What a run
+ * creates carries its labels, so cleanup removes that and nothing else (see executor.ts).
  */
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { DEFAULT_LIVE_PORT, TERMINAL_EVENTS } from "../../lib/live/events";
 import { SANDBOXES_DIR } from "../recorder/bases";
-import { engineReachable } from "../recorder/docker";
+import { probeEngine } from "../recorder/docker";
 import { SCENARIO_NAMES } from "../recorder/manifest-schema";
 import { DEFAULT_RECORDINGS_DIR, writeCast, writeManifest } from "../recorder/record";
 import { SCENARIOS } from "../recorder/scenarios";
 import { DockerExecutor } from "./executor";
-import { isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
+import { firstFrameToSend, isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
 import { QueueFullError, RunQueue, type LiveRun, type ScenarioExecutor } from "./runs";
 
 export const HOST = "127.0.0.1";
 export const DEFAULT_SAVE_DIR = path.join(SANDBOXES_DIR, "live-recordings");
 const MAX_BODY_BYTES = 1024;
+/** Event streams one run may have open at once: a presenter needs a few, and each holds a socket. */
+export const MAX_STREAMS_PER_RUN = 10;
+/** A client whose socket stays full this long is dropped; its EventSource reconnects and resumes (Last-Event-ID). */
+const STALLED_STREAM_MS = 60_000;
 
 export interface LiveServerOptions {
   port: number;
   saveDir: string;
   allowedOrigins: string[];
   executor: ScenarioExecutor;
-  engineAvailable?: () => boolean;
+  engineAvailable?: () => Promise<boolean>;
   log?: (message: string) => void;
+}
+
+/**
+ * Asks the engine at most once per `maxAgeMs`, so status polls and run requests share one probe;
+ * the probe is bounded in time, so a slow or hung engine reads as unreachable instead of holding
+ * up the answer.
+ */
+function cachedEngineProbe(maxAgeMs = 5_000): () => Promise<boolean> {
+  let last: { askedAt: number; answer: Promise<boolean> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.askedAt > maxAgeMs) last = { askedAt: Date.now(), answer: probeEngine() };
+    return last.answer;
+  };
 }
 
 export function createLiveServer(options: LiveServerOptions) {
   const log = options.log ?? ((message: string) => console.log(`[live] ${message}`));
   const queue = new RunQueue(options.executor, log);
-  const engineAvailable = options.engineAvailable ?? engineReachable;
+  const engineAvailable = options.engineAvailable ?? cachedEngineProbe();
+  const openStreams = new Map<string, number>();
   let port = options.port;
 
   const server = http.createServer((request, response) => {
@@ -93,7 +112,7 @@ export function createLiveServer(options: LiveServerOptions) {
       return void response.end();
     }
     if (request.method === "GET" && url.pathname === "/api/status") {
-      return send(response, 200, { engine: engineAvailable(), scenarios: SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title })), ...queue.snapshot() }, headers);
+      return send(response, 200, { engine: await engineAvailable(), scenarios: SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title })), ...queue.snapshot() }, headers);
     }
     if (request.method === "POST" && url.pathname === "/api/runs") {
       if (!/^application\/json\b/.test(request.headers["content-type"] ?? "")) return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
@@ -101,7 +120,7 @@ export function createLiveServer(options: LiveServerOptions) {
       if (body === undefined) return send(response, 413, { error: "the request is too large" }, headers);
       const parsed = parseRunRequest(body);
       if (!parsed.ok) return send(response, 400, { error: parsed.message }, headers);
-      if (!engineAvailable()) return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
+      if (!(await engineAvailable())) return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
       try {
         const run = queue.enqueue(parsed.scenario);
         return send(response, 202, { id: run.id, scenario: run.scenario }, headers);
@@ -141,23 +160,44 @@ export function createLiveServer(options: LiveServerOptions) {
   }
 
   function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, run: LiveRun, headers: Record<string, string>, url: URL): void {
-    const after = Number(request.headers["last-event-id"] ?? url.searchParams.get("after") ?? -1);
+    const open = openStreams.get(run.id) ?? 0;
+    if (open >= MAX_STREAMS_PER_RUN) return send(response, 429, { error: `${open} streams already follow this run; close one (another tab or window) first` }, headers);
+    openStreams.set(run.id, open + 1);
+    const lastEventId = request.headers["last-event-id"];
+    let next = firstFrameToSend(typeof lastEventId === "string" ? lastEventId : url.searchParams.get("after"));
     response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", ...headers });
     response.write("retry: 2000\n\n");
-    // Proxies and browsers drop a silent stream; a comment every 15 s keeps it open until the run ends.
-    const keepAlive = setInterval(() => response.write(": keep-alive\n\n"), 15_000);
-    const stop = () => {
-      clearInterval(keepAlive);
-      unsubscribe();
-    };
-    const unsubscribe = run.subscribe(Number.isFinite(after) ? after : -1, (frame) => {
-      response.write(`id: ${frame.seq}\ndata: ${JSON.stringify(frame)}\n\n`);
-      if (TERMINAL_EVENTS.has(frame.event.type)) {
-        queueMicrotask(stop);
-        response.end();
+    let stalled: NodeJS.Timeout | undefined;
+    // Sends the frames this client has not had yet and stops while its socket is full ('drain'
+    // resumes it): a client that reads slowly or not at all holds one socket buffer, not a copy of the run.
+    const pump = () => {
+      while (next < run.frames.length && !response.writableNeedDrain) {
+        const frame = run.frames[next++]!;
+        response.write(`id: ${frame.seq}\ndata: ${JSON.stringify(frame)}\n\n`);
       }
+      // Armed before a possible end(): a client that stops reading is dropped even once its stream has ended.
+      if (response.writableNeedDrain) stalled ??= setTimeout(() => response.destroy(), STALLED_STREAM_MS);
+      if (next >= run.frames.length && TERMINAL_EVENTS.has(run.frames.at(-1)!.event.type)) response.end();
+    };
+    response.on("drain", () => {
+      clearTimeout(stalled);
+      stalled = undefined;
+      pump();
     });
-    request.on("close", stop);
+    // Proxies and browsers drop a silent stream; a comment every 15 s keeps it open until the run ends.
+    const keepAlive = setInterval(() => {
+      if (!response.writableNeedDrain) response.write(": keep-alive\n\n");
+    }, 15_000);
+    const unsubscribe = run.onFrame(pump);
+    response.on("close", () => {
+      clearInterval(keepAlive);
+      clearTimeout(stalled);
+      unsubscribe();
+      const remaining = (openStreams.get(run.id) ?? 1) - 1;
+      if (remaining > 0) openStreams.set(run.id, remaining);
+      else openStreams.delete(run.id);
+    });
+    pump();
   }
 
   return {
@@ -173,12 +213,15 @@ export function createLiveServer(options: LiveServerOptions) {
         });
       });
     },
-    /** Stops accepting, cancels every run, removes leftover containers and closes open streams. */
+    /** Stops accepting, cancels every run, removes what the running one created, closes open streams and frees the executor. */
     async close(): Promise<string[]> {
       server.close();
-      const removed = await queue.close();
-      server.closeAllConnections();
-      return removed;
+      try {
+        return await queue.close();
+      } finally {
+        server.closeAllConnections();
+        options.executor.close();
+      }
     },
   };
 }
@@ -200,20 +243,19 @@ export function parseArgs(argv: string[]) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const live = createLiveServer({ ...args, executor: new DockerExecutor(args.bases) });
-  const port = await live.listen();
-  console.log(`[live] listening on http://${HOST}:${port} (loopback only); Docker engine ${engineReachable() ? "reachable" : "NOT reachable: pages will show the recordings"}`);
-  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${port === DEFAULT_LIVE_PORT ? "" : `?live=http://${HOST}:${port}`}`);
+  const executor = new DockerExecutor(args.bases);
+  const live = createLiveServer({ ...args, executor });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[live] ${signal}: cancelling runs and removing their containers`);
+    console.log(`[live] ${signal}: cancelling runs and removing what they created`);
     // The safety timer: exit before anyone has to SIGKILL us, even if a cleanup hangs.
     setTimeout(() => {
       console.error("[live] cleanup took too long; exiting anyway");
+      executor.close();
       process.exit(1);
-    }, 40_000).unref();
+    }, 20_000).unref();
     live.close().then(
       (removed) => {
         console.log(`[live] stopped; removed ${removed.length ? removed.join(", ") : "no containers"}`);
@@ -225,8 +267,17 @@ async function main() {
       },
     );
   };
+  // Before the server says it listens: from then on a signal must find the cleanup in place.
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  const port = await live.listen();
+  console.log(`[live] listening on http://${HOST}:${port} (loopback only)`);
+  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${port === DEFAULT_LIVE_PORT ? "" : `?live=http://${HOST}:${port}`}`);
+
+  if (!(await probeEngine())) return console.log("[live] Docker engine NOT reachable: pages will show the recordings");
+  console.log("[live] Docker engine reachable");
+  const removed = await executor.removeLeftoversOfStoppedServers();
+  if (removed.length > 0) console.log(`[live] removed ${removed.join(", ")}, left by a live server that stopped without cleaning up`);
 }
 
 if (require.main === module) {

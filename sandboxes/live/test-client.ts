@@ -1,5 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import path from "node:path";
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import type { LiveFrame } from "../../lib/live/events";
 import { TERMINAL_EVENTS } from "../../lib/live/events";
 
@@ -37,12 +36,27 @@ export async function startRun(base: string, body: unknown, headers: Record<stri
   return { status: response.status, body: (await response.json()) as { id?: string; error?: string } };
 }
 
-/** Starts `npm run demo:live` as its own process on a free port (tests only); resolves once it listens. */
-export function startLiveServerProcess(saveDir: string): Promise<{ child: ChildProcessWithoutNullStreams; base: string; output: () => string }> {
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir], { env: process.env });
+export interface LiveServerProcess {
+  child: ChildProcessWithoutNullStreams;
+  base: string;
+  output: () => string;
+}
+
+/**
+ * Starts the live server as its own process on a free port (tests only); resolves once it listens.
+ * It runs the file `npm run demo:live` runs, with tsx's loader in node itself rather than under the
+ * tsx CLI: the CLI wraps the server in a second process and SIGKILLs it unless it acknowledges a
+ * relayed signal within about 60 ms, so a test's SIGTERM would at times skip the very cleanup it
+ * tests. `env` adds to this process's environment (a fake DOCKER_BIN, a TMPDIR to inspect).
+ */
+export function startLiveServerProcess(saveDir: string, env: Record<string, string> = {}): Promise<LiveServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir], { env: { ...process.env, ...env } });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the live server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the live server did not start in 30 s:\n${output}`));
+    }, 30_000);
     const take = (chunk: Buffer) => {
       output += chunk.toString();
       const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
@@ -56,3 +70,29 @@ export function startLiveServerProcess(saveDir: string): Promise<{ child: ChildP
     child.on("exit", (code) => reject(new Error(`the live server exited with ${code}:\n${output}`)));
   });
 }
+
+/** Sends SIGTERM and resolves with the exit code, or with a sentence if it has not exited within `ms` (tests only). */
+export async function terminate(server: LiveServerProcess, ms: number): Promise<number | null | string> {
+  if (server.child.exitCode !== null) return server.child.exitCode;
+  const exited = new Promise<number | null>((resolve) => server.child.once("exit", (code) => resolve(code)));
+  server.child.kill("SIGTERM");
+  return Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve(`still running ${ms / 1000} s after SIGTERM`), ms))]);
+}
+
+/** Every process below `rootPid` (tsx runs the server in a child of its own), with its command line (tests only). */
+export function descendants(rootPid: number): { pid: number; args: string }[] {
+  const table = spawnSync("ps", ["-e", "-o", "pid=,ppid=,args="], { encoding: "utf8" })
+    .stdout.split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .flatMap((match) => (match ? [{ pid: Number(match[1]), ppid: Number(match[2]), args: match[3]! }] : []));
+  const found: { pid: number; args: string }[] = [];
+  let parents = new Set([rootPid]);
+  // A process tree is finite, but a bound costs nothing: 20 generations is far more than a server makes.
+  for (let generation = 0; generation < 20 && parents.size > 0; generation++) {
+    const children = table.filter((entry) => parents.has(entry.ppid));
+    found.push(...children.map(({ pid, args }) => ({ pid, args })));
+    parents = new Set(children.map((entry) => entry.pid));
+  }
+  return found;
+}
+

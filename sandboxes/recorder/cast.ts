@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawnKillable } from "./docker";
 import type { ScenarioEvent, StatePatch } from "./manifest-schema";
 
 export const CAST_WIDTH = 100;
@@ -18,7 +18,7 @@ export interface CastListener {
   marker(event: ScenarioEvent): void;
 }
 
-/** Thrown into a scenario's next command or marker once its run has been cancelled. */
+/** Thrown into a scenario's next command or marker once its run has been cancelled (also the abort reason of a cancelled run). */
 export class RunCancelled extends Error {
   constructor() {
     super("the run was cancelled");
@@ -42,26 +42,23 @@ export class CastSession {
   private readonly startedAt = Math.floor(Date.now() / 1000);
   private readonly castEvents: CastEvent[] = [];
   readonly events: ScenarioEvent[] = [];
-  private readonly children = new Set<ChildProcess>();
-  private cancelled = false;
+  private readonly listener?: CastListener;
+  /**
+   * The run's cancellation: when it aborts, every command this session started is killed and the
+   * scenario's next command or marker throws RunCancelled. Scenarios pass it to their own waits.
+   */
+  readonly signal?: AbortSignal;
 
   constructor(
     readonly title: string,
-    private readonly listener?: CastListener,
-  ) {}
-
-  /** Kills every command this session started; the scenario's next command or marker throws RunCancelled. */
-  cancel(): void {
-    this.cancelled = true;
-    for (const child of this.children) child.kill("SIGKILL");
-  }
-
-  get isCancelled(): boolean {
-    return this.cancelled;
+    options: { listener?: CastListener; signal?: AbortSignal } = {},
+  ) {
+    this.listener = options.listener;
+    this.signal = options.signal;
   }
 
   private assertNotCancelled(): void {
-    if (this.cancelled) throw new RunCancelled();
+    if (this.signal?.aborted) throw new RunCancelled();
   }
 
   now(): number {
@@ -105,8 +102,7 @@ export class CastSession {
   }
 
   private spawnStreaming(command: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env) {
-    const child = spawn(command, args, { env: { ...env, DOCKER_BUILDKIT: "1" } });
-    this.children.add(child);
+    const child = spawnKillable(command, args, { ...env, DOCKER_BUILDKIT: "1" }, this.signal);
     let output = "";
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
@@ -121,7 +117,6 @@ export class CastSession {
       child.on("error", reject);
       child.on("close", (code) => {
         clearTimeout(timer);
-        this.children.delete(child);
         resolve({ code: code ?? 1, output });
       });
     });

@@ -44,13 +44,13 @@ export const IMAGE_TAGS: BuiltImages = {
   distroless: "course-demo:distroless",
 };
 
-/** Builds the three app images (BuildKit's cache makes a repeat build take seconds). */
-export async function buildImages(bases: Bases, workDir: string, progress: (message: string) => void): Promise<Record<keyof BuiltImages, number>> {
+/** Builds the three app images (BuildKit's cache makes a repeat build take seconds); `signal` kills the build under way and starts no other. */
+export async function buildImages(bases: Bases, workDir: string, progress: (message: string) => void, signal?: AbortSignal): Promise<Record<keyof BuiltImages, number>> {
   const seconds = {} as Record<keyof BuiltImages, number>;
   for (const image of ["naive", "optimized", "distroless"] as const) {
     const started = Date.now();
     const output: string[] = [];
-    const code = await run(DOCKER, buildArgs(image, bases, workDir, IMAGE_TAGS[image]), (line) => output.push(line));
+    const code = await run(DOCKER, buildArgs(image, bases, workDir, IMAGE_TAGS[image]), (line) => output.push(line), { signal });
     if (code !== 0) {
       writeFileSync(path.join(workDir, `build-${image}.log`), output.join("\n"));
       throw new Error(`building the ${image} image failed:\n${output.slice(-25).join("\n")}`);

@@ -3,7 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import type { Bases } from "./bases";
 import type { CastSession } from "./cast";
-import { DOCKER, docker } from "./docker";
+import { DOCKER, docker, dockerAsync } from "./docker";
 
 export interface BuiltImages {
   naive: string;
@@ -19,9 +19,34 @@ export interface ScenarioContext {
   progress: (message: string) => void;
   /** A folder this run may write to (build contexts, scratch files). */
   workDir: string;
+  /**
+   * Labels for every container, compose network and volume the run creates (RUN_LABEL among
+   * them): cleanup finds the run's leftovers by them, and touches nothing else.
+   */
+  labels: Record<string, string>;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Names the run that created a container, network or volume. */
+export const RUN_LABEL = "course.run";
+
+/** `docker run` flags that put `labels` on a container. */
+export const labelFlags = (labels: Record<string, string> = {}) => Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+
+/** Waits `ms`; an aborted `signal` ends the wait early by throwing its reason. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", stop);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", stop, { once: true });
+  });
+}
 
 /** A free port on 127.0.0.1: containers are only ever published on loopback. */
 export function freeLoopbackPort(): Promise<number> {
@@ -49,11 +74,12 @@ export function probe(url: string, timeoutMs = 800): Promise<number | "refused">
   });
 }
 
-/** Polls until `check` returns true, at most `attempts` times: every loop here stops by itself. */
-export async function pollUntil(check: () => Promise<boolean> | boolean, attempts: number, intervalMs: number): Promise<boolean> {
+/** Polls until `check` returns true, at most `attempts` times (every loop here stops by itself), or until `signal` aborts. */
+export async function pollUntil(check: () => Promise<boolean> | boolean, attempts: number, intervalMs: number, signal?: AbortSignal): Promise<boolean> {
   for (let attempt = 0; attempt < attempts; attempt++) {
+    signal?.throwIfAborted();
     if (await check()) return true;
-    await sleep(intervalMs);
+    await sleep(intervalMs, signal);
   }
   return false;
 }
@@ -81,21 +107,19 @@ export function engineHealth(name: string): "none" | "starting" | "healthy" | "u
 
 export { DOCKER };
 
-/** Every scenario names its containers (and its compose project) `course-…`. */
-const SCENARIO_PREFIX = "^course-";
-const COMPOSE_PROJECT_LABEL = "label=com.docker.compose.project=course-compose";
-
 /**
- * Removes whatever an interrupted scenario left behind: its containers, and the compose stack's
- * network and volume. Returns the names of the containers it removed.
+ * Removes every container, network and volume carrying `label` ("key=value"), and nothing else:
+ * what an interrupted run left behind. Each engine call is bounded in time. Returns the names of
+ * the containers it removed.
  */
-export function removeScenarioLeftovers(): string[] {
-  const lines = (args: string[]) => docker(args, { allowFailure: true }).stdout.split("\n").map((line) => line.trim()).filter(Boolean);
-  const containers = lines(["ps", "-a", "--filter", `name=${SCENARIO_PREFIX}`, "--format", "{{.Names}}"]);
-  if (containers.length > 0) docker(["rm", "-f", "-v", ...containers], { allowFailure: true });
-  const networks = lines(["network", "ls", "-q", "--filter", COMPOSE_PROJECT_LABEL]);
-  if (networks.length > 0) docker(["network", "rm", ...networks], { allowFailure: true });
-  const volumes = lines(["volume", "ls", "-q", "--filter", COMPOSE_PROJECT_LABEL]);
-  if (volumes.length > 0) docker(["volume", "rm", "-f", ...volumes], { allowFailure: true });
-  return containers;
+export async function removeLabelled(label: string): Promise<string[]> {
+  const filter = ["--filter", `label=${label}`];
+  const lines = async (args: string[]) => (await dockerAsync(args)).stdout.split("\n").map((line) => line.trim()).filter(Boolean);
+  const containers = (await lines(["ps", "-a", ...filter, "--format", "{{.ID}} {{.Names}}"])).map((line) => line.split(" "));
+  if (containers.length > 0) await dockerAsync(["rm", "-f", "-v", ...containers.map(([id]) => id!)]);
+  const networks = await lines(["network", "ls", "-q", ...filter]);
+  if (networks.length > 0) await dockerAsync(["network", "rm", ...networks]);
+  const volumes = await lines(["volume", "ls", "-q", ...filter]);
+  if (volumes.length > 0) await dockerAsync(["volume", "rm", "-f", ...volumes]);
+  return containers.map(([, name]) => name!);
 }

@@ -4,6 +4,7 @@
  * engine, and writes one .cast per scenario plus manifest.json into sandboxes/recordings/.
  */
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { NODE_VERSION, NPM_VERSION, SANDBOXES_DIR, ensureBases, type Bases } fro
 import { CastSession } from "./cast";
 import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS, buildImages } from "./images";
+import { RUN_LABEL } from "./kit";
 import { MANIFEST_SCHEMA_VERSION, SCENARIO_NAMES, parseManifest, type Manifest, type ScenarioName } from "./manifest-schema";
 import type { Scenario } from "./scenario";
 import { SCENARIOS } from "./scenarios";
@@ -50,11 +52,13 @@ export async function record(options: RecordOptions): Promise<Manifest> {
   await buildImages(bases, workDir, say);
 
   const recorded: RecordedScenario[] = [];
+  // What this recording creates carries its own label: anything it leaves can be found by it.
+  const labels = { [RUN_LABEL]: randomUUID() };
   for (const [index, name] of selected.entries()) {
     const scenario = SCENARIOS[name] as Scenario;
     say(`scenario ${index + 1}/${selected.length}: ${name} — ${scenario.title}`);
     const session = new CastSession(scenario.title);
-    const facts = await scenario.run({ session, images: IMAGE_TAGS, bases, workDir, progress: say });
+    const facts = await scenario.run({ session, images: IMAGE_TAGS, bases, workDir, progress: say, labels });
     recorded.push(writeCast(options.outDir, scenario, session, facts));
     say(`wrote ${name}.cast (${session.events.length} markers)`);
   }

@@ -1,4 +1,4 @@
-import { DOCKER, engineHealth, freeLoopbackPort, inspect, pid1Identity, pollUntil, probe, removeContainer, sleep, type HttpHealth } from "./kit";
+import { DOCKER, engineHealth, freeLoopbackPort, inspect, labelFlags, pid1Identity, pollUntil, probe, removeContainer, sleep, type HttpHealth } from "./kit";
 import type { CastSession } from "./cast";
 
 export type TerminatingSignal = "SIGTERM" | "SIGKILL" | "SIGINT";
@@ -29,6 +29,8 @@ export interface StopExperiment {
   watchHealth?: boolean;
   /** Also print every probe result in the terminal (the health-flip recording). */
   showProbes?: boolean;
+  /** Labels for the container (the run's, so a cleanup finds it); not shown in the terminal. */
+  labels?: Record<string, string>;
 }
 
 export interface StopOutcome {
@@ -52,14 +54,16 @@ export interface StopOutcome {
 /**
  * The experiment behind every stop recording: start a container, put one slow request in
  * flight, `docker stop` it, and write down what really happened, with markers at each moment.
+ * The session's signal cancels it: its commands are killed and its waits end.
  */
 export async function runStopExperiment(session: CastSession, experiment: StopExperiment): Promise<StopOutcome> {
-  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false, showProbes = false } = experiment;
+  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false, showProbes = false, labels } = experiment;
+  const { signal } = session;
   removeContainer(name);
   const port = await freeLoopbackPort();
   const base = `http://127.0.0.1:${port}`;
 
-  const started = await session.exec(DOCKER, ["run", "-d", "--name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command], {
+  const started = await session.exec(DOCKER, ["run", "-d", "--name", name, ...labelFlags(labels), "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command], {
     display: ["docker run -d --name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command].join(" "),
   });
   if (started.code !== 0) throw new Error(`docker run ${image} failed: ${started.output}`);
@@ -89,7 +93,7 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     if (afterSigterm && (http === 200 || http === 503 || http === "refused")) afterSigterm.push(http);
   };
 
-  const ready = await pollUntil(async () => (await probe(`${base}/healthz`)) === 200, 100, 200);
+  const ready = await pollUntil(async () => (await probe(`${base}/healthz`)) === 200, 100, 200, signal);
   if (!ready) throw new Error(`${name}: the service never answered /healthz with 200 within 20 s`);
   lastHttp = 200;
   const identity = pid1Identity(name);
@@ -100,14 +104,14 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     await pollUntil(async () => {
       await watch();
       return lastEngine === "healthy";
-    }, 40, 250);
+    }, 40, 250, signal);
   }
 
   const curl = session.background("curl", ["-sS", "--max-time", "30", "-w", "\\nHTTP %{http_code} after %{time_total}s\\n", `${base}/?delay=${requestMs}`], {
     display: `curl -sS -w '\\nHTTP %{http_code} after %{time_total}s\\n' '${base}/?delay=${requestMs}'`,
     timeoutMs: 40_000,
   });
-  await pollUntil(() => /request #\d+ started/.test(logs.output()), 50, 100);
+  await pollUntil(() => /request #\d+ started/.test(logs.output()), 50, 100, signal);
   session.mark("request-start", "request in flight", { inflight: "pending" });
   let inflightHttpStatus: number | null = null;
   const curlDone = curl.done.then(({ output }) => {
@@ -118,7 +122,10 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
       inflight: completed ? "completed" : "dropped",
     });
   });
-  await sleep(300);
+  // A cancel kills curl, so this may reject before it is awaited below; without a handler now,
+  // Node would treat that as an unhandled rejection and end the process. Awaiting it still throws.
+  curlDone.catch(() => {});
+  await sleep(300, signal);
 
   const healthzAfterSigterm: HttpHealth[] = [];
   session.mark("sigterm", "docker stop: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
@@ -130,9 +137,10 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     // Bounded: at most 120 probes, and never past the stop.
     for (let i = 0; i < 120 && !stopped; i++) {
       await watch(healthzAfterSigterm);
-      await sleep(200);
+      await sleep(200, signal);
     }
   })();
+  watcher.catch(() => {}); // as curlDone: a cancel may reject it before it is awaited
   await stop;
   stopped = true;
   const stopSeconds = (Date.now() - stopStarted) / 1000;
@@ -140,7 +148,7 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
   const exitCode = Number(inspect(name, "{{.State.ExitCode}}"));
   const exitedAt = session.mark("exit", `container exited with code ${exitCode}`, { container: "exited", exitCode });
   await curlDone;
-  await sleep(200);
+  await sleep(200, signal);
   logs.stop();
   const appHandlerRan = /received SIGTERM/.test(logs.output());
   removeContainer(name);

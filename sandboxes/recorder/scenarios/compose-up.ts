@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SANDBOXES_DIR } from "../bases";
 import { DOCKER, docker, imageExists, run } from "../docker";
@@ -15,13 +15,27 @@ export function composeCommand(): [string, string[]] {
   return spawnSync("docker-compose", ["version"]).status === 0 ? ["docker-compose", []] : [DOCKER, ["compose"]];
 }
 
-async function standIn(file: string, name: string, baseRef: string, say: (m: string) => void): Promise<string> {
+/**
+ * A compose override that puts `labels` on every container, the network and the named volume of
+ * docker-compose.yml, so a cleanup by the run's label finds what compose created. Written as
+ * JSON, which is YAML: compose reads it like any compose file.
+ */
+function writeLabelsOverride(workDir: string, labels: Record<string, string>): string {
+  const file = path.join(workDir, "compose-labels.yml");
+  const labelled = (names: string[]) => Object.fromEntries(names.map((name) => [name, { labels }]));
+  // The names docker-compose.yml declares: a service added there needs adding here.
+  const override = { services: labelled(["app", "postgres", "redis"]), networks: labelled(["default"]), volumes: labelled(["postgres_data"]) };
+  writeFileSync(file, JSON.stringify(override, null, 2));
+  return file;
+}
+
+async function standIn(file: string, name: string, baseRef: string, say: (m: string) => void, signal?: AbortSignal): Promise<string> {
   const recipe = readFileSync(path.join(COMPOSE_DIR, file), "utf8") + (file.startsWith("postgres") ? readFileSync(path.join(COMPOSE_DIR, "postgres-entrypoint.sh"), "utf8") : "");
   const tag = `course-stand-in/${name}:${createHash("sha256").update(baseRef).update(recipe).digest("hex").slice(0, 12)}`;
   if (imageExists(tag)) return tag;
   say(`compose-up: building ${tag} from Debian packages`);
   const output: string[] = [];
-  const code = await run(DOCKER, ["build", "--progress=plain", "-f", path.join(COMPOSE_DIR, file), "--build-arg", `BASE_IMAGE=${baseRef}`, "-t", tag, COMPOSE_DIR], (l) => output.push(l));
+  const code = await run(DOCKER, ["build", "--progress=plain", "-f", path.join(COMPOSE_DIR, file), "--build-arg", `BASE_IMAGE=${baseRef}`, "-t", tag, COMPOSE_DIR], (l) => output.push(l), { signal });
   if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-20).join("\n")}`);
   return tag;
 }
@@ -76,15 +90,17 @@ export const composeUp: Scenario<"compose-up"> = {
   name: "compose-up",
   title: "docker compose up: the app waits for healthy Postgres and Redis",
   basesUsed: ["slim"],
-  async run({ session, images, bases, progress }) {
-    const postgres = await standIn("postgres.Dockerfile", "postgres15", bases.slim.ref, progress);
-    const redis = await standIn("redis.Dockerfile", "redis7", bases.slim.ref, progress);
+  async run({ session, images, bases, progress, workDir, labels }) {
+    const { signal } = session;
+    const postgres = await standIn("postgres.Dockerfile", "postgres15", bases.slim.ref, progress, signal);
+    const redis = await standIn("redis.Dockerfile", "redis7", bases.slim.ref, progress, signal);
     const port = await freeLoopbackPort();
     const [compose, composePrefix] = composeCommand();
     const env = { ...process.env, APP_IMAGE: images.optimized, POSTGRES_IMAGE: postgres, REDIS_IMAGE: redis, APP_PORT: String(port) };
-    const composeArgs = (...args: string[]) => [...composePrefix, "-p", PROJECT, "-f", path.join(COMPOSE_DIR, "docker-compose.yml"), ...args];
+    const labelsOverride = writeLabelsOverride(workDir, labels);
+    const composeArgs = (...args: string[]) => [...composePrefix, "-p", PROJECT, "-f", path.join(COMPOSE_DIR, "docker-compose.yml"), "-f", labelsOverride, ...args];
     const display = (...args: string[]) => `${compose === DOCKER ? "docker compose" : "docker-compose"} ${args.join(" ")}`;
-    await run(compose, composeArgs("down", "-v", "--remove-orphans"), () => {}, env);
+    await run(compose, composeArgs("down", "-v", "--remove-orphans"), () => {}, { env, signal });
 
     // The engine's own event stream says when each service started and turned healthy.
     const watcher = watchComposeEvents();
@@ -98,7 +114,7 @@ export const composeUp: Scenario<"compose-up"> = {
       session.mark("compose-up", "docker compose up", {});
       const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), { display: display("up", "-d"), timeoutMs: 180_000, env });
       if (up.code !== 0) throw new Error(`compose up failed: ${up.output}`);
-      const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300);
+      const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300, signal);
       if (!ready) throw new Error("the app never became healthy behind compose");
       session.mark("app-ready", "app healthy: connected to Postgres and Redis", { container: "running", httpHealth: 200 });
       logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), { display: display("logs", "app"), timeoutMs: 30_000, env });
@@ -117,7 +133,7 @@ export const composeUp: Scenario<"compose-up"> = {
     } finally {
       watcher.stop();
     }
-    await run(compose, composeArgs("down", "-v"), () => {}, env);
+    await run(compose, composeArgs("down", "-v"), () => {}, { env, signal });
 
     const findings = composeFindings(watcher.events, watcher.startedNano, logs.output);
     return {

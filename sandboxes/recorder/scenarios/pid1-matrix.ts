@@ -15,7 +15,7 @@ export const pid1Matrix: Scenario<"pid1-matrix"> = {
   name: "pid1-matrix",
   title: "PID 1 × signal handler: what docker stop does in all eight combinations",
   basesUsed: ["slim"],
-  async run({ session, images, progress }) {
+  async run({ session, images, progress, labels }) {
     const rows = [];
     for (const setup of PID1_SETUPS) {
       for (const handler of [true, false]) {
@@ -27,6 +27,7 @@ export const pid1Matrix: Scenario<"pid1-matrix"> = {
           runFlags: [...setup.flags, ...(handler ? [] : ["-e", "HANDLE_SIGNALS=false"])],
           command: [...setup.command],
           requestMs: 3000,
+          labels,
         });
         rows.push({
           pid1: setup.pid1,

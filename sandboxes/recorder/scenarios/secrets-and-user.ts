@@ -1,6 +1,6 @@
 import type { ScenarioFacts } from "../manifest-schema";
 import type { Scenario } from "../scenario";
-import { DOCKER } from "../kit";
+import { DOCKER, labelFlags } from "../kit";
 
 export const FAKE_SECRET = "fake-sk-live-0000-COURSE-DEMO-NOT-A-REAL-SECRET";
 
@@ -30,15 +30,15 @@ export const secretsAndUser: Scenario<"secrets-and-user"> = {
   name: "secrets-and-user",
   title: "Is the fake .env secret in the image, and who does the process run as?",
   basesUsed: ["fat", "slim", "distroless"],
-  async run({ session, images }) {
+  async run({ session, images, labels }) {
     const rows: ScenarioFacts<"secrets-and-user">["rows"] = [];
     for (const image of ["naive", "optimized", "distroless"] as const) {
       const ref = images[image];
       const node = image === "distroless" ? "/nodejs/bin/node" : "node";
       session.comment(`${image}: who runs the process?`);
-      await session.exec(DOCKER, ["run", "--rm", "--entrypoint", "id", ref], { timeoutMs: 30_000 });
+      await session.exec(DOCKER, ["run", "--rm", ...labelFlags(labels), "--entrypoint", "id", ref], { display: `${DOCKER} run --rm --entrypoint id ${ref}`, timeoutMs: 30_000 });
       session.comment(`${image}: is there a .env, and does any file under /app hold the fake secret?`);
-      const { output, code } = await session.exec(DOCKER, ["run", "--rm", "--entrypoint", node, ref, "-e", SECRET_SCAN], {
+      const { output, code } = await session.exec(DOCKER, ["run", "--rm", ...labelFlags(labels), "--entrypoint", node, ref, "-e", SECRET_SCAN], {
         display: `docker run --rm --entrypoint ${node} ${ref} -e '<scan /app for the fake secret; print uid>'`,
         timeoutMs: 60_000,
       });

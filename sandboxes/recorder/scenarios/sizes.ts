@@ -1,18 +1,18 @@
-import { spawn } from "node:child_process";
 import { createGzip } from "node:zlib";
 import type { ScenarioFacts } from "../manifest-schema";
 import type { Scenario } from "../scenario";
-import { DOCKER, docker } from "../docker";
+import { DOCKER, docker, spawnKillable } from "../docker";
+import { labelFlags } from "../kit";
 
 /** What the engine reports as the image's size: every layer, uncompressed, as stored on disk. */
 export function uncompressedSize(ref: string): number {
   return Number(docker(["image", "inspect", "--format", "{{.Size}}", ref]).stdout.trim());
 }
 
-/** What a registry push/pull transfers: the image's layers gzip-compressed. */
-export function compressedSize(ref: string): Promise<number> {
+/** What a registry push/pull transfers: the image's layers gzip-compressed. `signal` stops the save. */
+export function compressedSize(ref: string, signal?: AbortSignal): Promise<number> {
   return new Promise((resolve, reject) => {
-    const save = spawn(DOCKER, ["save", ref]);
+    const save = spawnKillable(DOCKER, ["save", ref], process.env, signal);
     let total = 0;
     const gzip = createGzip({ level: 6 });
     save.stdout.pipe(gzip).on("data", (chunk: Buffer) => (total += chunk.length));
@@ -34,9 +34,9 @@ export function layers(ref: string) {
     .reverse();
 }
 
-/** Sums file sizes inside an image with its own node (works without a shell). */
-export function bytesInImage(ref: string, node: string, script: string): number {
-  return Number(docker(["run", "--rm", "--entrypoint", node, ref, "-e", script]).stdout.trim());
+/** Sums file sizes inside an image with its own node (works without a shell); `labels` go on the container. */
+export function bytesInImage(ref: string, node: string, script: string, labels?: Record<string, string>): number {
+  return Number(docker(["run", "--rm", ...labelFlags(labels), "--entrypoint", node, ref, "-e", script]).stdout.trim());
 }
 
 export const DU = (paths: string[]) => `
@@ -48,7 +48,7 @@ export const sizes: Scenario<"sizes"> = {
   name: "sizes",
   title: "How big is each image, and how small could it be?",
   basesUsed: ["fat", "slim", "distroless"],
-  async run({ session, images, bases, progress }) {
+  async run({ session, images, bases, progress, labels }) {
     const candidates = [
       { name: "full base (node:20 stand-in)", ref: bases.fat.ref, kind: "base" as const },
       { name: "slim base (node:20-slim stand-in)", ref: bases.slim.ref, kind: "base" as const },
@@ -63,7 +63,7 @@ export const sizes: Scenario<"sizes"> = {
       progress(`sizes: ${candidate.name}`);
       const uncompressedBytes = uncompressedSize(candidate.ref);
       session.write(`\u001b[1;32m$\u001b[0m docker save ${candidate.ref} | gzip | wc -c\n`);
-      const compressedBytes = await compressedSize(candidate.ref);
+      const compressedBytes = await compressedSize(candidate.ref, session.signal);
       session.write(`${compressedBytes}\n`);
       session.mark("size", `${candidate.name}: ${(uncompressedBytes / 1e6).toFixed(0)} MB, ${(compressedBytes / 1e6).toFixed(0)} MB compressed`);
       measured.push({ ...candidate, uncompressedBytes, compressedBytes, layers: layers(candidate.ref) });
@@ -71,11 +71,11 @@ export const sizes: Scenario<"sizes"> = {
     await session.exec(DOCKER, ["history", "--format", "table {{.Size}}\t{{.CreatedBy}}", images.optimized], { timeoutMs: 30_000 });
 
     session.comment("the floor: node + the libraries it links + production node_modules + the built app");
-    const nodeBinaryBytes = bytesInImage(images.distroless, "/nodejs/bin/node", DU(["/nodejs/bin/node"]));
-    const libraries = docker(["run", "--rm", "--entrypoint", "ldd", images.optimized, "/usr/local/bin/node"]).stdout.match(/\/\S+/g) ?? [];
-    const sharedLibrariesBytes = bytesInImage(images.optimized, "node", DU(libraries));
-    const prodNodeModulesBytes = bytesInImage(images.optimized, "node", DU(["/app/node_modules"]));
-    const appBytes = bytesInImage(images.optimized, "node", DU(["/app/dist", "/app/package.json"]));
+    const nodeBinaryBytes = bytesInImage(images.distroless, "/nodejs/bin/node", DU(["/nodejs/bin/node"]), labels);
+    const libraries = docker(["run", "--rm", ...labelFlags(labels), "--entrypoint", "ldd", images.optimized, "/usr/local/bin/node"]).stdout.match(/\/\S+/g) ?? [];
+    const sharedLibrariesBytes = bytesInImage(images.optimized, "node", DU(libraries), labels);
+    const prodNodeModulesBytes = bytesInImage(images.optimized, "node", DU(["/app/node_modules"]), labels);
+    const appBytes = bytesInImage(images.optimized, "node", DU(["/app/dist", "/app/package.json"]), labels);
     const totalBytes = nodeBinaryBytes + sharedLibrariesBytes + prodNodeModulesBytes + appBytes;
     session.write(
       [

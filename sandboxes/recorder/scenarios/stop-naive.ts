@@ -5,9 +5,9 @@ export const stopNaive: Scenario<"stop-naive"> = {
   name: "stop-naive",
   title: "docker stop on the naive image, with a request in flight",
   basesUsed: ["fat"],
-  async run({ session, images }) {
+  async run({ session, images, labels }) {
     session.comment("naive image: npm start as PID 1, root, no HEALTHCHECK; one 4-second request in flight");
-    const outcome = await runStopExperiment(session, { name: "course-stop-naive", image: images.naive, requestMs: 4000 });
+    const outcome = await runStopExperiment(session, { name: "course-stop-naive", image: images.naive, requestMs: 4000, labels });
     return { image: "naive", ...pick(outcome) };
   },
 };

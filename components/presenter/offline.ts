@@ -1,5 +1,5 @@
-/** Must match public/present-sw.js. */
-const CACHE = "course-presenter-v1";
+/** Each build's cache is named `${CACHE_PREFIX}${version}`; must match public/present-sw.js. */
+const CACHE_PREFIX = "course-presenter-";
 const SCOPE = "/present/";
 
 export type OfflineState = "unsupported" | "saving" | "ready" | "failed";
@@ -10,20 +10,31 @@ function assetsOf(html: string): string[] {
 }
 
 /**
- * Registers the presenter's service worker and caches everything a reload needs: the presenter
- * and notes pages with their scripts and styles, every recording of the lesson, and whatever the
- * page has lazily loaded so far (the player chunk and its stylesheet).
+ * The build a set of pages belongs to: a digest of their scripts and styles, which Next names by
+ * their content, so any deploy that changes the code gets a new cache (and the old one is deleted).
+ */
+export async function buildVersion(assets: string[]): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode([...new Set(assets)].sort().join("\n")));
+  return [...new Uint8Array(digest).slice(0, 6)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Registers the presenter's service worker for this build and caches everything a reload needs:
+ * the presenter and notes pages with their scripts and styles, every recording of the lesson, and
+ * whatever the page has lazily loaded so far (the player chunk and its stylesheet).
  */
 export async function saveForOffline(pages: string[], recordings: string[]): Promise<OfflineState> {
   if (!("serviceWorker" in navigator) || !("caches" in window)) return "unsupported";
   try {
-    await navigator.serviceWorker.register("/present-sw.js", { scope: SCOPE });
-    const cache = await caches.open(CACHE);
-    const urls = new Set<string>([...pages, ...recordings]);
+    const assets: string[] = [];
     for (const page of pages) {
       const response = await fetch(page, { cache: "no-cache" });
-      if (response.ok) for (const asset of assetsOf(await response.text())) urls.add(asset);
+      if (response.ok) assets.push(...assetsOf(await response.text()));
     }
+    const version = await buildVersion(assets);
+    await navigator.serviceWorker.register(`/present-sw.js?v=${version}`, { scope: SCOPE });
+    const cache = await caches.open(`${CACHE_PREFIX}${version}`);
+    const urls = new Set<string>([...pages, ...recordings, ...assets]);
     for (const entry of performance.getEntriesByType("resource")) {
       const url = new URL(entry.name);
       if (url.origin === location.origin && url.pathname.startsWith("/_next/static/")) urls.add(url.pathname);

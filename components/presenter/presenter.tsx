@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, 
 import type { PlayerRequest, SandboxPlayerProps } from "@/components/sandbox/sandbox-player";
 import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/live/client";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
-import { presenterChannel, stepFromHash, type PresenterMessage } from "./channel";
+import { presenterChannel, stepFromHash, stepTarget, type PresenterMessage } from "./channel";
 import { KEY_HELP, presenterAction, type PresenterAction } from "./keys";
 import { NotesList } from "./notes-list";
 import type { LiveStepProps } from "./live-step";
@@ -20,6 +20,13 @@ const OFFLINE_TEXT: Record<OfflineState | "checking", string> = {
   unsupported: "Offline needs a service worker",
 };
 
+const LIVE_SERVER_TEXT: Record<LiveServerStatus["state"], string> = {
+  idle: "L runs a step live",
+  checking: "looking for a live server…",
+  ready: "live server ready",
+  unavailable: "no live server",
+};
+
 /**
  * Presenter mode: the lesson's sandboxes as full-screen steps for a room. Keys (and a clicker's
  * PageUp/PageDown) move between steps and drive the player; speaker notes show in a panel (S)
@@ -33,17 +40,19 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   const [LiveStep, setLiveStep] = useState<ComponentType<LiveStepProps> | null>(null);
   const [offline, setOffline] = useState<OfflineState | "checking">("checking");
   const [liveBase, setLiveBase] = useState<string | undefined>();
-  const [liveServer, setLiveServer] = useState<LiveServerStatus>({ state: "checking" });
+  const [liveServer, setLiveServer] = useState<LiveServerStatus>({ state: "idle" });
   const [liveStepId, setLiveStepId] = useState<string | undefined>();
   const [cancelSignal, setCancelSignal] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
   const channel = useRef<ReturnType<typeof presenterChannel> | null>(null);
+  const indexRef = useRef(index);
   const step = steps[index]!;
   const recordings = useMemo(() => [...new Set(steps.flatMap((s) => (s.kind === "sandbox" ? s.scenarios.map((scenario) => scenario.src) : [])))], [steps]);
 
   const go = useCallback(
     (target: number) => {
-      const next = Math.min(steps.length - 1, Math.max(0, target));
+      const next = stepTarget(indexRef.current, target, steps.length);
+      if (next === undefined) return;
       setIndex(next);
       setRequest(undefined);
       setLiveStepId(undefined);
@@ -61,13 +70,11 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
     return () => window.removeEventListener("hashchange", follow);
   }, [steps.length]);
 
-  // The player chunk, the offline copy and the live server, once on load.
+  // The player chunk, the offline copy and the live server, once on load. Looking for a live server
+  // that is not running logs a refused connection in the console, so the presenter looks only when
+  // asked: on load when the URL names one (?live=), else when L is pressed.
   useEffect(() => {
-    const base = liveServerFrom(window.location.search);
-    checkLiveServer(base).then((status) => {
-      setLiveBase(base);
-      setLiveServer(status);
-    });
+    if (new URLSearchParams(window.location.search).has("live")) checkLiveServer(liveServerFrom(window.location.search)).then(setLiveServer);
     import("@/components/sandbox/sandbox-player").then(
       ({ SandboxPlayer }) => {
         setPlayer(() => SandboxPlayer);
@@ -79,7 +86,6 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   }, [steps.length, lesson.presentHref, recordings]);
 
   // The notes window follows this one, and may move it.
-  const indexRef = useRef(index);
   useEffect(() => {
     const link = presenterChannel(lesson.presentHref, (message: PresenterMessage) => {
       if (message.type === "go") go(message.index);
@@ -99,8 +105,10 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   }, []);
 
   const runLive = useCallback(async () => {
-    if (step.kind !== "sandbox" || !liveBase) return;
-    const status = await checkLiveServer(liveBase);
+    if (step.kind !== "sandbox") return;
+    const base = liveServerFrom(window.location.search);
+    setLiveServer({ state: "checking" });
+    const status = await checkLiveServer(base);
     setLiveServer(status);
     if (status.state === "unavailable") {
       setNotice(`Live mode is not available: ${status.reason}. Showing the recording.`);
@@ -110,8 +118,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
     setLiveStep(() => LiveStepComponent);
     setNotice(undefined);
     setRequest(undefined);
+    setLiveBase(base);
     setLiveStepId(step.id);
-  }, [step, liveBase]);
+  }, [step]);
 
   const act = useCallback(
     (action: PresenterAction) => {
@@ -199,7 +208,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
           {OFFLINE_TEXT[offline]}
           {" · "}
           <span data-testid="live-server-status" data-state={liveServer.state}>
-            {liveServer.state === "ready" ? "live server ready" : liveServer.state === "checking" ? "looking for a live server…" : "no live server"}
+            {LIVE_SERVER_TEXT[liveServer.state]}
           </span>
         </p>
       </header>

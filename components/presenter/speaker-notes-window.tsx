@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatTime } from "@/lib/asciicast/timeline";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
-import { presenterChannel, stepFromHash } from "./channel";
+import { presenterChannel, stepFromHash, stepTarget } from "./channel";
 import { presenterAction } from "./keys";
 import { NotesList } from "./notes-list";
 import type { PresentedLesson, PresenterStep } from "./types";
@@ -41,11 +41,12 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
 
   const go = useCallback(
     (target: number) => {
-      const next = Math.min(steps.length - 1, Math.max(0, target));
+      const next = stepTarget(index, target, steps.length);
+      if (next === undefined) return;
       setIndex(next);
       channel.current?.post({ type: "go", index: next });
     },
-    [steps.length],
+    [index, steps.length],
   );
 
   useEffect(() => {

@@ -1,8 +1,8 @@
 import { DEFAULT_LIVE_SERVER, LOOPBACK_HOSTNAMES, type LiveFrame } from "./events";
 import { endsRun } from "./timeline";
 
-/** What the presenter knows about `npm run demo:live`. */
-export type LiveServerStatus = { state: "checking" } | { state: "unavailable"; reason: string } | { state: "ready" };
+/** What the presenter knows about `npm run demo:live` ("idle": not looked for, since nothing asked for live mode yet). */
+export type LiveServerStatus = { state: "idle" } | { state: "checking" } | { state: "unavailable"; reason: string } | { state: "ready" };
 
 /** The live server named by the page's `?live=` (a loopback http URL only), else the default. */
 export function liveServerFrom(search: string): string {
@@ -48,7 +48,9 @@ export async function fetchLiveCast(base: string, id: string): Promise<string> {
 
 /**
  * Follows a run's event stream until it ends. EventSource reconnects by itself (resuming after
- * the last id); after five failures in a row with nothing received, it gives up and says so.
+ * the last id); after five failures in a row with nothing received, it gives up and says so. A
+ * reconnect answered with an HTTP error (a restarted server's 404) closes the stream for good,
+ * with one error and no retry: that is a lost server at once.
  */
 export function followLiveRun(base: string, id: string, onFrame: (frame: LiveFrame) => void, onLost: () => void): () => void {
   const source = new EventSource(`${base}/api/runs/${id}/events`);
@@ -60,7 +62,7 @@ export function followLiveRun(base: string, id: string, onFrame: (frame: LiveFra
     if (endsRun(frame)) source.close();
   };
   source.onerror = () => {
-    if (++failures >= 5) {
+    if (source.readyState === EventSource.CLOSED || ++failures >= 5) {
       source.close();
       onLost();
     }

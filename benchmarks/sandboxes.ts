@@ -25,6 +25,7 @@ async function main() {
   const manifest = await record({ outDir, bases: "stand-in", progress: () => {} });
   const seconds = (Date.now() - started) / 1000;
   console.log(`full record (${cold ? "cold" : "warm"}): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min), into ${outDir}`);
+  if (cold) console.log(`${seconds <= 20 * 60 ? "PASS" : "FAIL"} cold record of every scenario within 20 min`);
 
   const { images, floor } = manifest.scenarios.sizes.facts;
   console.log(`floor (node ${mb(floor.nodeBinaryBytes)} + libs ${mb(floor.sharedLibrariesBytes)} + prod deps ${mb(floor.prodNodeModulesBytes)} + app ${mb(floor.appBytes)}): ${mb(floor.totalBytes)}`);

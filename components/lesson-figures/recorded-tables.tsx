@@ -88,3 +88,62 @@ export function ComposeStartup() {
     </ul>
   );
 }
+
+const ROLLING_VARIANTS = [
+  ["rolling-naive", "naive image"],
+  ["rolling-optimized", "optimized image"],
+  ["rolling-no-drain-window", "optimized, no drain window"],
+] as const;
+
+/** Every request of the three rolling deploys, counted: the text alternative to their charts. */
+export function RollingTotals() {
+  const { scenarios } = loadManifest();
+  const settings = scenarios["rolling-optimized"].facts;
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-figure="rolling-totals">
+        <caption>
+          Two replicas replaced one at a time behind {settings.balancer.software.split(" - ")[0]} while {settings.load.tool} sent{" "}
+          {settings.load.ratePerSecond} requests/s: every request counted
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Deploy</th>
+            <th scope="col">Requests</th>
+            <th scope="col">Succeeded</th>
+            <th scope="col">Failed</th>
+            <th scope="col">Failed by kind</th>
+            <th scope="col">p50 / p99 latency</th>
+            <th scope="col">Deploy took</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROLLING_VARIANTS.map(([name, label]) => {
+            const { totals, failed, latency, deploySeconds } = scenarios[name].facts;
+            const kinds = [
+              ...Object.entries(totals.httpErrors).map(([status, n]) => `${n} × HTTP ${status}`),
+              ...(totals.resets ? [`${totals.resets} resets`] : []),
+              ...(totals.timeouts ? [`${totals.timeouts} timeouts`] : []),
+              ...(totals.otherErrors ? [`${totals.otherErrors} other errors`] : []),
+            ];
+            return (
+              <tr key={name} data-scenario={name}>
+                <th scope="row">{label}</th>
+                <td className="num">{totals.sent}</td>
+                <td className="num">{totals.ok}</td>
+                <td className={`num ${failed === 0 ? "good" : "bad"}`} data-failed={failed}>
+                  {failed}
+                </td>
+                <td>{kinds.length > 0 ? kinds.join(", ") : "none"}</td>
+                <td className="num">
+                  {Math.round(latency.p50Ms)} / {Math.round(latency.p99Ms)} ms
+                </td>
+                <td className="num">{deploySeconds.toFixed(1)} s</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import { Fact } from "@/components/lesson-figures/fact";
 import { InterviewQuestions } from "@/components/lesson-figures/interview-questions";
 import { LayerBreakdown } from "@/components/lesson-figures/layer-breakdown";
 import { Pid1Matrix } from "@/components/lesson-figures/pid1-matrix";
-import { ComposeStartup, RebuildTimes, SecretsAndUsers } from "@/components/lesson-figures/recorded-tables";
+import { ComposeStartup, RebuildTimes, RollingTotals, SecretsAndUsers } from "@/components/lesson-figures/recorded-tables";
 import { SizeLadder } from "@/components/lesson-figures/size-ladder";
 import { Sandbox, SandboxCompare } from "@/components/sandbox/sandbox";
 import { H2, H3 } from "./heading";
@@ -32,6 +32,7 @@ export const mdxComponents = {
   LayerBreakdown,
   SecretsAndUsers,
   RebuildTimes,
+  RollingTotals,
   ComposeStartup,
   InterviewQuestions,
   SingleChoice,

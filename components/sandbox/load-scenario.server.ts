@@ -6,6 +6,7 @@ import { alignEvents, eventsFromMarkers } from "@/lib/asciicast/timeline";
 import { screenTextAt, transcript, type TranscriptEntry } from "@/lib/asciicast/transcript";
 import type { ScenarioSummary } from "./types";
 import { loadManifest, RECORDINGS_DIR } from "@/lib/recordings/manifest.server";
+import { trafficChart, type TrafficChart } from "@/lib/recordings/traffic";
 import { SCENARIO_NAMES, type ScenarioName } from "@/sandboxes/recorder/manifest-schema";
 
 export function listRecordingFiles(): string[] {
@@ -20,7 +21,7 @@ export function readRecordingFile(file: string): Buffer | undefined {
 }
 
 export type LoadedScenario =
-  | { ok: true; summary: ScenarioSummary; transcript: TranscriptEntry[]; poster: string; recording: Recording }
+  | { ok: true; summary: ScenarioSummary; transcript: TranscriptEntry[]; poster: string; recording: Recording; traffic?: { chart: TrafficChart; failed: number; sent: number } }
   | { ok: false; name: string; error: string };
 
 export function loadScenario(name: string): LoadedScenario {
@@ -42,9 +43,11 @@ export function loadScenario(name: string): LoadedScenario {
   const events = entry ? alignEvents(recording, entry.events) : eventsFromMarkers(recording);
   // The poster is the screen just as the story turns (the SIGTERM), or a third of the way in.
   const posterTime = events.find((event) => event.kind === "sigterm")?.time ?? recording.duration / 3;
+  const rolling = entry && "perSecond" in entry.facts ? entry.facts : undefined;
   return {
     ok: true,
     recording,
+    traffic: rolling ? { chart: trafficChart(rolling, recording), failed: rolling.failed, sent: rolling.totals.sent } : undefined,
     transcript: transcript(recording),
     poster: screenTextAt(recording, posterTime),
     summary: {

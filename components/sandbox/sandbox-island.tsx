@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
+import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { eventIndexAt, markerStateAt, parseDeepLink } from "@/lib/asciicast/timeline";
 import { Controls, markersOf } from "./controls";
 import { Side } from "./side";
@@ -12,6 +12,8 @@ export interface SandboxIslandProps {
   scenarios: ScenarioSummary[];
   posters: string[];
   compare: boolean;
+  /** Server-rendered traffic charts (rolling deploys), one per scenario or null; the player puts its playhead on them. */
+  charts?: (ReactNode | null)[];
 }
 
 /**
@@ -19,7 +21,7 @@ export interface SandboxIslandProps {
  * are a separate chunk imported when the sandbox comes within a screen or two of the viewport
  * (or at once for a deep link or a click on Play), so a lesson's first load carries no player code.
  */
-export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProps) {
+export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIslandProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [Player, setPlayer] = useState<ComponentType<SandboxPlayerProps> | null>(null);
   const [request, setRequest] = useState<PlayerRequest | undefined>(undefined);
@@ -71,7 +73,7 @@ export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProp
   return (
     <div ref={rootRef} className={styles.island} data-sandbox-player>
       {Player ? (
-        <Player scenarios={scenarios} posters={posters} compare={compare} request={request} />
+        <Player scenarios={scenarios} posters={posters} compare={compare} request={request} charts={charts} />
       ) : (
         <div className={styles.player}>
           <div className={compare ? styles.sides : undefined}>
@@ -89,6 +91,7 @@ export function SandboxIsland({ scenarios, posters, compare }: SandboxIslandProp
               </Side>
             ))}
           </div>
+          {charts}
           <div className={styles.controls}>
             <Controls
               time={0}

@@ -1,7 +1,7 @@
 "use client";
 
 import "@xterm/xterm/css/xterm.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
 import {
   deepLink,
@@ -13,6 +13,7 @@ import {
   timeAtDigit,
   type TimelineEvent,
 } from "@/lib/asciicast/timeline";
+import { ChartPlayhead } from "./chart-playhead";
 import { Controls, markersOf } from "./controls";
 import { ReplayEngine } from "./replay-engine";
 import { Side } from "./side";
@@ -36,6 +37,8 @@ export interface SandboxPlayerProps {
   request?: PlayerRequest;
   /** Presenter mode: the terminal may grow to a large font and the panel is styled for a room. */
   presentation?: boolean;
+  /** Server-rendered traffic charts, one per scenario or null: the playhead follows this player's clock. */
+  charts?: (ReactNode | null)[];
 }
 
 type Loaded = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
@@ -62,7 +65,7 @@ const SEEK_STEP = 5;
 /** Presenter mode's largest terminal font (px); the stage's width decides the actual size. */
 const PRESENTATION_MAX_FONT_SIZE = 32;
 
-export function SandboxPlayer({ scenarios, posters, compare, request, presentation = false }: SandboxPlayerProps) {
+export function SandboxPlayer({ scenarios, posters, compare, request, presentation = false, charts }: SandboxPlayerProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const engineRef = useRef<ReplayEngine | null>(null);
   const terminalRefs = useRef<Array<HTMLDivElement | null>>([]);
@@ -208,6 +211,9 @@ export function SandboxPlayer({ scenarios, posters, compare, request, presentati
           );
         })}
       </div>
+      {charts?.map((chart, index) =>
+        chart ? <ChartPlayhead key={scenarios[index]!.name} chart={chart} duration={scenarios[index]!.duration} time={time} onSeek={seekTo} /> : null,
+      )}
 
       <div className={styles.controls}>
         <Controls

@@ -1,6 +1,7 @@
 import { formatTime } from "@/lib/asciicast/timeline";
 import { loadScenario } from "./load-scenario.server";
 import { SandboxIsland } from "./sandbox-island";
+import { TrafficChart, TrafficLegend } from "./traffic-chart";
 import styles from "./sandbox.module.css";
 
 export interface SandboxProps {
@@ -33,6 +34,17 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
   const caption = title ?? loaded.map((entry) => (entry.ok ? entry.summary.title : entry.name)).join(" vs ");
   const compare = names.length > 1;
   const ready = loaded.flatMap((entry) => (entry.ok ? [entry] : []));
+  const charts = ready.map((entry) =>
+    entry.traffic ? (
+      <TrafficChart
+        key={entry.summary.name}
+        chart={entry.traffic.chart}
+        title={compare ? entry.summary.title : undefined}
+        label={`${entry.summary.title}: requests per second and each replica's state in the balancer; ${entry.traffic.failed} of ${entry.traffic.sent} requests failed.`}
+      />
+    ) : null,
+  );
+  const hasCharts = charts.some((chart) => chart !== null);
   return (
     <figure className={styles.sandbox} id={names[0]} data-sandbox={names.join(" ")} aria-labelledby={captionId}>
       <figcaption id={captionId} className={styles.caption}>
@@ -43,6 +55,7 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
           compare={compare}
           scenarios={ready.map((entry) => entry.summary)}
           posters={ready.map((entry) => entry.poster)}
+          charts={hasCharts ? charts : undefined}
         />
       ) : (
         loaded.map((entry) =>
@@ -53,6 +66,7 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
           ),
         )
       )}
+      {hasCharts ? <TrafficLegend /> : null}
       {ready.map((entry) => (
         <details key={entry.summary.name} className={styles.transcript}>
           <summary>

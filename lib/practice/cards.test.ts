@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardKey, parseDeck } from "./cards";
+import { cardKey, fillFacts, parseDeck } from "./cards";
 import { decks } from "./decks";
 
 const card = {
@@ -36,5 +36,16 @@ describe("practice decks", () => {
     expect(deck).toBeDefined();
     expect(deck!.cards.filter((c) => c.origin === "interview")).toHaveLength(5);
     expect(deck!.cards.length).toBeGreaterThan(5);
+  });
+});
+
+describe("fillFacts", () => {
+  const deck = parseDeck("c/l", "c/l.practice.ts", [{ ...card, id: "x", modelAnswer: "It failed {fact:failed} of {fact:sent}.", keyPoints: ["{fact:failed} failed", "b"] }]);
+  it("puts recorded figures where a card cites them", () => {
+    const filled = fillFacts(deck, (name) => ({ failed: "0", sent: "4235" })[name] ?? "?");
+    expect(filled.cards[0]).toMatchObject({ modelAnswer: "It failed 0 of 4235.", keyPoints: ["0 failed", "b"] });
+  });
+  it("names the file and card when a fact cannot be filled", () => {
+    expect(() => fillFacts(deck, () => { throw new Error("the manifest has no value"); })).toThrow('c/l.practice.ts: card "x" cites {fact:failed}: the manifest has no value');
   });
 });

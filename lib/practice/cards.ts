@@ -49,6 +49,25 @@ export function parseDeck(lesson: string, file: string, input: readonly unknown[
   return { lesson, file, cards };
 }
 
+/**
+ * Fills `{fact:name}` in model answers and key points with a recorded figure (lib/recordings/facts.ts),
+ * so a card cites the measurement instead of a literal that could drift from the recordings.
+ */
+export function fillFacts(deck: PracticeDeck, value: (name: string) => string): PracticeDeck {
+  const fill = (text: string, card: PracticeCard) =>
+    text.replace(/\{fact:([A-Za-z0-9]+)\}/g, (_, name: string) => {
+      try {
+        return value(name);
+      } catch (error) {
+        throw new DeckError(`${deck.file}: card "${card.id}" cites {fact:${name}}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  return {
+    ...deck,
+    cards: deck.cards.map((card) => ({ ...card, modelAnswer: fill(card.modelAnswer, card), keyPoints: card.keyPoints.map((point) => fill(point, card)) })),
+  };
+}
+
 /** Card ids in the progress store are lesson-qualified so two lessons can reuse a short id. */
 export function cardKey(card: Pick<PracticeCard, "lesson" | "id">): string {
   return `${card.lesson}#${card.id}`;

@@ -25,6 +25,17 @@ function rebuild(manifest: Manifest, image: "naive" | "optimized") {
   return row;
 }
 
+type RollingName = "rolling-naive" | "rolling-optimized" | "rolling-no-drain-window";
+const rolling = (manifest: Manifest, name: RollingName) => manifest.scenarios[name].facts;
+
+/** A failure count as a range, for predictions: an exact count is noise, its order of magnitude is the lesson. */
+function failureRange(failed: number): string {
+  if (failed === 0) return "none";
+  if (failed <= 10) return "1 to 10";
+  if (failed <= 100) return "11 to 100";
+  return "more than 100";
+}
+
 export const FACTS = {
   naiveImageSize: (m: Manifest) => mb(imageBytes(m, "naive image")),
   naiveImageCompressed: (m: Manifest) => mb(imageBytes(m, "naive image", "compressedBytes")),
@@ -61,6 +72,26 @@ export const FACTS = {
   optimizedRebuildTime: (m: Manifest) => secondsText(rebuild(m, "optimized").rebuildSeconds),
   rebuildSpeedup: (m: Manifest) => `${(rebuild(m, "naive").rebuildSeconds / rebuild(m, "optimized").rebuildSeconds).toFixed(0)}×`,
   healthFlipFirst503: (m: Manifest) => secondsText(m.scenarios["health-flip"].facts.first503AtSeconds ?? Number.NaN),
+  rollingNaiveFailed: (m: Manifest) => String(rolling(m, "rolling-naive").failed),
+  rollingNaiveSent: (m: Manifest) => String(rolling(m, "rolling-naive").totals.sent),
+  rollingOptimizedFailed: (m: Manifest) => String(rolling(m, "rolling-optimized").failed),
+  rollingOptimizedSent: (m: Manifest) => String(rolling(m, "rolling-optimized").totals.sent),
+  rollingOptimizedP99: (m: Manifest) => `${Math.round(rolling(m, "rolling-optimized").latency.p99Ms)} ms`,
+  rollingOptimizedDeployTime: (m: Manifest) => secondsText(rolling(m, "rolling-optimized").deploySeconds),
+  rollingNoDrainFailed: (m: Manifest) => String(rolling(m, "rolling-no-drain-window").failed),
+  rollingNoDrainSent: (m: Manifest) => String(rolling(m, "rolling-no-drain-window").totals.sent),
+  rollingNoDrainFailedRange: (m: Manifest) => failureRange(rolling(m, "rolling-no-drain-window").failed),
+  rollingRate: (m: Manifest) => `${rolling(m, "rolling-optimized").load.ratePerSecond} requests/s`,
+  balancerSoftware: (m: Manifest) => rolling(m, "rolling-optimized").balancer.software.split(" - ")[0] ?? "",
+  balancerInterval: (m: Manifest) => `${rolling(m, "rolling-optimized").balancer.intervalMs} ms`,
+  balancerFall: (m: Manifest) => String(rolling(m, "rolling-optimized").balancer.fall),
+  balancerRise: (m: Manifest) => String(rolling(m, "rolling-optimized").balancer.rise),
+  /** How long the balancer can keep sending a replica new requests after /healthz flips: interval × fall. */
+  balancerDetectionWindow: (m: Manifest) => {
+    const { intervalMs, fall } = rolling(m, "rolling-optimized").balancer;
+    return `${((intervalMs * fall) / 1000).toFixed(1)} s`;
+  },
+  readinessDelay: (m: Manifest) => `${(Number(rolling(m, "rolling-optimized").replicaEnv.READINESS_DELAY_MS) / 1000).toFixed(1)} s`,
   dockerEngine: (m: Manifest) => m.environment.dockerEngine,
   nodeInImages: (m: Manifest) => m.environment.nodeInImages,
   npmInImages: (m: Manifest) => m.environment.npmInImages,

@@ -13,6 +13,9 @@ export const SCENARIO_NAMES = [
   "build-cache",
   "secrets-and-user",
   "compose-up",
+  "rolling-naive",
+  "rolling-optimized",
+  "rolling-no-drain-window",
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -146,6 +149,48 @@ const composeFacts = z.object({
   appExitCode: z.number().int(),
 });
 
+const count = z.number().int().nonnegative();
+const requestCountsSchema = z.object({
+  sent: count,
+  ok: count,
+  /** Answers outside 2xx by status code, e.g. {"502": 3, "503": 40}. */
+  httpErrors: z.record(z.string().regex(/^\d{3}$/), count),
+  resets: count,
+  timeouts: count,
+  otherErrors: count,
+});
+export type RequestCountsFacts = z.infer<typeof requestCountsSchema>;
+
+export const BACKEND_STATES = ["up", "going-down", "down", "coming-up", "absent"] as const;
+
+const rollingFacts = z.object({
+  image: z.enum(["naive", "optimized"]),
+  /** Extra environment the replicas ran with (READINESS_DELAY_MS=0 for the no-drain-window variant). */
+  replicaEnv: z.record(z.string(), z.string()),
+  /** The balancer's health-check settings, read from the haproxy.cfg it ran with. */
+  balancer: z.object({
+    software: z.string(),
+    checkPath: z.string(),
+    expectStatus: z.number().int(),
+    intervalMs: z.number().int().positive(),
+    fall: z.number().int().positive(),
+    rise: z.number().int().positive(),
+    retries: z.number().int().nonnegative(),
+  }),
+  load: z.object({ tool: z.string(), ratePerSecond: z.number().int().positive(), connections: z.number().int().positive(), path: z.string() }),
+  /** Every request whose outcome was seen: answered, or failed without an answer. */
+  totals: requestCountsSchema,
+  failed: count,
+  latency: z.object({ p50Ms: z.number().nonnegative(), p99Ms: z.number().nonnegative() }),
+  deploySeconds: seconds,
+  /** Cast time (s) at which the load started; perSecond[i] covers [loadStartedAt + i, loadStartedAt + i + 1). */
+  loadStartedAt: seconds,
+  perSecond: z.array(requestCountsSchema),
+  /** The balancer's view of each replica, sampled about four times a second (cast time). */
+  backends: z.array(z.object({ t: seconds, states: z.record(z.string(), z.enum(BACKEND_STATES)) })),
+  replicas: z.array(z.object({ name: z.string(), role: z.enum(["old", "new"]), exitCode: z.number().int().nullable() })),
+});
+
 function scenario<Facts extends z.ZodType>(facts: Facts) {
   return z.object({
     file: z.string().regex(/^[a-z0-9-]+\.cast$/),
@@ -190,6 +235,9 @@ export const manifestSchema = z
       "build-cache": scenario(buildCacheFacts),
       "secrets-and-user": scenario(secretsFacts),
       "compose-up": scenario(composeFacts),
+      "rolling-naive": scenario(rollingFacts),
+      "rolling-optimized": scenario(rollingFacts),
+      "rolling-no-drain-window": scenario(rollingFacts),
     }),
   })
   .strict();

@@ -2,21 +2,24 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { engineReachable } from "./docker";
+import { ensureBases } from "./bases";
+import { CastSession } from "./cast";
+import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS } from "./images";
 import { filesMatchingInLayers } from "./layers";
 import type { Manifest } from "./manifest-schema";
 import { DEFAULT_RECORDINGS_DIR, record } from "./record";
 import { checkRecordings } from "./check-recordings";
+import { SCENARIOS as ALL_SCENARIOS } from "./scenarios";
 
 /**
  * Records for real into a temp folder and checks the invariants the lesson teaches, not exact
  * times: they must hold on any machine that re-records. Needs a Docker engine; under CI=true a
  * missing engine is a failure, elsewhere these tests are skipped and the skip is counted loudly.
  */
-const SCENARIOS = ["stop-naive", "stop-optimized", "health-flip", "secrets-and-user", "sizes"] as const;
+const SCENARIOS = ["stop-naive", "stop-optimized", "health-flip", "secrets-and-user", "sizes", "rolling-naive", "rolling-optimized", "rolling-no-drain-window"] as const;
 const hasEngine = engineReachable();
-const TEST_COUNT = 7;
+const TEST_COUNT = 11;
 
 if (!hasEngine && process.env.CI === "true") {
   throw new Error("CI=true but no Docker engine is reachable: the Docker-backed sandbox tests must run in CI (bash .ci/install-docker.sh starts one).");
@@ -75,6 +78,32 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     expect(row("optimized")).toMatchObject({ envFilePresent: false, secretFound: false, uid: 1000, user: "node" });
     expect(row("distroless")).toMatchObject({ envFilePresent: false, secretFound: false, uid: 1000 });
   });
+
+  it("rolling deploy of the optimized image behind HAProxy: 0 of at least 3,000 requests at 200/s or more failed", async () => {
+    const { facts } = (await fresh()).scenarios["rolling-optimized"];
+    expect(facts.load.ratePerSecond).toBeGreaterThanOrEqual(200);
+    expect(facts.totals.sent).toBeGreaterThanOrEqual(3000);
+    expect(facts.failed, JSON.stringify(facts.totals)).toBe(0);
+    expect(facts.replicas.filter((replica) => replica.role === "old").map((replica) => replica.exitCode)).toEqual([0, 0]);
+  });
+
+  it("rolling deploy of the naive image fails at least one request; the no-drain-window variant's count is recorded", async () => {
+    const { scenarios } = await fresh();
+    expect(scenarios["rolling-naive"].facts.failed).toBeGreaterThanOrEqual(1);
+    const noDrain = scenarios["rolling-no-drain-window"].facts;
+    expect(noDrain.replicaEnv).toEqual({ READINESS_DELAY_MS: "0" });
+    expect(noDrain.failed).toBe(noDrain.totals.sent - noDrain.totals.ok);
+  });
+
+  it("a rolling deploy whose replicas cannot start leaves no container or network behind", async () => {
+    await fresh();
+    const bases = await ensureBases("stand-in", () => {});
+    const broken = { ...IMAGE_TAGS, optimized: "course-no-such-image:missing" };
+    const run = ALL_SCENARIOS["rolling-optimized"].run({ session: new CastSession("broken"), images: broken, bases, workDir: outDir, progress: () => {}, labels: {} });
+    await expect(run).rejects.toThrow(/starting blue-1 failed/);
+    expect(docker(["ps", "-aq", "--filter", "name=^course-rolling-"]).stdout.trim()).toBe("");
+    expect(docker(["network", "ls", "-q", "--filter", "name=^course-rolling$"]).stdout.trim()).toBe("");
+  }, 120_000);
 
   it("the CA bundle passed as a build secret is in no layer of any image", async () => {
     const { bases } = await fresh();

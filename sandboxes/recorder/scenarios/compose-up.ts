@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { SANDBOXES_DIR } from "../bases";
-import { DOCKER, docker, imageExists, run } from "../docker";
+import { DOCKER, docker, run } from "../docker";
 import { freeLoopbackPort, pollUntil, probe } from "../kit";
 import type { Scenario } from "../scenario";
+import { buildStandIn } from "../stand-ins";
 
 export const COMPOSE_DIR = path.join(SANDBOXES_DIR, "compose");
 export const PROJECT = "course-compose";
@@ -27,17 +27,6 @@ function writeLabelsOverride(workDir: string, labels: Record<string, string>): s
   const override = { services: labelled(["app", "postgres", "redis"]), networks: labelled(["default"]), volumes: labelled(["postgres_data"]) };
   writeFileSync(file, JSON.stringify(override, null, 2));
   return file;
-}
-
-async function standIn(file: string, name: string, baseRef: string, say: (m: string) => void, signal?: AbortSignal): Promise<string> {
-  const recipe = readFileSync(path.join(COMPOSE_DIR, file), "utf8") + (file.startsWith("postgres") ? readFileSync(path.join(COMPOSE_DIR, "postgres-entrypoint.sh"), "utf8") : "");
-  const tag = `course-stand-in/${name}:${createHash("sha256").update(baseRef).update(recipe).digest("hex").slice(0, 12)}`;
-  if (imageExists(tag)) return tag;
-  say(`compose-up: building ${tag} from Debian packages`);
-  const output: string[] = [];
-  const code = await run(DOCKER, ["build", "--progress=plain", "-f", path.join(COMPOSE_DIR, file), "--build-arg", `BASE_IMAGE=${baseRef}`, "-t", tag, COMPOSE_DIR], (l) => output.push(l), { signal });
-  if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-20).join("\n")}`);
-  return tag;
 }
 
 interface DockerEvent {
@@ -92,8 +81,8 @@ export const composeUp: Scenario<"compose-up"> = {
   basesUsed: ["slim"],
   async run({ session, images, bases, progress, workDir, labels }) {
     const { signal } = session;
-    const postgres = await standIn("postgres.Dockerfile", "postgres15", bases.slim.ref, progress, signal);
-    const redis = await standIn("redis.Dockerfile", "redis7", bases.slim.ref, progress, signal);
+    const postgres = await buildStandIn({ dir: COMPOSE_DIR, dockerfile: "postgres.Dockerfile", name: "postgres15", baseRef: bases.slim.ref, inputs: ["postgres-entrypoint.sh"] }, progress, signal);
+    const redis = await buildStandIn({ dir: COMPOSE_DIR, dockerfile: "redis.Dockerfile", name: "redis7", baseRef: bases.slim.ref }, progress, signal);
     const port = await freeLoopbackPort();
     const [compose, composePrefix] = composeCommand();
     const env = { ...process.env, APP_IMAGE: images.optimized, POSTGRES_IMAGE: postgres, REDIS_IMAGE: redis, APP_PORT: String(port) };

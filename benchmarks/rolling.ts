@@ -6,7 +6,7 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ScenarioFacts, ScenarioName } from "../sandboxes/recorder/manifest-schema";
+import type { ScenarioFacts, ScenarioName } from "@/lib/recordings/manifest-schema";
 import { DEFAULT_RECORDINGS_DIR, record } from "../sandboxes/recorder/record";
 
 const VARIANTS = ["rolling-naive", "rolling-optimized", "rolling-no-drain-window"] as const satisfies readonly ScenarioName[];

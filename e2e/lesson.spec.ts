@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { parseAsciicast } from "../lib/asciicast/parse";
 
 /**
@@ -8,7 +8,7 @@ import { parseAsciicast } from "../lib/asciicast/parse";
  * recording, every evidence link opens the right sandbox at the right moment, and the size chart
  * shows exactly the manifest's numbers.
  */
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
+
 const manifest = JSON.parse(readFileSync(path.resolve("sandboxes/recordings/manifest.json"), "utf8")) as {
   scenarios: { sizes: { facts: { images: { name: string; uncompressedBytes: number }[]; floor: { totalBytes: number } } } };
 };
@@ -36,8 +36,8 @@ const SECTIONS = [
 ];
 
 test.describe("lesson 10.4", () => {
-  test("renders every section, in order, and lists each in the table of contents", async ({ page }) => {
-    await page.goto(LESSON);
+  test("renders every section, in order, and lists each in the table of contents", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const headings = await page.locator("article h2, article h3").allTextContents();
     const titles = headings.map((text) => text.replace(/#$/, "").trim());
     expect(titles.filter((title) => SECTIONS.includes(title))).toEqual(SECTIONS);
@@ -45,8 +45,8 @@ test.describe("lesson 10.4", () => {
     for (const section of SECTIONS) await expect(toc.getByRole("link", { name: section, exact: true })).toHaveCount(1);
   });
 
-  test("shows the real Dockerfiles the recorder builds, with numbered callouts", async ({ page }) => {
-    await page.goto(LESSON);
+  test("shows the real Dockerfiles the recorder builds, with numbered callouts", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     for (const file of ["sandboxes/images/naive/Dockerfile", "sandboxes/images/optimized/Dockerfile"]) {
       const block = page.locator("figure.code-block").filter({ hasText: file });
       const onDisk = readFileSync(path.resolve(file), "utf8").trim().split("\n");
@@ -58,9 +58,9 @@ test.describe("lesson 10.4", () => {
     }
   });
 
-  test("every sandbox loads its recording", async ({ page }) => {
+  test("every sandbox loads its recording", async ({ page, lessonPath }) => {
     test.setTimeout(120_000);
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figures = page.locator("figure[data-sandbox]");
     const count = await figures.count();
     expect(count).toBeGreaterThanOrEqual(7);
@@ -73,9 +73,9 @@ test.describe("lesson 10.4", () => {
     }
   });
 
-  test("every evidence link opens its sandbox at the moment it cites", async ({ page }) => {
+  test("every evidence link opens its sandbox at the moment it cites", async ({ page, lessonPath }) => {
     test.setTimeout(180_000);
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const links = page.locator("a.evidence");
     const count = await links.count();
     expect(count).toBeGreaterThanOrEqual(15);
@@ -95,8 +95,8 @@ test.describe("lesson 10.4", () => {
     }
   });
 
-  test("the size chart shows exactly the manifest's numbers", async ({ page }) => {
-    await page.goto(LESSON);
+  test("the size chart shows exactly the manifest's numbers", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const rows = page.locator('[data-figure="size-ladder"] tbody tr');
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.getAttribute("data-bytes"))]));
     const { images, floor } = manifest.scenarios.sizes.facts;
@@ -106,8 +106,8 @@ test.describe("lesson 10.4", () => {
     }
   });
 
-  test("prints without controls and keeps the transcripts", async ({ page }) => {
-    await page.goto(LESSON);
+  test("prints without controls and keeps the transcripts", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".site-header")).toBeHidden();
     await expect(page.locator(".code-block__copy").first()).toBeHidden();

@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startLiveServerProcess } from "../sandboxes/live/test-client";
 
 /**
@@ -14,8 +14,6 @@ const DOCKER = process.env.DOCKER_BIN ?? "/usr/bin/docker";
 const hasEngine = spawnSync(DOCKER, ["version", "--format", "{{.Server.Version}}"]).status === 0;
 if (!hasEngine && process.env.CI === "true") throw new Error("CI=true but no Docker engine is reachable: the live-mode e2e test must run in CI.");
 if (!hasEngine) console.warn("\n*** SKIPPED 1 Docker-backed live-mode e2e test: no Docker engine is reachable. ***\n");
-
-const PRESENT = "/present/production-and-scaling/dockerizing-nodejs";
 
 test.describe("live mode (real Docker engine)", () => {
   test.skip(!hasEngine, "no Docker engine is reachable");
@@ -34,12 +32,9 @@ test.describe("live mode (real Docker engine)", () => {
     await exited;
   });
 
-  test("runs naive vs optimized live from the presenter: a queue, markers as they happen, the exit recorded, saved", async ({ page }) => {
+  test("runs naive vs optimized live from the presenter: a queue, markers as they happen, the exit recorded, saved", async ({ page, presentPath }) => {
     test.setTimeout(15 * 60_000); // the first run on a fresh machine builds the images
-    page.on("pageerror", (error) => {
-      throw error;
-    });
-    await page.goto(`${PRESENT}?live=${base}#3`);
+    await page.goto(`${presentPath}?live=${base}#3`);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "ready");
     await expect(page.getByTestId("mode-badge")).toHaveText("Recorded");
     await page.keyboard.press("l");

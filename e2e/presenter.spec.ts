@@ -1,16 +1,8 @@
 import net from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type Page, type Route } from "./fixtures";
 
 /** Presenter mode against the production build, from the committed recordings (no Docker). */
-const PRESENT = "/present/production-and-scaling/dockerizing-nodejs";
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
-
-test.beforeEach(({ page }) => {
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-});
 
 const counter = (page: Page) => page.getByTestId("step-counter");
 const stage = (page: Page) => page.locator("section[data-step]");
@@ -19,8 +11,8 @@ const playhead = async (page: Page) => Number(await stage(page).getByTestId("san
 /** Waits until the presenter has hydrated (its first effect has saved the offline copy, or tried to), so keys reach it. */
 const hydrated = (page: Page) => expect(page.getByTestId("offline-status")).not.toHaveAttribute("data-state", "checking", { timeout: 20_000 });
 
-async function present(page: Page, suffix = "") {
-  await page.goto(`${PRESENT}${suffix}`);
+async function present(page: Page, presentPath: string, suffix = "") {
+  await page.goto(`${presentPath}${suffix}`);
   await hydrated(page);
 }
 
@@ -73,10 +65,10 @@ async function closedPort(): Promise<number> {
 }
 
 test.describe("presenter mode", () => {
-  test("the lesson links to it, and it steps through the lesson's sandboxes with a clicker's keys", async ({ page }) => {
-    await page.goto(LESSON);
+  test("the lesson links to it, and it steps through the lesson's sandboxes with a clicker's keys", async ({ page, lessonPath, presentPath }) => {
+    await page.goto(lessonPath);
     await page.getByRole("link", { name: "Present this lesson" }).click();
-    await expect(page).toHaveURL(new RegExp(`${PRESENT}$`));
+    await expect(page).toHaveURL(new RegExp(`${presentPath}$`));
     await hydrated(page);
     await expect(counter(page)).toHaveText(/^Step 1 of (\d+)$/);
     const total = Number(/of (\d+)/.exec((await counter(page).textContent())!)![1]);
@@ -101,12 +93,12 @@ test.describe("presenter mode", () => {
     await expect(counter(page)).toHaveText(`Step 1 of ${total}`);
 
     // A reload (or a shared link) opens the same step.
-    await present(page, "#6");
+    await present(page, presentPath, "#6");
     await expect(counter(page)).toHaveText(`Step 6 of ${total}`);
   });
 
-  test("space plays and pauses, ] jumps marker to marker, and the state panel follows", async ({ page }) => {
-    await present(page, "#3");
+  test("space plays and pauses, ] jumps marker to marker, and the state panel follows", async ({ page, presentPath }) => {
+    await present(page, presentPath, "#3");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("]");
     const firstMarker = await playhead(page);
@@ -130,8 +122,8 @@ test.describe("presenter mode", () => {
     expect(await playhead(page)).toBe(paused);
   });
 
-  test("speaker notes show in a panel (S) and in a second window that follows and drives the presenter", async ({ page, context }) => {
-    await present(page, "#3");
+  test("speaker notes show in a panel (S) and in a second window that follows and drives the presenter", async ({ page, context, presentPath }) => {
+    await present(page, presentPath, "#3");
     await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
     await page.keyboard.press("s");
     await expect(page.getByTestId("speaker-notes")).toContainText("Ask the room to predict both exit codes");
@@ -139,7 +131,7 @@ test.describe("presenter mode", () => {
     await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
 
     const notes = await context.newPage();
-    await notes.goto(`${PRESENT}/notes`);
+    await notes.goto(`${presentPath}/notes`);
     await expect(notes.getByTestId("notes-step")).toHaveText(/^Step 3 of/);
     await expect(notes.getByTestId("notes-window")).toContainText("Ask the room to predict both exit codes");
     // The recording's markers with their times, for the speaker.
@@ -153,8 +145,8 @@ test.describe("presenter mode", () => {
     await expect(stage(page)).toHaveAttribute("data-step", "zombies");
   });
 
-  test("works offline once loaded: a reload with no network still presents and plays", async ({ page, context }) => {
-    await present(page, "#2");
+  test("works offline once loaded: a reload with no network still presents and plays", async ({ page, context, presentPath }) => {
+    await present(page, presentPath, "#2");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     await context.setOffline(true);
     // Proof the network is really gone: something never cached cannot be fetched.
@@ -166,13 +158,15 @@ test.describe("presenter mode", () => {
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press(" ");
     await expect.poll(() => playhead(page), { timeout: 5_000 }).toBeGreaterThan(0.5);
-    await page.goto(`${PRESENT}/notes#3`);
+    await page.goto(`${presentPath}/notes#3`);
     await expect(page.getByTestId("notes-window")).toContainText("Ask the room to predict both exit codes");
     await context.setOffline(false);
   });
 
-  test("the offline copy wins over an error answer: a recording answered 503 after it was cached plays from the cache", async ({ page, context }) => {
-    await present(page, "#3");
+  test(
+    "the offline copy wins over an error answer: a recording answered 503 after it was cached plays from the cache",
+    async ({ page, context, presentPath }) => {
+    await present(page, presentPath, "#3");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     const cast = "/recordings/stop-naive.cast";
     const good = await loadThroughWorker(page, cast);
@@ -181,8 +175,8 @@ test.describe("presenter mode", () => {
     expect(await loadThroughWorker(page, cast)).toMatchObject({ status: 200, text: good.text });
   });
 
-  test("a hung network is not waited out: the cached copy answers within a few seconds", async ({ page, context }) => {
-    await present(page, "#3");
+  test("a hung network is not waited out: the cached copy answers within a few seconds", async ({ page, context, presentPath }) => {
+    await present(page, presentPath, "#3");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     const cast = "/recordings/stop-naive.cast";
     const good = await loadThroughWorker(page, cast);
@@ -196,12 +190,14 @@ test.describe("presenter mode", () => {
     expect(slow.seconds).toBeLessThan(6);
   });
 
-  test("keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files and recordings are kept", async ({ page }) => {
-    await page.goto(LESSON);
+  test(
+    "keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files and recordings are kept",
+    async ({ page, lessonPath, presentPath }) => {
+    await page.goto(lessonPath);
     await page.evaluate(async () => {
       for (const name of ["course-presenter-v1", "course-presenter-0123456789ab"]) await (await caches.open(name)).put("/recordings/old.cast", new Response("old"));
     });
-    await present(page, "#2");
+    await present(page, presentPath, "#2");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     // Something a reload does not need, through the worker.
     await loadThroughWorker(page, "/icon.svg");
@@ -214,20 +210,20 @@ test.describe("presenter mode", () => {
     expect(paths.filter((path) => !/^\/(present|_next\/static|recordings)\//.test(path))).toEqual([]);
   });
 
-  test("looks for a live server only when asked: a load with none running logs no error", async ({ page }) => {
+  test("looks for a live server only when asked: a load with none running logs no error", async ({ page, presentPath }) => {
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await present(page, "#3");
+    await present(page, presentPath, "#3");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     expect(errors).toEqual([]);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "idle");
   });
 
-  test("with no live server, L falls back to the recording with a notice", async ({ page }) => {
+  test("with no live server, L falls back to the recording with a notice", async ({ page, presentPath }) => {
     const port = await closedPort();
-    await present(page, `?live=http://127.0.0.1:${port}#3`);
+    await present(page, presentPath, `?live=http://127.0.0.1:${port}#3`);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "unavailable");
     await page.keyboard.press("l");
     await expect(page.getByTestId("presenter-notice")).toContainText(`Live mode is not available: no live server answers at http://127.0.0.1:${port}`);
@@ -235,8 +231,8 @@ test.describe("presenter mode", () => {
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
   });
 
-  test("has no accessibility violations on a sandbox step with notes open", async ({ page }) => {
-    await present(page, "#3");
+  test("has no accessibility violations on a sandbox step with notes open", async ({ page, presentPath }) => {
+    await present(page, presentPath, "#3");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("s");
     const results = await new AxeBuilder({ page }).analyze();
@@ -248,9 +244,9 @@ test.describe("presenter mode with a damaged recording", () => {
   // page.route cannot see requests a service worker answers; this test needs to see them.
   test.use({ serviceWorkers: "block" });
 
-  test("shows the error in the step and keeps presenting", async ({ page }) => {
+  test("shows the error in the step and keeps presenting", async ({ page, presentPath }) => {
     await page.route("**/recordings/zombies.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 100, "height": 30}\n[0.1, "o", "cut of' }));
-    await present(page, "#5");
+    await present(page, presentPath, "#5");
     await expect(stage(page)).toHaveAttribute("data-step", "zombies");
     await expect(stage(page).getByRole("alert")).toContainText("zombies.cast is damaged: line 2: the line is cut off");
     await page.keyboard.press("PageDown");
@@ -263,9 +259,9 @@ test.describe("presenter mode with a live server (a stand-in, no Docker)", () =>
   // page.route cannot see requests a service worker handles; these tests need to see the live server's.
   test.use({ serviceWorkers: "block" });
 
-  test("stepping past the last step (keys or the notes window) keeps its live run going", async ({ page, context }) => {
+  test("stepping past the last step (keys or the notes window) keeps its live run going", async ({ page, context, presentPath }) => {
     const cancelled = await standInLiveServer(page, (route) => route.fulfill(eventStream(600_000, [started])));
-    await present(page);
+    await present(page, presentPath);
     await page.keyboard.press("End");
     const last = (await counter(page).textContent())!;
     await page.keyboard.press("l");
@@ -274,7 +270,7 @@ test.describe("presenter mode with a live server (a stand-in, no Docker)", () =>
     await expect(page.getByTestId("live-run-status")).toHaveAttribute("data-status", "running");
 
     const notes = await context.newPage();
-    await notes.goto(`${PRESENT}/notes`);
+    await notes.goto(`${presentPath}/notes`);
     await expect(notes.getByTestId("notes-step")).toHaveText(last);
     await notes.keyboard.press("ArrowRight");
     await page.bringToFront();
@@ -287,12 +283,12 @@ test.describe("presenter mode with a live server (a stand-in, no Docker)", () =>
     expect(cancelled).toEqual([]);
   });
 
-  test("a live run whose server restarted (the reconnect is answered 404) says the server was lost", async ({ page }) => {
+  test("a live run whose server restarted (the reconnect is answered 404) says the server was lost", async ({ page, presentPath }) => {
     let connections = 0;
     await standInLiveServer(page, (route) =>
       ++connections === 1 ? route.fulfill(eventStream(100, [started])) : route.fulfill({ status: 404, headers: CORS, json: { error: "no run run-1" } }),
     );
-    await present(page);
+    await present(page, presentPath);
     await page.keyboard.press("End");
     await page.keyboard.press("l");
     await expect(page.getByTestId("mode-badge")).toHaveText("● Live");

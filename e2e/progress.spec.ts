@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
 const KEY = "shipping-node:progress";
 
-async function answerBaseImage(page: Page) {
-  await page.goto(LESSON);
+async function answerBaseImage(page: Page, lessonPath: string) {
+  await page.goto(lessonPath);
   await expect(page.getByRole("button", { name: /Mark lesson complete|Completed/ })).toBeEnabled();
   const single = page.locator('[data-quiz="base-image"]');
   await single.getByRole("radio", { name: "node:20-slim" }).check();
@@ -28,24 +27,24 @@ async function openProgress(page: Page) {
 }
 
 test.describe("progress", () => {
-  test("the progress page shows lessons, quiz scores and due cards", async ({ page }) => {
+  test("the progress page shows lessons, quiz scores and due cards", async ({ page, lessonPath }) => {
     await openProgress(page);
     await expect(page.getByTestId("lessons-completed")).toHaveText("0 / 1");
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 6");
     await expect(page.getByTestId("cards-due")).toHaveText("11");
     await expect(page.getByTestId("streak")).toHaveText("0 days");
-    await answerBaseImage(page);
+    await answerBaseImage(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await openProgress(page);
     await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     const row = page.locator('tr[data-lesson="production-and-scaling/dockerizing-nodejs"]');
     await expect(row).toContainText("completed");
     await expect(row).toContainText("1 right, 1 answered of 5");
   });
 
-  test("export, then import into a fresh browser context, restores progress", async ({ page, browser }, testInfo) => {
-    await answerBaseImage(page);
+  test("export, then import into a fresh browser context, restores progress", async ({ page, browser, lessonPath }, testInfo) => {
+    await answerBaseImage(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await openProgress(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export progress" }).click()]);
@@ -62,15 +61,15 @@ test.describe("progress", () => {
     await other.getByLabel(/Import progress from a file/).setInputFiles(file);
     await expect(other.getByRole("status").filter({ hasText: "Imported progress from export.json." })).toBeVisible();
     await expect(other.getByTestId("lessons-completed")).toHaveText("1 / 1");
-    await expect(other.getByTestId("quizzes-correct")).toHaveText("1 / 5");
-    await other.goto(LESSON);
+    await expect(other.getByTestId("quizzes-correct")).toHaveText("1 / 6");
+    await other.goto(lessonPath);
     await expect(other.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
     await expect(other.getByRole("button", { name: "Completed ✓" })).toBeVisible();
     await fresh.close();
   });
 
-  test("a bad import file shows a clear error and changes nothing", async ({ page }, testInfo) => {
-    await answerBaseImage(page);
+  test("a bad import file shows a clear error and changes nothing", async ({ page, lessonPath }, testInfo) => {
+    await answerBaseImage(page, lessonPath);
     await openProgress(page);
     const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
     const notJson = testInfo.outputPath("broken.json");
@@ -82,11 +81,13 @@ test.describe("progress", () => {
     await page.getByLabel(/Import progress from a file/).setInputFiles(foreign);
     await expect(page.getByRole("alert").filter({ hasText: /This progress file can't be used: .*quizzes/ })).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
   });
 
-  test("importing an empty export asks first, showing the counts it replaces, and the replaced progress can be restored", async ({ page }, testInfo) => {
-    await answerBaseImage(page);
+  test(
+    "importing an empty export asks first, showing the counts it replaces, and the replaced progress can be restored",
+    async ({ page, lessonPath }, testInfo) => {
+    await answerBaseImage(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await openProgress(page);
     await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
@@ -103,26 +104,26 @@ test.describe("progress", () => {
     const axe = await new AxeBuilder({ page }).include("main").analyze();
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     // Nothing changes until the learner confirms.
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await confirm.getByRole("button", { name: "Yes, replace my progress" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Imported progress from empty.json." })).toBeVisible();
     await expect(page.getByTestId("lessons-completed")).toHaveText("0 / 1");
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 6");
 
     // The backup survives a reload. With no progress left to lose, restoring it needs no question.
     await page.reload();
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 6");
     await page.getByRole("button", { name: /^Restore the progress replaced on / }).click();
     await expect(page.getByRole("status").filter({ hasText: "Restored the earlier progress." })).toBeVisible();
     await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     await expect(page.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
   });
 
-  test("an oversized import file is refused before it is read, changing nothing", async ({ page }, testInfo) => {
-    await answerBaseImage(page);
+  test("an oversized import file is refused before it is read, changing nothing", async ({ page, lessonPath }, testInfo) => {
+    await answerBaseImage(page, lessonPath);
     await openProgress(page);
     const storageBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
     // A valid export padded to 1.5 MB: only its size is wrong.
@@ -133,31 +134,31 @@ test.describe("progress", () => {
     await expect(page.getByRole("alert").filter({ hasText: "This file is 1.5 MB" })).toContainText("1 MB");
     await expect(page.getByRole("alert").filter({ hasText: "Your current progress was not changed." })).toBeVisible();
     await expect(page.getByRole("group", { name: /Replace your progress/ })).toHaveCount(0);
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(storageBefore);
   });
 
-  test("reset asks for confirmation; cancel keeps progress, confirm erases it", async ({ page }) => {
-    await answerBaseImage(page);
+  test("reset asks for confirmation; cancel keeps progress, confirm erases it", async ({ page, lessonPath }) => {
+    await answerBaseImage(page, lessonPath);
     await openProgress(page);
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
     await page.getByRole("button", { name: "Cancel" }).click();
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await page.getByRole("button", { name: "Yes, erase my progress" }).click();
     await expect(page.getByText("All progress in this browser was erased. A copy is kept")).toBeVisible();
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 6");
     await page.reload();
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("0 / 6");
     await page.getByRole("button", { name: /Restore the progress replaced on/ }).click();
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
   });
 
-  test("corrupt saved data is backed up, a notice is shown and the site still works", async ({ page }) => {
+  test("corrupt saved data is backed up, a notice is shown and the site still works", async ({ page, lessonPath }) => {
     await openOriginWithoutScripts(page);
     await page.evaluate((key) => localStorage.setItem(key, "{definitely not json"), KEY);
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const notice = page.getByRole("alert").filter({ hasText: "About your saved progress" });
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("not valid JSON");
@@ -192,24 +193,24 @@ test.describe("progress", () => {
     await openProgress(page);
     await expect(page.getByRole("alert").filter({ hasText: "Progress upgraded." })).toContainText("upgraded from format 1 to 2");
     await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
-    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 5");
+    await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
   });
 
-  test("changes in one tab show up in another", async ({ context }) => {
+  test("changes in one tab show up in another", async ({ context, lessonPath }) => {
     const tabA = await context.newPage();
     const tabB = await context.newPage();
     await openProgress(tabB);
-    await expect(tabB.getByTestId("quizzes-correct")).toHaveText("0 / 5");
-    await answerBaseImage(tabA);
-    await expect(tabB.getByTestId("quizzes-correct")).toHaveText("1 / 5");
-    await tabB.goto(LESSON);
+    await expect(tabB.getByTestId("quizzes-correct")).toHaveText("0 / 6");
+    await answerBaseImage(tabA, lessonPath);
+    await expect(tabB.getByTestId("quizzes-correct")).toHaveText("1 / 6");
+    await tabB.goto(lessonPath);
     await expect(tabB.getByRole("button", { name: "Mark lesson complete" })).toBeEnabled();
     await tabA.getByRole("button", { name: "Mark lesson complete" }).click();
     await expect(tabB.getByRole("button", { name: "Completed ✓" })).toBeVisible();
   });
 
-  test("axe finds no serious or critical violations on the progress page", async ({ page }) => {
-    await answerBaseImage(page);
+  test("axe finds no serious or critical violations on the progress page", async ({ page, lessonPath }) => {
+    await answerBaseImage(page, lessonPath);
     await openProgress(page);
     await page.getByRole("button", { name: "Reset progress…" }).click();
     const results = await new AxeBuilder({ page }).analyze();

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
 const LAYER_ORDER = ["FROM node:20-slim AS build", "WORKDIR /app", "COPY package.json package-lock.json ./", "RUN npm ci", "COPY . .", "RUN npm run build"];
 
 const quiz = (page: Page, id: string) => page.locator(`[data-quiz="${id}"]`);
 
 /** Waits until the islands have loaded saved progress (the mark-complete button is enabled then). */
-async function openLesson(page: Page) {
-  await page.goto(LESSON);
+async function openLesson(page: Page, lessonPath: string) {
+  await page.goto(lessonPath);
   await expect(page.getByRole("button", { name: /Mark lesson complete|Completed/ })).toBeEnabled();
 }
 
@@ -38,8 +37,8 @@ async function sortLines(orderQuiz: Locator, viaKeyboard: Page | null = null) {
 }
 
 test.describe("lesson quizzes", () => {
-  test("single choice: wrong answer explains the pick, retry, correct answer persists across a reload", async ({ page }) => {
-    await openLesson(page);
+  test("single choice: wrong answer explains the pick, retry, correct answer persists across a reload", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     const single = quiz(page, "base-image");
     const group = single.getByRole("group", { name: /native module built against glibc/ });
     await group.getByRole("radio", { name: "node:20-alpine" }).check();
@@ -65,8 +64,8 @@ test.describe("lesson quizzes", () => {
     expect(saved.state.quizzes["production-and-scaling/dockerizing-nodejs#base-image"]).toMatchObject({ answer: [1], correct: true, firstTryCorrect: false, attempts: 2 });
   });
 
-  test("multiple choice needs every correct option; show answer reveals all explanations", async ({ page }) => {
-    await openLesson(page);
+  test("multiple choice needs every correct option; show answer reveals all explanations", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     const multiple = quiz(page, "dockerignore-entries");
     await multiple.getByRole("checkbox", { name: "node_modules" }).check();
     await multiple.getByRole("checkbox", { name: ".env" }).check();
@@ -85,8 +84,8 @@ test.describe("lesson quizzes", () => {
     await expect(multiple.getByRole("checkbox", { name: "package-lock.json" })).not.toBeChecked();
   });
 
-  test("order the lines with move buttons, check and keep the order after a reload", async ({ page }) => {
-    await openLesson(page);
+  test("order the lines with move buttons, check and keep the order after a reload", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     const order = quiz(page, "layer-order");
     const initial = await lineOrder(order);
     expect(initial).not.toEqual(LAYER_ORDER);
@@ -106,8 +105,8 @@ test.describe("lesson quizzes", () => {
     expect(await lineOrder(order)).toEqual(LAYER_ORDER);
   });
 
-  test("spot the problem: a wrong line gets its note, the faulty line is accepted", async ({ page }) => {
-    await openLesson(page);
+  test("spot the problem: a wrong line gets its note, the faulty line is accepted", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     const spot = quiz(page, "cache-buster");
     await spot.getByText("RUN npm ci", { exact: true }).click();
     await expect(spot.getByRole("radio", { name: /^Line 4: RUN npm ci/ })).toBeChecked();
@@ -125,12 +124,12 @@ test.describe("lesson quizzes", () => {
     await expect(spot.getByText("Correct!", { exact: true })).toBeVisible();
   });
 
-  test("predict the outcome reveals what the recordings manifest says", async ({ page }) => {
+  test("predict the outcome reveals what the recordings manifest says", async ({ page, lessonPath }) => {
     const manifestFile = path.join(process.cwd(), "sandboxes/recordings/manifest.json");
     const measured: string | null = existsSync(manifestFile)
       ? String(JSON.parse(readFileSync(manifestFile, "utf8")).scenarios["stop-naive"].facts.exitCode)
       : null;
-    await openLesson(page);
+    await openLesson(page, lessonPath);
     const predict = quiz(page, "naive-stop-exit-code");
     await expect(predict.getByText("Commit to a prediction before you watch the run.")).toBeVisible();
     const guess = measured === "0" ? "1" : "0";
@@ -149,8 +148,8 @@ test.describe("lesson quizzes", () => {
     }
   });
 
-  test("keyboard only: answer a choice quiz and reorder lines without a mouse", async ({ page }) => {
-    await openLesson(page);
+  test("keyboard only: answer a choice quiz and reorder lines without a mouse", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     const single = quiz(page, "base-image");
     // Tab into the radio group, arrow to the second option (arrow keys move and select).
     await single.getByRole("radio").first().focus();
@@ -186,8 +185,8 @@ test.describe("lesson quizzes", () => {
     await expect(spot.getByText("Correct!", { exact: true })).toBeVisible();
   });
 
-  test("mark complete toggles and persists; axe finds nothing serious on an answered lesson", async ({ page }) => {
-    await openLesson(page);
+  test("mark complete toggles and persists; axe finds nothing serious on an answered lesson", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await expect(page.getByRole("button", { name: "Completed ✓" })).toHaveAttribute("aria-pressed", "true");
     await quiz(page, "base-image").getByRole("radio", { name: "node:20", exact: true }).check();

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { parseAsciicast } from "../lib/asciicast/parse";
 
 /**
  * The rolling-deploy charts share the player's clock: seeking the player moves each chart's
  * playhead, and clicking a chart seeks the player. Expected values come from the committed casts.
  */
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
+
 const DIR = path.resolve("sandboxes/recordings");
 const duration = (name: string) => parseAsciicast(readFileSync(path.join(DIR, `${name}.cast`), "utf8")).duration;
 
@@ -15,14 +15,8 @@ const figure = (page: Page) => page.locator('figure[data-sandbox="rolling-naive 
 const shownTime = async (scope: Locator) => Number(await scope.getByTestId("sandbox-time").getAttribute("data-time"));
 const playhead = async (chart: Locator) => Number(await chart.getAttribute("data-playhead"));
 
-test.beforeEach(({ page }) => {
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-});
-
-test("the traffic charts follow the player's playhead, and a click on a chart seeks the player", async ({ page }) => {
-  await page.goto(LESSON);
+test("the traffic charts follow the player's playhead, and a click on a chart seeks the player", async ({ page, lessonPath }) => {
+  await page.goto(lessonPath);
   const sandbox = figure(page);
   await sandbox.scrollIntoViewIfNeeded();
   await expect(sandbox.locator(".xterm")).toHaveCount(2);
@@ -48,9 +42,9 @@ test("the traffic charts follow the player's playhead, and a click on a chart se
   await expect.poll(() => playhead(naiveChart)).toBeCloseTo(Math.min(1, after / duration("rolling-naive")), 3);
 });
 
-test("the charts have a text alternative: the totals table counts every request", async ({ page }) => {
+test("the charts have a text alternative: the totals table counts every request", async ({ page, lessonPath }) => {
   const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as { scenarios: Record<string, { facts: { failed: number; totals: { sent: number } } }> };
-  await page.goto(LESSON);
+  await page.goto(lessonPath);
   const chart = figure(page).locator("[data-traffic-chart]").first();
   await expect(chart).toHaveAttribute("role", "img");
   await expect(chart).toHaveAttribute("aria-label", new RegExp(`${manifest.scenarios["rolling-naive"]!.facts.failed} of ${manifest.scenarios["rolling-naive"]!.facts.totals.sent} requests failed`));

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { parseAsciicast } from "../lib/asciicast/parse";
-import { alignEvents, stateAt } from "../lib/asciicast/timeline";
+import { alignEvents, stateAt } from "@/lib/recordings/timeline";
 
 /**
  * The sandbox player against the production build. Expectations come from the same recordings and
  * manifest the build used (sandboxes/recordings), never from numbers typed here, so they hold
  * after every re-recording.
  */
-const LESSON = "/learn/production-and-scaling/dockerizing-nodejs";
+
 const DIR = path.resolve("sandboxes/recordings");
 const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as {
   scenarios: Record<string, { title: string; events: Parameters<typeof alignEvents>[1]; facts: { exitCode?: number } }>;
@@ -34,20 +34,14 @@ function panelValue(figure: Locator, title: string, field: string): Locator {
   return figure.getByRole("region", { name: `State: ${title}` }).locator(`[data-field="${field}"] dd`);
 }
 
-test.beforeEach(({ page }) => {
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-});
-
 test.describe("sandbox player", () => {
-  test("ships no player code or recording until the sandbox nears the viewport", async ({ page }) => {
+  test("ships no player code or recording until the sandbox nears the viewport", async ({ page, lessonPath }) => {
     await page.setViewportSize({ width: 1280, height: 500 });
     const casts: string[] = [];
     page.on("request", (request) => {
       if (request.url().includes("/recordings/")) casts.push(request.url());
     });
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figure = compareFigure(page);
     const distance = await figure.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight);
     expect(distance, "the sandbox must start well below the first screen for this test to mean anything").toBeGreaterThan(800);
@@ -59,10 +53,10 @@ test.describe("sandbox player", () => {
     expect(casts.some((url) => url.endsWith("/recordings/stop-naive.cast"))).toBe(true);
   });
 
-  test("the poster reserves the player's height, so loading a player shifts nothing", async ({ page }) => {
+  test("the poster reserves the player's height, so loading a player shifts nothing", async ({ page, lessonPath }) => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(LESSON);
+      await page.goto(lessonPath);
       const figures = page.locator("figure[data-sandbox]");
       const before = await figures.evaluateAll((all) => all.map((figure) => Math.round(figure.getBoundingClientRect().height)));
       for (const figure of await figures.all()) await figure.scrollIntoViewIfNeeded();
@@ -74,8 +68,8 @@ test.describe("sandbox player", () => {
     }
   });
 
-  test("plays, pauses and shows the recording's output in the terminal", async ({ page }) => {
-    await page.goto(LESSON);
+  test("plays, pauses and shows the recording's output in the terminal", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
     await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
@@ -88,9 +82,9 @@ test.describe("sandbox player", () => {
     expect(await shownTime(figure)).toBe(paused);
   });
 
-  test("keyboard: digits jump, arrows seek, space toggles, ] and [ walk the markers and the panel follows", async ({ page }) => {
+  test("keyboard: digits jump, arrows seek, space toggles, ] and [ walk the markers and the panel follows", async ({ page, lessonPath }) => {
     const { recording, entry, events } = scenario("health-flip");
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figure = healthFigure(page);
     await figure.scrollIntoViewIfNeeded();
     const terminal = figure.getByTestId("sandbox-terminal");
@@ -130,10 +124,10 @@ test.describe("sandbox player", () => {
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible();
   });
 
-  test("compare mode runs both recordings on one clock to their different ends", async ({ page }) => {
+  test("compare mode runs both recordings on one clock to their different ends", async ({ page, lessonPath }) => {
     const naive = scenario("stop-naive");
     const optimized = scenario("stop-optimized");
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
     await figure.getByLabel("Speed").selectOption("4");
@@ -149,11 +143,11 @@ test.describe("sandbox player", () => {
     await expect(figure.locator(".xterm-rows").nth(1)).toContainText("HTTP 200 after");
   });
 
-  test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({ page, context }) => {
+  test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({ page, context, lessonPath }) => {
     const { recording, entry, events } = scenario("stop-naive");
     const sigterm = events.find((event) => event.kind === "sigterm")!;
     const at = Math.round((sigterm.time + 0.3) * 10) / 10;
-    await page.goto(`${LESSON}#stop-naive@${at}`);
+    await page.goto(`${lessonPath}#stop-naive@${at}`);
     const figure = compareFigure(page);
     await expect.poll(() => shownTime(figure)).toBeCloseTo(at, 1);
     await expect(figure).toBeInViewport();
@@ -165,13 +159,13 @@ test.describe("sandbox player", () => {
     await figure.getByRole("button", { name: /^Copy link/ }).click();
     await expect(figure.getByText(/^Link copied:/)).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(new RegExp(`${LESSON}#stop-naive@${at}$`));
+    expect(copied).toMatch(new RegExp(`${lessonPath}#stop-naive@${at}$`));
   });
 
-  test("the transcript is in the HTML and readable without JavaScript", async ({ browser }) => {
+  test("the transcript is in the HTML and readable without JavaScript", async ({ browser, lessonPath }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figure = healthFigure(page);
     await figure.getByText("Transcript", { exact: false }).first().click();
     const list = figure.locator("details ol");
@@ -182,13 +176,13 @@ test.describe("sandbox player", () => {
     await context.close();
   });
 
-  test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({ page }) => {
+  test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({ page, lessonPath }) => {
     const text = readFileSync(path.join(DIR, "health-flip.cast"), "utf8");
     const lines = text.split("\n");
     await page.route("**/recordings/health-flip.cast", (route) =>
       route.fulfill({ status: 200, contentType: "application/x-asciicast", body: lines.slice(0, 4).join("\n") + "\n" + (lines[4] ?? "").slice(0, 12) }),
     );
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     const figure = healthFigure(page);
     await figure.scrollIntoViewIfNeeded();
     await expect(figure.getByRole("alert")).toHaveText(/health-flip\.cast is damaged: line 5: the line is cut off; the recording looks truncated/);
@@ -198,18 +192,18 @@ test.describe("sandbox player", () => {
     await expect.poll(() => shownTime(compare)).toBeGreaterThan(0.3);
   });
 
-  test("a missing or invalid recording says so inside the sandbox", async ({ page }) => {
+  test("a missing or invalid recording says so inside the sandbox", async ({ page, lessonPath }) => {
     await page.route("**/recordings/health-flip.cast", (route) => route.fulfill({ status: 404, body: "not found" }));
     await page.route("**/recordings/stop-optimized.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 80, "height": 24}\n[1, "o"]\n' }));
-    await page.goto(LESSON);
+    await page.goto(lessonPath);
     await healthFigure(page).scrollIntoViewIfNeeded();
     await expect(healthFigure(page).getByRole("alert")).toHaveText(/health-flip\.cast could not be loaded \(HTTP 404\)/);
     await compareFigure(page).scrollIntoViewIfNeeded();
     await expect(compareFigure(page).getByRole("alert")).toHaveText(/stop-optimized\.cast is damaged: line 2: expected \[time, code, data\]/);
   });
 
-  test("the loaded player has no serious accessibility violations", async ({ page }) => {
-    await page.goto(LESSON);
+  test("the loaded player has no serious accessibility violations", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
     await expect(figure.locator(".xterm")).toHaveCount(2);

@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
-const LESSON_PATH = "/learn/production-and-scaling/dockerizing-nodejs";
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -10,20 +9,20 @@ async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 test.describe("course site", () => {
-  test("index lists the chapter and navigates to the lesson", async ({ page }) => {
+  test("index lists the chapter and navigates to the lesson", async ({ page, lessonPath }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Shipping Node.js in containers" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /Chapter 10: Production and Scaling/ })).toBeVisible();
     await page.getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ }).click();
-    await expect(page).toHaveURL(new RegExp(`${LESSON_PATH}$`));
+    await expect(page).toHaveURL(new RegExp(`${lessonPath}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Dockerizing Node.js" })).toBeVisible();
     const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
     await expect(breadcrumb.getByRole("link", { name: "Course" })).toHaveAttribute("href", "/");
     await expect(breadcrumb.locator("[aria-current=page]")).toHaveText("10.4 Dockerizing Node.js");
   });
 
-  test("table of contents links jump to their headings", async ({ page }) => {
-    await page.goto(LESSON_PATH);
+  test("table of contents links jump to their headings", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const toc = page.getByRole("navigation", { name: "On this page" });
     const links = toc.getByRole("link");
     expect(await links.count()).toBeGreaterThan(1);
@@ -35,17 +34,17 @@ test.describe("course site", () => {
     await expect(page.locator(target)).toBeInViewport();
   });
 
-  test("every table-of-contents entry points at a heading that exists", async ({ page }) => {
-    await page.goto(LESSON_PATH);
+  test("every table-of-contents entry points at a heading that exists", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     const hrefs = await page.getByRole("navigation", { name: "On this page" }).getByRole("link").evaluateAll((links) =>
       links.map((link) => link.getAttribute("href") ?? ""),
     );
     for (const href of hrefs) await expect(page.locator(`${href}:is(h2, h3)`)).toHaveCount(1);
   });
 
-  test("theme toggle changes the theme and the choice survives a reload", async ({ page }) => {
+  test("theme toggle changes the theme and the choice survives a reload", async ({ page, lessonPath }) => {
     await page.emulateMedia({ colorScheme: "light" });
-    await page.goto(LESSON_PATH);
+    await page.goto(lessonPath);
     const html = page.locator("html");
     await expect(html).toHaveAttribute("data-theme", "light");
     const toggle = page.getByRole("button", { name: /^Theme: System/ });
@@ -57,18 +56,18 @@ test.describe("course site", () => {
     await expect(page.getByRole("button", { name: /^Theme: Dark/ })).toBeVisible();
   });
 
-  test("with no stored choice the theme follows the system, before any script bundle runs", async ({ browser }) => {
+  test("with no stored choice the theme follows the system, before any script bundle runs", async ({ browser, lessonPath }) => {
     const context = await browser.newContext({ colorScheme: "dark", javaScriptEnabled: true });
     const page = await context.newPage();
     await page.route(/\/_next\/static\/.*\.js$/, (route) => route.abort());
-    await page.goto(LESSON_PATH);
+    await page.goto(lessonPath);
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     await context.close();
   });
 
-  test("copy button copies the code without callout numbers", async ({ page, context }) => {
+  test("copy button copies the code without callout numbers", async ({ page, context, lessonPath }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto(LESSON_PATH);
+    await page.goto(lessonPath);
     const block = page.locator("figure.code-block").filter({ has: page.locator(".callout-marker") }).first();
     await block.getByRole("button", { name: "Copy" }).click();
     await expect(block.getByRole("button", { name: "Copied" })).toBeVisible();
@@ -79,8 +78,8 @@ test.describe("course site", () => {
     expect(copied.split("\n").some((line) => /\s\d$/.test(line))).toBe(false);
   });
 
-  test("skip link is the first stop and moves focus to the content", async ({ page }) => {
-    await page.goto(LESSON_PATH);
+  test("skip link is the first stop and moves focus to the content", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -90,16 +89,16 @@ test.describe("course site", () => {
     await expect(page.locator("main")).toBeFocused();
   });
 
-  test("lesson fits a 360 px wide phone without sideways scrolling", async ({ page }) => {
+  test("lesson fits a 360 px wide phone without sideways scrolling", async ({ page, lessonPath }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(LESSON_PATH);
+    await page.goto(lessonPath);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  test("on a phone the table of contents is one collapsed list under the header", async ({ page }) => {
+  test("on a phone the table of contents is one collapsed list under the header", async ({ page, lessonPath }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(LESSON_PATH);
+    await page.goto(lessonPath);
     const toc = page.getByRole("navigation", { name: "On this page" });
     await expect(toc).toHaveCount(1);
     await expect(toc.getByRole("link").first()).toBeHidden();
@@ -111,12 +110,14 @@ test.describe("course site", () => {
     await expect(page.locator(target)).toBeInViewport();
   });
 
-  test("index and lesson pages have no serious accessibility violations, in both themes", async ({ page }) => {
+  test("index and lesson pages have no serious accessibility violations, in both themes", async ({ page, lessonPath }) => {
+    // Four full axe scans, two of them over the whole lesson (a dozen sandboxes): well over the default 30 s on 2 cores.
+    test.setTimeout(120_000);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto("/");
       await expectNoSeriousAxeViolations(page);
-      await page.goto(LESSON_PATH);
+      await page.goto(lessonPath);
       await expectNoSeriousAxeViolations(page);
     }
   });

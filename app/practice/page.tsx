@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PracticeSession, type PracticeDeckView } from "@/components/practice/practice-session";
 import { listLessons } from "@/lib/content/lessons.server";
-import { decks } from "@/lib/practice/decks";
+import { loadDecks } from "@/lib/practice/decks.server";
 
 export const metadata: Metadata = {
   title: "Interview practice",
@@ -11,8 +11,8 @@ export const metadata: Metadata = {
 
 export default function PracticePage() {
   const lessons = listLessons();
-  const views: PracticeDeckView[] = decks.map((deck) => {
-    const lesson = lessons.find((entry) => `${entry.chapterSlug}/${entry.slug}` === deck.lesson);
+  const views: PracticeDeckView[] = loadDecks().map((deck) => {
+    const lesson = lessons.find((entry) => entry.id === deck.lesson);
     if (!lesson) throw new Error(`${deck.file}: practice deck for "${deck.lesson}", but there is no such lesson`);
     return { lesson: deck.lesson, title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, href: lesson.href, cards: deck.cards };
   });

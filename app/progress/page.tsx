@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { ProgressDashboard } from "@/components/progress/progress-dashboard";
-import { getLesson, listLessons } from "@/lib/content/lessons.server";
+import { compileLesson, listLessons } from "@/lib/content/lessons.server";
 import { cardKey } from "@/lib/practice/cards";
-import { decks } from "@/lib/practice/decks";
+import { loadDecks } from "@/lib/practice/decks.server";
 import type { LessonInfo } from "@/lib/progress/stats";
-import { lessonQuizIndex } from "@/lib/quiz/remark-quizzes";
 
 export const metadata: Metadata = {
   title: "Your progress",
@@ -14,15 +13,13 @@ export const metadata: Metadata = {
 export default async function ProgressPage() {
   const lessons: LessonInfo[] = [];
   for (const lesson of listLessons()) {
-    const id = `${lesson.chapterSlug}/${lesson.slug}`;
-    // Compiling the lesson runs remark-quizzes, which records the lesson's quiz ids.
-    await getLesson(lesson.chapterSlug, lesson.slug);
+    const { quizzes } = await compileLesson(lesson);
     lessons.push({
-      id,
+      id: lesson.id,
       title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`,
       href: lesson.href,
-      quizIds: (lessonQuizIndex.get(id) ?? []).map((entry) => entry.id),
-      cardKeys: decks.filter((deck) => deck.lesson === id).flatMap((deck) => deck.cards.map(cardKey)),
+      quizIds: quizzes.map((quiz) => quiz.id),
+      cardKeys: loadDecks().filter((deck) => deck.lesson === lesson.id).flatMap((deck) => deck.cards.map(cardKey)),
     });
   }
   return (

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { loadScenario } from "@/components/sandbox/load-scenario.server";
-import { deepLink } from "@/lib/asciicast/timeline";
+import { deepLink } from "@/lib/player/deep-link";
+import { recordedMoment } from "@/lib/recordings/scenarios.server";
+import type { TimelineEvent } from "@/lib/recordings/timeline";
 
 export interface EvidenceProps {
   /** The recording that shows the claim, e.g. "stop-naive". */
@@ -18,10 +19,12 @@ export interface EvidenceProps {
  * moves the link with it; a moment that is missing fails the build.
  */
 export function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
-  const loaded = loadScenario(scenario);
-  if (!loaded.ok) throw new Error(`<Evidence scenario="${scenario}">: ${loaded.error}`);
-  const event = loaded.summary.events.filter((candidate) => candidate.kind === at)[occurrence - 1];
-  if (!event) throw new Error(`<Evidence scenario="${scenario}" at="${at}">: the recording has no such moment (#${occurrence})`);
+  let event: TimelineEvent;
+  try {
+    event = recordedMoment(scenario, at, occurrence);
+  } catch (error) {
+    throw new Error(`<Evidence scenario="${scenario}" at="${at}">: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   // Round up so the link lands on or just after the marker, where the state panel already shows it.
   const href = deepLink(scenario, Math.ceil(event.time * 10) / 10);
   return (

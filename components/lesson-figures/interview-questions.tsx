@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { decks } from "@/lib/practice/decks";
+import { loadDecks } from "@/lib/practice/decks.server";
 
 /**
  * The lesson's interview questions with model answers, from the same deck the practice mode
  * drills, so the lesson and the flash cards can never disagree.
  */
 export function InterviewQuestions({ lesson }: { lesson: string }) {
-  const deck = decks.find((candidate) => candidate.lesson === lesson);
+  const deck = loadDecks().find((candidate) => candidate.lesson === lesson);
   if (!deck) throw new Error(`<InterviewQuestions lesson="${lesson}">: no practice deck for that lesson`);
   const questions = deck.cards.filter((card) => card.origin === "interview");
   return (

@@ -1,9 +1,18 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useReducer, useRef } from "react";
 import { cardKey, type PracticeCard } from "@/lib/practice/cards";
 import { describeDue, toDay } from "@/lib/practice/dates";
-import { dueCards, INTERVAL_DAYS, selfGradeScore, verdictFor, type CardSchedule, type Verdict } from "@/lib/practice/leitner";
+import { dueCards, INTERVAL_DAYS, type CardSchedule } from "@/lib/practice/leitner";
+import {
+  coveredScore,
+  currentGrade,
+  initialSession,
+  practiceSessionReducer,
+  SECONDS_PER_ANSWER,
+  VERDICT_TEXT,
+  type SessionOptions,
+} from "@/lib/practice/session";
 import { useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 import { shuffle } from "@/lib/quiz/shuffle";
 import styles from "./practice.module.css";
@@ -14,23 +23,6 @@ export interface PracticeDeckView {
   href: string;
   cards: PracticeCard[];
 }
-
-export const SECONDS_PER_ANSWER = 120;
-
-type Phase = "setup" | "answer" | "reveal" | "done";
-
-interface Graded {
-  card: PracticeCard;
-  score: number;
-  verdict: Verdict;
-  schedule: CardSchedule;
-}
-
-const VERDICT_TEXT: Record<Verdict, string> = {
-  strong: "Strong: the card moves up a box",
-  shaky: "Shaky: the card stays in its box",
-  weak: "Weak: the card goes back to box 1",
-};
 
 function formatClock(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
@@ -43,24 +35,13 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
   const schedules = useProgress((state) => state.practice);
   const reviewCard = useProgress((state) => state.reviewCard);
   const allCards = decks.flatMap((deck) => deck.cards);
-  const keyed = allCards.map((card) => ({ ...card, id: cardKey(card), cardId: card.id }));
   const today = hydrated ? toDay(new Date()) : null;
-  const due = today ? dueCards(keyed, schedules, today) : [];
+  const due = today ? dueCards(allCards, schedules, today, cardKey) : [];
 
-  const [phase, setPhase] = useState<Phase>("setup");
-  const [timed, setTimed] = useState(false);
-  const [shuffled, setShuffled] = useState(false);
-  const [scope, setScope] = useState<"due" | "all">("due");
-  const [queue, setQueue] = useState<PracticeCard[]>([]);
-  const [position, setPosition] = useState(0);
-  const [typed, setTyped] = useState("");
-  const [covered, setCovered] = useState<boolean[]>([]);
-  const [graded, setGraded] = useState<Graded[]>([]);
-  const [current, setCurrent] = useState<Graded | null>(null);
-  const [deadline, setDeadline] = useState<number | null>(null);
-  const [remaining, setRemaining] = useState(SECONDS_PER_ANSWER);
-  const [timeUp, setTimeUp] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
+  const [session, dispatch] = useReducer(practiceSessionReducer, initialSession);
+  const { phase, options, queue, position, typed, covered, graded, deadline, remaining, timeUp, announcement } = session;
+  const { timed, shuffled, scope } = options;
+  const current = currentGrade(session);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const modelRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
@@ -73,69 +54,24 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
     if (phase === "done") doneRef.current?.focus();
   }, [phase, position]);
 
+  // The answer clock, while a timed card waits for its answer.
   useEffect(() => {
     if (phase !== "answer" || deadline === null) return;
-    const tick = () => {
-      const left = (deadline - Date.now()) / 1000;
-      setRemaining(left);
-      if (left <= 0) {
-        setTimeUp(true);
-        setPhase("reveal");
-        setAnnouncement("Time's up. The model answer is shown.");
-      } else if (Math.ceil(left) === 30) {
-        setAnnouncement("30 seconds left.");
-      }
-    };
-    tick();
-    const timer = window.setInterval(tick, 250);
+    const timer = window.setInterval(() => dispatch({ type: "ticked", now: Date.now() }), 250);
     return () => window.clearInterval(timer);
   }, [phase, deadline]);
 
-  function startCard(next: PracticeCard | undefined) {
-    setTyped("");
-    setCovered(next ? next.keyPoints.map(() => false) : []);
-    setCurrent(null);
-    setTimeUp(false);
-    setRemaining(SECONDS_PER_ANSWER);
-    setDeadline(timed ? Date.now() + SECONDS_PER_ANSWER * 1000 : null);
-  }
+  const choose = (change: Partial<SessionOptions>) => dispatch({ type: "options-changed", options: change });
 
   function start() {
-    const chosen = scope === "due" ? due : keyed;
-    const cards = chosen.map((entry) => allCards.find((c) => cardKey(c) === entry.id)).filter((c): c is PracticeCard => c !== undefined);
-    const ordered = shuffled ? shuffle(cards) : cards;
-    if (ordered.length === 0) return;
-    setQueue(ordered);
-    setPosition(0);
-    setGraded([]);
-    startCard(ordered[0]);
-    setPhase("answer");
-  }
-
-  function reveal() {
-    setPhase("reveal");
-    setDeadline(null);
+    const chosen = scope === "due" ? due : allCards;
+    dispatch({ type: "started", cards: shuffled ? shuffle(chosen) : chosen, now: Date.now() });
   }
 
   function saveGrade() {
     if (!card) return;
-    const score = selfGradeScore(covered.filter(Boolean).length, card.keyPoints.length);
-    const schedule = reviewCard(cardKey(card), score);
-    const result = { card, score, verdict: verdictFor(score), schedule };
-    setCurrent(result);
-    setGraded((list) => [...list, result]);
-    setAnnouncement(`${VERDICT_TEXT[result.verdict]}. Next due ${describeDue(schedule.due, toDay(new Date()))}.`);
-  }
-
-  function next() {
-    const nextPosition = position + 1;
-    if (nextPosition >= queue.length) {
-      setPhase("done");
-      return;
-    }
-    setPosition(nextPosition);
-    startCard(queue[nextPosition]);
-    setPhase("answer");
+    const schedule = reviewCard(cardKey(card), coveredScore(session));
+    dispatch({ type: "graded", schedule, today: toDay(new Date()) });
   }
 
   const live = (
@@ -154,28 +90,28 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           ) : (
             <>
               <p data-testid="due-summary">
-                <strong>{due.length}</strong> of {keyed.length} cards are due today.
+                <strong>{due.length}</strong> of {allCards.length} cards are due today.
               </p>
               <fieldset className={styles.options}>
                 <legend>Cards</legend>
                 <label className={styles.check}>
-                  <input type="radio" name={`${domId}-scope`} checked={scope === "due"} onChange={() => setScope("due")} /> Due cards only ({due.length})
+                  <input type="radio" name={`${domId}-scope`} checked={scope === "due"} onChange={() => choose({ scope: "due" })} /> Due cards only ({due.length})
                 </label>
                 <label className={styles.check}>
-                  <input type="radio" name={`${domId}-scope`} checked={scope === "all"} onChange={() => setScope("all")} /> All cards ({keyed.length})
+                  <input type="radio" name={`${domId}-scope`} checked={scope === "all"} onChange={() => choose({ scope: "all" })} /> All cards ({allCards.length})
                 </label>
               </fieldset>
               <fieldset className={styles.options}>
                 <legend>Options</legend>
                 <label className={styles.check}>
-                  <input type="checkbox" checked={timed} onChange={(event) => setTimed(event.currentTarget.checked)} /> Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
+                  <input type="checkbox" checked={timed} onChange={(event) => choose({ timed: event.currentTarget.checked })} /> Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
                 </label>
                 <label className={styles.check}>
-                  <input type="checkbox" checked={shuffled} onChange={(event) => setShuffled(event.currentTarget.checked)} /> Shuffle the cards
+                  <input type="checkbox" checked={shuffled} onChange={(event) => choose({ shuffled: event.currentTarget.checked })} /> Shuffle the cards
                 </label>
               </fieldset>
               <div className={styles.actions}>
-                <button type="button" className={styles.button} onClick={start} disabled={(scope === "due" ? due.length : keyed.length) === 0}>
+                <button type="button" className={styles.button} onClick={start} disabled={(scope === "due" ? due.length : allCards.length) === 0}>
                   Start practice
                 </button>
                 {scope === "due" && due.length === 0 ? <span className={styles.muted}>Nothing is due today. Choose “All cards” to practise anyway.</span> : null}
@@ -206,7 +142,7 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           ))}
         </ul>
         <div className={styles.actions}>
-          <button type="button" className={styles.button} onClick={() => setPhase("setup")}>
+          <button type="button" className={styles.button} onClick={() => dispatch({ type: "back-to-setup" })}>
             Back to the deck
           </button>
         </div>
@@ -237,9 +173,9 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           <label className={styles.answerLabel} htmlFor={`${domId}-typed`}>
             Your answer (optional: type it, or say it out loud)
           </label>
-          <textarea id={`${domId}-typed`} className={styles.answer} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} />
+          <textarea id={`${domId}-typed`} className={styles.answer} value={typed} onChange={(event) => dispatch({ type: "typed", text: event.currentTarget.value })} />
           <div className={styles.actions}>
-            <button type="button" className={styles.button} onClick={reveal}>
+            <button type="button" className={styles.button} onClick={() => dispatch({ type: "revealed" })}>
               Reveal model answer
             </button>
           </div>
@@ -261,7 +197,7 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
               <p key={index}>{paragraph}</p>
             ))}
           </div>
-          <fieldset className={styles.points} disabled={current !== null}>
+          <fieldset className={styles.points} disabled={current !== undefined}>
             <legend>Key points: tick each one your answer covered</legend>
             <ul>
               {card.keyPoints.map((point, index) => (
@@ -270,10 +206,7 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
                     <input
                       type="checkbox"
                       checked={covered[index] ?? false}
-                      onChange={(event) => {
-                        const checked = event.currentTarget.checked;
-                        setCovered((list) => list.map((value, i) => (i === index ? checked : value)));
-                      }}
+                      onChange={(event) => dispatch({ type: "point-ticked", point: index, covered: event.currentTarget.checked })}
                     />{" "}
                     {point}
                   </label>
@@ -288,7 +221,7 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
                 Next due: <strong>{current.schedule.due}</strong> ({describeDue(current.schedule.due, current.schedule.lastReviewed)}).
               </p>
               <div className={styles.actions}>
-                <button type="button" className={styles.button} onClick={next}>
+                <button type="button" className={styles.button} onClick={() => dispatch({ type: "next", now: Date.now() })}>
                   {position + 1 < queue.length ? "Next card" : "Finish session"}
                 </button>
               </div>

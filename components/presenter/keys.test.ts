@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { presenterAction } from "./keys";
+import { KEY_TABLE, keyLabels, presenterAction } from "./keys";
 
 const press = (key: string, modifiers: Partial<Record<"altKey" | "ctrlKey" | "metaKey", boolean>> = {}) =>
   presenterAction({ key, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });
@@ -21,5 +23,33 @@ describe("presenter keys", () => {
     expect(press("l", { ctrlKey: true })).toBeUndefined();
     expect(press("r", { metaKey: true })).toBeUndefined();
     expect(press("x")).toBeUndefined();
+  });
+
+  it("gives each key one action", () => {
+    const keys = KEY_TABLE.flatMap((row) => row.bindings.flatMap(([, keys]) => keys));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+  });
+});
+
+/**
+ * The rows of the first table in the README's "Teaching a room" section: each key cell's labels per
+ * action, and what they do (code spans there read as plain text here).
+ */
+function readmeKeyTable(): Array<{ keys: string[][]; does: string }> {
+  const readme = readFileSync(path.join(process.cwd(), "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Teaching a room"));
+  const table = section.slice(section.indexOf("\n|")).trimStart().split("\n\n")[0]!;
+  return table
+    .split("\n")
+    .slice(2)
+    .map((line) => {
+      const [keys, does] = line.split("|").slice(1, -1).map((cell) => cell.trim());
+      return { keys: keys!.split(" / ").map((part) => [...part.matchAll(/`([^`]+)`/g)].map((match) => match[1]!)), does: does!.replaceAll("`", "") };
+    });
+}
+
+describe("the README's key table", () => {
+  it("lists the presenter's keys, row for row", () => {
+    expect(readmeKeyTable()).toEqual(KEY_TABLE.map((row) => ({ keys: keyLabels(row), does: row.does })));
   });
 });

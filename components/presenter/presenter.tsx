@@ -1,15 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type CSSProperties } from "react";
-import type { PlayerRequest, SandboxPlayerProps } from "@/components/sandbox/sandbox-player";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ComponentType, type CSSProperties } from "react";
+import type { PlayerHandle, SandboxPlayerProps } from "@/components/sandbox/sandbox-player";
 import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/live/client";
+import { initialStage, liveBaseFor, stageReducer } from "@/lib/presenter/stage";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
-import { presenterChannel, stepFromHash, stepTarget, type PresenterMessage } from "./channel";
 import { KEY_HELP, presenterAction, type PresenterAction } from "./keys";
 import { NotesList } from "./notes-list";
-import type { LiveStepProps } from "./live-step";
+import type { LiveStepHandle, LiveStepProps } from "./live-step";
 import { saveForOffline, type OfflineState } from "./offline";
 import type { PresentedLesson, PresenterStep } from "./types";
+import { usePresenterStep } from "./use-presenter-step";
 import styles from "./presenter.module.css";
 
 const OFFLINE_TEXT: Record<OfflineState | "checking", string> = {
@@ -33,112 +34,84 @@ const LIVE_SERVER_TEXT: Record<LiveServerStatus["state"], string> = {
  * or a second window (O); L runs the step for real through `npm run demo:live`.
  */
 export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: PresenterStep[] }) {
-  const [index, setIndex] = useState(0);
-  const [notesOpen, setNotesOpen] = useState(false);
-  const [request, setRequest] = useState<PlayerRequest | undefined>();
+  const [stage, dispatch] = useReducer(stageReducer, initialStage);
+  const { index, go } = usePresenterStep({
+    presentHref: lesson.presentHref,
+    count: steps.length,
+    role: "presenter",
+    onChange: () => dispatch({ type: "step-changed" }),
+  });
   const [Player, setPlayer] = useState<ComponentType<SandboxPlayerProps> | null>(null);
   const [LiveStep, setLiveStep] = useState<ComponentType<LiveStepProps> | null>(null);
   const [offline, setOffline] = useState<OfflineState | "checking">("checking");
-  const [liveBase, setLiveBase] = useState<string | undefined>();
-  const [liveServer, setLiveServer] = useState<LiveServerStatus>({ state: "idle" });
-  const [liveStepId, setLiveStepId] = useState<string | undefined>();
-  const [cancelSignal, setCancelSignal] = useState(0);
-  const [notice, setNotice] = useState<string | undefined>();
-  const channel = useRef<ReturnType<typeof presenterChannel> | null>(null);
-  const indexRef = useRef(index);
+  /** The step's player (the recording's, or the replay of a finished live run): the presenter's keys drive it. */
+  const player = useRef<PlayerHandle | null>(null);
+  const liveStep = useRef<LiveStepHandle | null>(null);
   const step = steps[index]!;
   const recordings = useMemo(() => [...new Set(steps.flatMap((s) => (s.kind === "sandbox" ? s.scenarios.map((scenario) => scenario.src) : [])))], [steps]);
-
-  const go = useCallback(
-    (target: number) => {
-      const next = stepTarget(indexRef.current, target, steps.length);
-      if (next === undefined) return;
-      setIndex(next);
-      setRequest(undefined);
-      setLiveStepId(undefined);
-      setNotice(undefined);
-      history.replaceState(null, "", `#${next + 1}`);
-    },
-    [steps.length],
-  );
-
-  // The step in the URL (#3), on load and when the hash changes (back/forward, an edited link).
-  useEffect(() => {
-    const follow = () => setIndex(stepFromHash(window.location.hash, steps.length));
-    follow();
-    window.addEventListener("hashchange", follow);
-    return () => window.removeEventListener("hashchange", follow);
-  }, [steps.length]);
 
   // The player chunk, the offline copy and the live server, once on load. Looking for a live server
   // that is not running logs a refused connection in the console, so the presenter looks only when
   // asked: on load when the URL names one (?live=), else when L is pressed.
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).has("live")) checkLiveServer(liveServerFrom(window.location.search)).then(setLiveServer);
+    if (new URLSearchParams(window.location.search).has("live")) {
+      checkLiveServer(liveServerFrom(window.location.search)).then((status) => dispatch({ type: "live-server", status }));
+    }
     import("@/components/sandbox/sandbox-player").then(
       ({ SandboxPlayer }) => {
         setPlayer(() => SandboxPlayer);
         // After the player chunk is in, so the offline copy includes it.
         saveForOffline([lesson.presentHref, `${lesson.presentHref}/notes`], recordings).then(setOffline);
       },
-      () => setNotice("The player could not be loaded; reload the page to try again."),
+      () => dispatch({ type: "notice", text: "The player could not be loaded; reload the page to try again." }),
     );
-  }, [steps.length, lesson.presentHref, recordings]);
+  }, [lesson.presentHref, recordings]);
 
-  // The notes window follows this one, and may move it.
-  useEffect(() => {
-    const link = presenterChannel(lesson.presentHref, (message: PresenterMessage) => {
-      if (message.type === "go") go(message.index);
-      if (message.type === "hello") link.post({ type: "step", index: indexRef.current });
-    });
-    channel.current = link;
-    return () => link.close();
-  }, [lesson.presentHref, go]);
-  useEffect(() => {
-    indexRef.current = index;
-    channel.current?.post({ type: "step", index });
-  }, [index]);
-
-  const exitLive = useCallback((message?: string) => {
-    setLiveStepId(undefined);
-    setNotice(message);
-  }, []);
+  const exitLive = useCallback((notice?: string) => dispatch({ type: "live-ended", notice }), []);
 
   const runLive = useCallback(async () => {
     if (step.kind !== "sandbox") return;
     const base = liveServerFrom(window.location.search);
-    setLiveServer({ state: "checking" });
+    dispatch({ type: "live-server", status: { state: "checking" } });
     const status = await checkLiveServer(base);
-    setLiveServer(status);
-    if (status.state === "unavailable") {
-      setNotice(`Live mode is not available: ${status.reason}. Showing the recording.`);
-      return;
-    }
+    if (status.state === "unavailable") return dispatch({ type: "live-refused", reason: status.reason });
+    dispatch({ type: "live-server", status });
     const { default: LiveStepComponent } = await import("./live-step");
     setLiveStep(() => LiveStepComponent);
-    setNotice(undefined);
-    setRequest(undefined);
-    setLiveBase(base);
-    setLiveStepId(step.id);
+    dispatch({ type: "live-started", stepId: step.id, base });
   }, [step]);
 
   const act = useCallback(
     (action: PresenterAction) => {
-      const id = Date.now();
-      if (action === "next-step") go(index + 1);
-      else if (action === "previous-step") go(index - 1);
-      else if (action === "first-step") go(0);
-      else if (action === "last-step") go(steps.length - 1);
-      else if (action === "toggle-play") setRequest({ kind: "toggle", id });
-      else if (action === "next-marker") setRequest({ kind: "marker", direction: 1, id });
-      else if (action === "previous-marker") setRequest({ kind: "marker", direction: -1, id });
-      else if (action === "toggle-notes") setNotesOpen((open) => !open);
-      else if (action === "open-notes-window") window.open(`${lesson.presentHref}/notes`, `notes:${lesson.presentHref}`, "popup,width=900,height=700");
-      else if (action === "toggle-fullscreen") {
-        if (document.fullscreenElement) void document.exitFullscreen();
-        else void document.documentElement.requestFullscreen?.().catch(() => {});
-      } else if (action === "run-live") void runLive();
-      else if (action === "cancel-live") setCancelSignal((n) => n + 1);
+      switch (action) {
+        case "next-step":
+          return go(index + 1);
+        case "previous-step":
+          return go(index - 1);
+        case "first-step":
+          return go(0);
+        case "last-step":
+          return go(steps.length - 1);
+        case "toggle-play":
+          return player.current?.toggle();
+        case "next-marker":
+          return player.current?.jumpMarker(1);
+        case "previous-marker":
+          return player.current?.jumpMarker(-1);
+        case "toggle-notes":
+          return dispatch({ type: "notes-toggled" });
+        case "open-notes-window":
+          window.open(`${lesson.presentHref}/notes`, `notes:${lesson.presentHref}`, "popup,width=900,height=700");
+          return;
+        case "toggle-fullscreen":
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen?.().catch(() => {});
+          return;
+        case "run-live":
+          return void runLive();
+        case "cancel-live":
+          return liveStep.current?.cancel();
+      }
     },
     [go, index, steps.length, lesson.presentHref, runLive],
   );
@@ -158,7 +131,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
     return () => window.removeEventListener("keydown", onKey, { capture: true });
   }, [act]);
 
-  const live = liveStepId === step.id && LiveStep && liveBase && step.kind === "sandbox";
+  const { notesOpen, notice, liveServer } = stage;
+  const liveBase = step.kind === "sandbox" && LiveStep ? liveBaseFor(stage, step.id) : undefined;
+  const live = liveBase !== undefined;
   return (
     <div className={styles.presenter} data-presenter>
       <header className={styles.bar}>
@@ -236,10 +211,10 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
           </p>
         ) : live || Player ? (
           <div className={styles.player} style={{ "--sides": step.scenarios.length } as CSSProperties}>
-            {live ? (
-              <LiveStep key={step.id} base={liveBase} scenarios={step.scenarios} cancelSignal={cancelSignal} request={request} onExit={exitLive} />
+            {liveBase !== undefined && LiveStep ? (
+              <LiveStep key={step.id} ref={liveStep} base={liveBase} scenarios={step.scenarios} playerRef={player} onExit={exitLive} />
             ) : Player ? (
-              <Player key={step.id} scenarios={step.scenarios} posters={step.posters} compare={step.scenarios.length > 1} request={request} presentation />
+              <Player key={step.id} ref={player} scenarios={step.scenarios} posters={step.posters} compare={step.scenarios.length > 1} presentation />
             ) : null}
           </div>
         ) : (
@@ -255,9 +230,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
       ) : null}
 
       <footer className={styles.keys}>
-        {KEY_HELP.map(([keys, action]) => (
+        {KEY_HELP.map(([keys, does]) => (
           <span key={keys}>
-            <kbd>{keys}</kbd> {action}
+            <kbd>{keys}</kbd> {does}
           </span>
         ))}
       </footer>

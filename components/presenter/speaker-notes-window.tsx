@@ -1,12 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { formatTime } from "@/lib/asciicast/timeline";
+import { useEffect, useState } from "react";
+import { formatTime } from "@/lib/asciicast/clock";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
-import { presenterChannel, stepFromHash, stepTarget } from "./channel";
 import { presenterAction } from "./keys";
 import { NotesList } from "./notes-list";
 import type { PresentedLesson, PresenterStep } from "./types";
+import { usePresenterStep } from "./use-presenter-step";
 import styles from "./presenter.module.css";
 
 /**
@@ -15,39 +15,14 @@ import styles from "./presenter.module.css";
  * the clicker keys move the presenter window.
  */
 export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson; steps: PresenterStep[] }) {
-  const [index, setIndex] = useState(0);
-  const [connected, setConnected] = useState(false);
+  const { index, go, following } = usePresenterStep({ presentHref: lesson.presentHref, count: steps.length, role: "notes" });
   const [elapsed, setElapsed] = useState(0);
-  const channel = useRef<ReturnType<typeof presenterChannel> | null>(null);
-
-  useEffect(() => {
-    const link = presenterChannel(lesson.presentHref, (message) => {
-      if (message.type !== "step") return;
-      setIndex(message.index);
-      setConnected(true);
-    });
-    channel.current = link;
-    link.post({ type: "hello" });
-    const fromHash = () => setIndex(stepFromHash(window.location.hash, steps.length));
-    fromHash();
-    return () => link.close();
-  }, [lesson.presentHref, steps.length]);
 
   useEffect(() => {
     const started = Date.now();
     const timer = setInterval(() => setElapsed((Date.now() - started) / 1000), 1000);
     return () => clearInterval(timer);
   }, []);
-
-  const go = useCallback(
-    (target: number) => {
-      const next = stepTarget(index, target, steps.length);
-      if (next === undefined) return;
-      setIndex(next);
-      channel.current?.post({ type: "go", index: next });
-    },
-    [index, steps.length],
-  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -73,7 +48,7 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
         <span data-testid="notes-step">
           Step {index + 1} of {steps.length}
         </span>
-        <span className={styles.muted}>{connected ? "following the presenter window" : "open the presenter window to follow it"}</span>
+        <span className={styles.muted}>{following ? "following the presenter window" : "open the presenter window to follow it"}</span>
         <span className={styles.clock} aria-label="Time since these notes opened">
           {formatTime(elapsed).replace(/\.\d$/, "")}
         </span>

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadScenario } from "@/components/sandbox/load-scenario.server";
 import { findLesson, getLesson, type Lesson } from "@/lib/content/lessons.server";
+import { loadScenarioGroup } from "@/lib/recordings/scenarios.server";
 import { KEY_HELP } from "./keys";
 import type { PresentedLesson, PresenterStep } from "./types";
 
@@ -30,11 +30,9 @@ function presenterSteps(lesson: Lesson): PresenterStep[] {
     title,
     ...lesson.compiled.presenterSteps.map((source): PresenterStep => {
       const id = source.scenarios.join("-vs-");
-      const loaded = source.scenarios.map(loadScenario);
-      const ready = loaded.flatMap((entry) => (entry.ok ? [entry] : []));
-      const heading = source.title ?? loaded.map((entry) => (entry.ok ? entry.summary.title : entry.name)).join(" vs ");
-      if (ready.length < loaded.length) {
-        const message = loaded.flatMap((entry) => (entry.ok ? [] : [entry.error])).join(" ");
+      const { title: heading, ready, failed } = loadScenarioGroup(source.scenarios, source.title);
+      if (failed.length > 0) {
+        const message = failed.map((entry) => entry.error).join(" ");
         return { kind: "error", id, section: source.section, heading, message, notes: source.notes };
       }
       return { kind: "sandbox", id, section: source.section, heading, scenarios: ready.map((entry) => entry.summary), posters: ready.map((entry) => entry.poster), notes: source.notes };

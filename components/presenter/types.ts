@@ -1,4 +1,4 @@
-import type { ScenarioSummary } from "@/components/sandbox/types";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 
 /** One full-screen step of presenter mode: the lesson's title, then each of its sandboxes in order. */
 export type PresenterStep =

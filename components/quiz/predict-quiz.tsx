@@ -1,8 +1,11 @@
 "use client";
 
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { predictRules } from "@/lib/quiz/scoring";
 import styles from "./quiz.module.css";
-import { useAnnouncer, useFocusAfter, useQuizRecord } from "./use-quiz";
+import { QuizFooter } from "./quiz-footer";
+import { QuizForm, QuizFrame } from "./quiz-frame";
+import { useQuizAttempt } from "./use-quiz-attempt";
 
 export interface PredictQuizProps {
   lesson: string;
@@ -19,75 +22,48 @@ export interface PredictQuizProps {
 /** Commit to a prediction before watching a sandbox run; the measured result is then revealed. */
 export function PredictQuiz({ lesson, id, question, choices, answer, evidence, explanation }: PredictQuizProps) {
   const domId = useId();
-  const { record, recordQuiz } = useQuizRecord(lesson, id);
-  const [draft, setDraft] = useState<number | null | undefined>(undefined);
-  const restored = record?.kind === "PredictOutcome" && record.answer.length === 1 && (record.answer[0] ?? -1) < choices.length ? record.answer[0] : undefined;
-  const revealed = draft === undefined && restored !== undefined;
-  const picked = draft === undefined ? restored : draft;
-  const correct = revealed ? picked === answer : null;
-  const { announcement, announce } = useAnnouncer();
-  const [retryRef, requestRetryFocus] = useFocusAfter(revealed);
+  const attempt = useQuizAttempt({ lesson, id, kind: "PredictOutcome", rules: predictRules(choices.length, answer) });
+  const { submitted: revealed, correct } = attempt;
+  const picked = attempt.answer[0];
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (picked === undefined || picked === null) return;
-    setDraft(undefined);
-    requestRetryFocus();
-    recordQuiz({ lesson, id, kind: "PredictOutcome", answer: [picked], correct: picked === answer });
-    announce(picked === answer ? `You predicted right: ${choices[answer]}.` : `The recording shows ${choices[answer]}, not ${choices[picked]}.`);
+  function submit() {
+    attempt.submit((right) => (right ? `You predicted right: ${choices[answer]}.` : `The recording shows ${choices[answer]}, not ${choices[picked ?? 0]}.`));
   }
 
+  const footer = (
+    <QuizFooter
+      attempt={attempt}
+      checkLabel="Lock in prediction"
+      retryLabel="Predict again"
+      verdict={correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}
+    >
+      {explanation ? <p>{explanation}</p> : null}
+      <p className={styles.hint}>Source: {evidence}</p>
+    </QuizFooter>
+  );
+
   return (
-    <section className={styles.quiz} aria-labelledby={`${domId}-q`} data-quiz={id}>
-      <p className={styles.kind} aria-hidden="true">
-        Predict the outcome
-      </p>
-      <form onSubmit={submit}>
-        <fieldset className={styles.fieldset} disabled={revealed}>
-          <legend id={`${domId}-q`} className={styles.question}>
-            {question}
-          </legend>
-          <p className={styles.hint}>Commit to a prediction before you watch the run.</p>
-          <ul className={styles.options}>
-            {choices.map((choice, index) => {
-              const state = correct !== null ? (index === answer ? styles.correct : picked === index ? styles.wrong : "") : "";
-              return (
-                <li key={choice} className={`${styles.option} ${state}`}>
-                  <label className={styles.optionLabel}>
-                    <input type="radio" name={domId} value={index} checked={picked === index} onChange={() => setDraft(index)} />
-                    <span>
-                      <code>{choice}</code>
-                      {correct !== null && index === answer ? <span className={styles.mark}> (what the recording shows)</span> : null}
-                      {revealed && picked === index ? <span className={styles.mark}> (your prediction)</span> : null}
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
-        <div className={styles.actions}>
-          {revealed ? (
-            <button type="button" ref={retryRef} className={`${styles.button} ${styles.secondary}`} onClick={() => setDraft(null)}>
-              Predict again
-            </button>
-          ) : (
-            <button type="submit" className={styles.button} disabled={picked === undefined || picked === null}>
-              Lock in prediction
-            </button>
-          )}
-        </div>
-        {revealed ? (
-          <div className={styles.result}>
-            <p className={styles.resultTitle}>{correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}</p>
-            {explanation ? <p>{explanation}</p> : null}
-            <p className={styles.hint}>Source: {evidence}</p>
-          </div>
-        ) : null}
-        <p role="status" className={styles.srOnly}>
-          {announcement}
-        </p>
-      </form>
-    </section>
+    <QuizFrame id={id} domId={domId} kindLabel="Predict the outcome">
+      <QuizForm domId={domId} question={question} attempt={attempt} onSubmit={submit} footer={footer}>
+        <p className={styles.hint}>Commit to a prediction before you watch the run.</p>
+        <ul className={styles.options}>
+          {choices.map((choice, index) => {
+            const state = revealed ? (index === answer ? styles.correct : picked === index ? styles.wrong : "") : "";
+            return (
+              <li key={choice} className={`${styles.option} ${state}`}>
+                <label className={styles.optionLabel}>
+                  <input type="radio" name={domId} value={index} checked={picked === index} onChange={() => attempt.edit([index])} />
+                  <span>
+                    <code>{choice}</code>
+                    {revealed && index === answer ? <span className={styles.mark}> (what the recording shows)</span> : null}
+                    {revealed && picked === index ? <span className={styles.mark}> (your prediction)</span> : null}
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </QuizForm>
+    </QuizFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { SPEEDS } from "@/lib/asciicast/clock";
-import { formatTime, type TimelineEvent } from "@/lib/asciicast/timeline";
-import type { ScenarioSummary } from "./types";
+import { formatTime } from "@/lib/asciicast/clock";
+import type { TimelineEvent } from "@/lib/recordings/timeline";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
 
 export interface Marker {

@@ -2,7 +2,7 @@ import type { Terminal } from "@xterm/xterm";
 import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
-import type { TimelineEvent } from "@/lib/asciicast/timeline";
+import type { TimelineEvent } from "@/lib/recordings/timeline";
 import { fitTerminal, LESSON_MAX_FONT_SIZE, openTerminal } from "./terminal";
 
 interface Side {

@@ -1,11 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
-import { eventIndexAt, markerStateAt, parseDeepLink } from "@/lib/asciicast/timeline";
+import { parseDeepLink } from "@/lib/player/deep-link";
+import { eventIndexAt } from "@/lib/player/navigation";
+import { markerStateAt } from "@/lib/recordings/timeline";
 import { Controls, markersOf } from "./controls";
 import { Side } from "./side";
-import type { ScenarioSummary } from "./types";
-import type { PlayerRequest, SandboxPlayerProps } from "./sandbox-player";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
+import type { PlayerHandle, SandboxPlayerProps } from "./sandbox-player";
 import styles from "./sandbox.module.css";
 
 export interface SandboxIslandProps {
@@ -24,9 +26,11 @@ export interface SandboxIslandProps {
 export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIslandProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [Player, setPlayer] = useState<ComponentType<SandboxPlayerProps> | null>(null);
-  const [request, setRequest] = useState<PlayerRequest | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const loading = useRef(false);
+  const player = useRef<PlayerHandle | null>(null);
+  /** A command given before the player chunk arrived (the poster's Play, a deep link): the player takes it when it mounts. */
+  const waiting = useRef<((player: PlayerHandle) => void) | undefined>(undefined);
 
   const load = useCallback(() => {
     if (loading.current) return;
@@ -35,6 +39,23 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
       (module) => setPlayer(() => module.SandboxPlayer),
       (error: unknown) => setLoadError(`The player could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`),
     );
+  }, []);
+
+  const command = useCallback(
+    (run: (player: PlayerHandle) => void) => {
+      if (player.current) return run(player.current);
+      waiting.current = run;
+      load();
+    },
+    [load],
+  );
+
+  const attach = useCallback((handle: PlayerHandle | null) => {
+    player.current = handle;
+    const run = waiting.current;
+    if (!handle || !run) return;
+    waiting.current = undefined;
+    run(handle);
   }, []);
 
   useEffect(() => {
@@ -59,21 +80,22 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
     const follow = () => {
       const link = parseDeepLink(window.location.hash);
       if (!link || !names.includes(link.scenario)) return;
-      setRequest({ kind: "seek", time: link.time, id: Date.now() });
-      load();
+      // A link rounds up to a tenth, so it can land past the end of its own recording in a compare whose other side runs longer.
+      const linkedDuration = scenarios.find((scenario) => scenario.name === link.scenario)!.duration;
+      command((player) => player.seek(Math.min(link.time, linkedDuration)));
       const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       rootRef.current?.closest("figure")?.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "start" });
     };
     follow();
     window.addEventListener("hashchange", follow);
     return () => window.removeEventListener("hashchange", follow);
-  }, [scenarios, load]);
+  }, [scenarios, command]);
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
   return (
     <div ref={rootRef} className={styles.island} data-sandbox-player>
       {Player ? (
-        <Player scenarios={scenarios} posters={posters} compare={compare} request={request} charts={charts} />
+        <Player ref={attach} scenarios={scenarios} posters={posters} compare={compare} charts={charts} />
       ) : (
         <div className={styles.player}>
           <div className={compare ? styles.sides : undefined}>
@@ -102,10 +124,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
               speed={1}
               ready={false}
               canPlay
-              onToggle={() => {
-                setRequest({ kind: "play", id: Date.now() });
-                load();
-              }}
+              onToggle={() => command((player) => player.play())}
             />
             <noscript>
               <p className={styles.muted}>The replay needs JavaScript; the transcript below has every line.</p>

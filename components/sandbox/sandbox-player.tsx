@@ -1,63 +1,40 @@
 "use client";
 
 import "@xterm/xterm/css/xterm.css";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
-import {
-  deepLink,
-  eventIndexAt,
-  formatTime,
-  nextMarkerTime,
-  previousMarkerTime,
-  stateAt,
-  timeAtDigit,
-  type TimelineEvent,
-} from "@/lib/asciicast/timeline";
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from "react";
+import { formatTime } from "@/lib/asciicast/clock";
+import { deepLink } from "@/lib/player/deep-link";
+import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "@/lib/player/navigation";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
+import { stateAt, type TimelineEvent } from "@/lib/recordings/timeline";
 import { ChartPlayhead } from "./chart-playhead";
 import { Controls, markersOf } from "./controls";
 import { ReplayEngine } from "./replay-engine";
 import { Side } from "./side";
-import type { ScenarioSummary } from "./types";
+import { useRecordings } from "./use-recordings";
 import styles from "./sandbox.module.css";
 
 /**
- * A request from outside the player: play (the poster's button), open at a time (a deep link), or
- * the presenter's keys (play/pause, next/previous marker). `id` makes repeats distinct.
+ * What the page around a player can ask of it: play (the poster's button), open at a time (a deep
+ * link, a finished live run), the presenter's keys (play/pause, next/previous marker). A command
+ * given while the recordings are still loading runs once they are in (the latest one).
  */
-export type PlayerRequest =
-  | { kind: "play"; id: number }
-  | { kind: "seek"; time: number; id: number }
-  | { kind: "toggle"; id: number }
-  | { kind: "marker"; direction: 1 | -1; id: number };
+export interface PlayerHandle {
+  play(): void;
+  toggle(): void;
+  seek(time: number): void;
+  jumpMarker(direction: 1 | -1): void;
+}
 
 export interface SandboxPlayerProps {
+  ref?: Ref<PlayerHandle>;
   scenarios: ScenarioSummary[];
   posters: string[];
   compare: boolean;
-  request?: PlayerRequest;
   /** Presenter mode: the terminal may grow to a large font and the panel is styled for a room. */
   presentation?: boolean;
   /** Server-rendered traffic charts, one per scenario or null: the playhead follows this player's clock. */
   charts?: (ReactNode | null)[];
-}
-
-type Loaded = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
-
-async function fetchRecording(scenario: ScenarioSummary): Promise<Recording> {
-  const file = scenario.src.split("/").pop();
-  let response: Response;
-  try {
-    response = await fetch(scenario.src);
-  } catch {
-    throw new Error(`The recording ${file} could not be downloaded (network error).`);
-  }
-  if (!response.ok) throw new Error(`The recording ${file} could not be loaded (HTTP ${response.status}).`);
-  const text = await response.text();
-  try {
-    return parseAsciicast(text);
-  } catch (error) {
-    throw new Error(`The recording ${file} is damaged: ${error instanceof AsciicastError ? error.message : String(error)}`);
-  }
 }
 
 const SEEK_STEP = 5;
@@ -65,32 +42,27 @@ const SEEK_STEP = 5;
 /** Presenter mode's largest terminal font (px); the stage's width decides the actual size. */
 const PRESENTATION_MAX_FONT_SIZE = 32;
 
-export function SandboxPlayer({ scenarios, posters, compare, request, presentation = false, charts }: SandboxPlayerProps) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+/** The engine's clock as the controls show it, copied after every rendered frame. */
+interface Playback {
+  time: number;
+  playing: boolean;
+  speed: number;
+}
+
+export function SandboxPlayer({ ref, scenarios, posters, compare, presentation = false, charts }: SandboxPlayerProps) {
+  const loaded = useRecordings(scenarios);
   const engineRef = useRef<ReplayEngine | null>(null);
   const terminalRefs = useRef<Array<HTMLDivElement | null>>([]);
-  const [time, setTime] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState(1);
+  /** The latest action asked for before the engine existed: it runs as soon as the engine does. */
+  const waiting = useRef<((engine: ReplayEngine) => void) | undefined>(undefined);
+  const [{ time, playing, speed }, setPlayback] = useState<Playback>({ time: 0, playing: false, speed: 1 });
   const [started, setStarted] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [copied, setCopied] = useState("");
-  const handled = useRef<number | undefined>(undefined);
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
   const markers = useMemo(() => markersOf(scenarios), [scenarios]);
   const markerTimes = useMemo(() => markers.map((marker) => marker.event.time), [markers]);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all(scenarios.map(fetchRecording)).then(
-      (recordings) => !cancelled && setLoaded({ status: "ready", recordings }),
-      (error: Error) => !cancelled && setLoaded({ status: "error", message: error.message }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [scenarios]);
 
   useEffect(() => {
     if (loaded.status !== "ready") return;
@@ -98,15 +70,18 @@ export function SandboxPlayer({ scenarios, posters, compare, request, presentati
     const engine = new ReplayEngine(
       loaded.recordings.map((recording, index) => ({ recording, events: scenarios[index]!.events, container: containers[index]! })),
       {
-        onFrame: () => {
-          setTime(engine.time);
-          setPlaying(engine.clock.playing);
-        },
+        onFrame: () => setPlayback({ time: engine.time, playing: engine.clock.playing, speed: engine.clock.speed }),
         onEvent: (side, event: TimelineEvent) => setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
       },
       presentation ? PRESENTATION_MAX_FONT_SIZE : undefined,
     );
     engineRef.current = engine;
+    const action = waiting.current;
+    waiting.current = undefined;
+    if (action) {
+      setStarted(true);
+      action(engine);
+    }
     return () => {
       engine.dispose();
       engineRef.current = null;
@@ -115,7 +90,10 @@ export function SandboxPlayer({ scenarios, posters, compare, request, presentati
 
   const act = useCallback((action: (engine: ReplayEngine) => void) => {
     const engine = engineRef.current;
-    if (!engine) return;
+    if (!engine) {
+      waiting.current = action;
+      return;
+    }
     setStarted(true);
     action(engine);
   }, []);
@@ -135,17 +113,16 @@ export function SandboxPlayer({ scenarios, posters, compare, request, presentati
     [act, markerTimes, markers, compare, scenarios],
   );
 
-  // Apply a request from outside (the poster's Play, a deep link, the presenter's keys) once the engine exists.
-  useEffect(() => {
-    const engine = engineRef.current;
-    if (!engine || !request || handled.current === request.id) return;
-    handled.current = request.id;
-    setStarted(true);
-    if (request.kind === "play") engine.play();
-    else if (request.kind === "seek") engine.seek(request.time);
-    else if (request.kind === "toggle") engine.toggle();
-    else jumpMarker(request.direction);
-  }, [request, loaded, jumpMarker]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      play: () => act((engine) => engine.play()),
+      toggle: () => act((engine) => engine.toggle()),
+      seek: seekTo,
+      jumpMarker,
+    }),
+    [act, seekTo, jumpMarker],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -227,10 +204,7 @@ export function SandboxPlayer({ scenarios, posters, compare, request, presentati
           onToggle={() => act((engine) => engine.toggle())}
           onSeek={seekTo}
           onMarker={jumpMarker}
-          onSpeed={(next) => {
-            setSpeed(next);
-            act((engine) => engine.setSpeed(next));
-          }}
+          onSpeed={(next) => act((engine) => engine.setSpeed(next))}
           onCopyLink={copyLink}
         />
         <p className={styles.visuallyHidden} aria-live="polite">

@@ -1,5 +1,5 @@
-import { formatTime } from "@/lib/asciicast/timeline";
-import { loadScenario } from "./load-scenario.server";
+import { formatTime } from "@/lib/asciicast/clock";
+import { loadScenarioGroup } from "@/lib/recordings/scenarios.server";
 import { SandboxIsland } from "./sandbox-island";
 import { TrafficChart, TrafficLegend } from "./traffic-chart";
 import styles from "./sandbox.module.css";
@@ -29,11 +29,9 @@ export function SandboxCompare({ left, right, title }: SandboxCompareProps) {
 }
 
 function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
-  const loaded = names.map(loadScenario);
+  const { title: caption, ready, failed } = loadScenarioGroup(names, title);
   const captionId = `sandbox-${names.join("-vs-")}-caption`;
-  const caption = title ?? loaded.map((entry) => (entry.ok ? entry.summary.title : entry.name)).join(" vs ");
   const compare = names.length > 1;
-  const ready = loaded.flatMap((entry) => (entry.ok ? [entry] : []));
   const charts = ready.map((entry) =>
     entry.traffic ? (
       <TrafficChart
@@ -50,7 +48,7 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
       <figcaption id={captionId} className={styles.caption}>
         {caption}
       </figcaption>
-      {ready.length === loaded.length ? (
+      {failed.length === 0 ? (
         <SandboxIsland
           compare={compare}
           scenarios={ready.map((entry) => entry.summary)}
@@ -58,13 +56,11 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
           charts={hasCharts ? charts : undefined}
         />
       ) : (
-        loaded.map((entry) =>
-          entry.ok ? null : (
-            <p key={entry.name} className={styles.error} role="alert">
-              {entry.error}
-            </p>
-          ),
-        )
+        failed.map((entry) => (
+          <p key={entry.name} className={styles.error} role="alert">
+            {entry.error}
+          </p>
+        ))
       )}
       {hasCharts ? <TrafficLegend /> : null}
       {ready.map((entry) => (

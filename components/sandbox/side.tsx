@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from "react";
-import type { PanelState } from "@/lib/asciicast/timeline";
+import type { PanelState } from "@/lib/recordings/timeline";
 import { panelFields, StatePanel } from "./state-panel";
-import type { ScenarioSummary } from "./types";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
 
 /**

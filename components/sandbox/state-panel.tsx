@@ -1,5 +1,5 @@
-import type { StatePatch } from "@/sandboxes/recorder/manifest-schema";
-import type { PanelState, TimelineEvent } from "@/lib/asciicast/timeline";
+import type { StatePatch } from "@/lib/recordings/manifest-schema";
+import type { PanelState, TimelineEvent } from "@/lib/recordings/timeline";
 import styles from "./sandbox.module.css";
 
 type Field = keyof StatePatch | "sinceSigterm";

@@ -64,3 +64,11 @@ export class PlaybackClock {
     this.rate = speed;
   }
 }
+
+/** Playback seconds as the player's clock shows them: `1:15.3`. */
+export function formatTime(seconds: number): string {
+  const whole = Math.max(0, seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole - minutes * 60;
+  return `${minutes}:${rest.toFixed(1).padStart(4, "0")}`;
+}

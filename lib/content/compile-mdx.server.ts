@@ -8,7 +8,7 @@ import { rawImports } from "./raw-imports";
 import { rehypeCollectHeadings, type TocEntry } from "./rehype-collect-headings";
 import { remarkCodeBlocks } from "./remark-code-blocks";
 import { remarkPresenterSteps, type PresenterStepSource } from "./remark-presenter-steps";
-import { remarkQuizzes } from "@/lib/quiz/remark-quizzes";
+import { remarkQuizzes, type LessonQuiz } from "@/lib/quiz/remark-quizzes";
 
 export interface CompiledMdx {
   code: string;
@@ -16,6 +16,8 @@ export interface CompiledMdx {
   toc: TocEntry[];
   /** The lesson's sandboxes in order, with their speaker notes: presenter mode's steps. */
   presenterSteps: PresenterStepSource[];
+  /** The lesson's quizzes in order: the progress page counts them. */
+  quizzes: LessonQuiz[];
 }
 
 const REPO_ROOT = process.cwd();
@@ -24,13 +26,19 @@ const REPO_ROOT = process.cwd();
 export async function compileMdx(file: string, source: string): Promise<CompiledMdx> {
   const toc: TocEntry[] = [];
   const presenterSteps: PresenterStepSource[] = [];
+  const quizzes: LessonQuiz[] = [];
   const relativeFile = path.relative(REPO_ROOT, file);
   try {
     const { code, frontmatter } = await bundleMDX({
       source,
       cwd: path.dirname(file),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkCodeBlocks, [remarkQuizzes, { file: relativeFile }], remarkPresenterSteps(presenterSteps)];
+        options.remarkPlugins = [
+          ...(options.remarkPlugins ?? []),
+          remarkCodeBlocks,
+          [remarkQuizzes, { file: relativeFile, quizzes }],
+          remarkPresenterSteps(presenterSteps),
+        ];
         options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, rehypeCollectHeadings(toc)];
         return options;
       },
@@ -40,7 +48,7 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
         return options;
       },
     });
-    return { code, frontmatter, toc, presenterSteps };
+    return { code, frontmatter, toc, presenterSteps, quizzes };
   } catch (error) {
     throw toContentError(relativeFile, error);
   }

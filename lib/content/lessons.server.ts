@@ -4,8 +4,10 @@ import path from "node:path";
 import matter from "gray-matter";
 import { compileMdx, type CompiledMdx } from "./compile-mdx.server";
 import { ContentError, parseFrontmatter, type LessonFrontmatter } from "./frontmatter";
+import { lessonId, type LessonId } from "./lesson-id";
 
 export interface LessonSummary {
+  id: LessonId;
   chapterSlug: string;
   slug: string;
   href: string;
@@ -51,7 +53,8 @@ export function listLessons(contentDir = DEFAULT_CONTENT_DIR): LessonSummary[] {
         throw new ContentError(relativeFile, "folder and file names must be kebab-case slugs (a-z, 0-9, -)");
       }
       const frontmatter = parseFrontmatter(readFrontmatter(file, relativeFile), relativeFile);
-      lessons.push({ chapterSlug: chapterEntry.name, slug, href: `/learn/${chapterEntry.name}/${slug}`, file, frontmatter });
+      const id = lessonId(chapterEntry.name, slug);
+      lessons.push({ id, chapterSlug: chapterEntry.name, slug, href: `/learn/${chapterEntry.name}/${slug}`, file, frontmatter });
     }
   }
   lessons.sort(compareLessonNumbers);
@@ -112,6 +115,11 @@ export async function getLesson(chapterSlug: string, slug: string, contentDir = 
   const index = lessons.findIndex((lesson) => lesson.chapterSlug === chapterSlug && lesson.slug === slug);
   const lesson = lessons[index];
   if (!lesson) return undefined;
+  return { ...lesson, compiled: await compileLesson(lesson), previous: lessons[index - 1], next: lessons[index + 1] };
+}
+
+/** The lesson compiled: its code, table of contents, presenter steps and quizzes. */
+export function compileLesson(lesson: LessonSummary): Promise<CompiledMdx> {
   const source = readFileSync(lesson.file, "utf8");
   // Keyed by content so `next dev` recompiles an edited lesson and a build compiles each once.
   const cacheKey = `${lesson.file}\0${source}`;
@@ -120,5 +128,5 @@ export async function getLesson(chapterSlug: string, slug: string, contentDir = 
     compilation = compileMdx(lesson.file, source);
     compiled.set(cacheKey, compilation);
   }
-  return { ...lesson, compiled: await compilation, previous: lessons[index - 1], next: lessons[index + 1] };
+  return compilation;
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Plugin } from "esbuild";
 
 /**
- * Lets a lesson import a real repo file as text: `import naive from "../../sandboxes/images/naive/Dockerfile?raw"`.
+ * Lets a lesson import a real repo file as text (`import naive from` a path ending in `?raw`, such as
+ * `../../sandboxes/images/naive/Dockerfile?raw` from content/<chapter>/).
  * The lesson then shows the very file the recorder builds, never a pasted copy.
  */
 export function rawImports(repoRoot: string): Plugin {

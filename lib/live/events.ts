@@ -1,4 +1,4 @@
-import type { ScenarioEvent } from "@/sandboxes/recorder/manifest-schema";
+import type { ScenarioEvent } from "@/lib/recordings/manifest-schema";
 
 /**
  * What the live demo server (sandboxes/live) streams about one run, as server-sent events.
@@ -25,11 +25,17 @@ export interface LiveFrame {
   event: LiveEvent;
 }
 
-export const TERMINAL_EVENTS: ReadonlySet<LiveEvent["type"]> = new Set(["finished", "failed", "cancelled"]);
+/** The events that end a run. A run's view takes the name of the event that ended it as its status (lib/live/timeline.ts). */
+const RUN_ENDINGS = ["finished", "failed", "cancelled"] as const satisfies ReadonlyArray<LiveEvent["type"]>;
+export type RunEnding = (typeof RUN_ENDINGS)[number];
+export const TERMINAL_EVENTS: ReadonlySet<string> = new Set(RUN_ENDINGS);
+
+/** The live server listens on this machine only (it runs containers here), on this port unless `npm run demo:live -- --port` says otherwise. */
+export const LIVE_HOST = "127.0.0.1";
+export const DEFAULT_LIVE_PORT = 4100;
 
 /** Where the presenter looks for `npm run demo:live` unless the page's `?live=` says otherwise. */
-export const DEFAULT_LIVE_SERVER = "http://127.0.0.1:4100";
-export const DEFAULT_LIVE_PORT = 4100;
+export const DEFAULT_LIVE_SERVER = `http://${LIVE_HOST}:${DEFAULT_LIVE_PORT}`;
 
 /** The host names that mean "this machine" (the live server accepts nothing else). */
 export const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "[::1]"]);

@@ -1,7 +1,7 @@
-import { stateAt, type PanelState, type TimelineEvent } from "@/lib/asciicast/timeline";
-import { TERMINAL_EVENTS, type LiveFrame } from "./events";
+import { stateAt, type PanelState, type TimelineEvent } from "@/lib/recordings/timeline";
+import { TERMINAL_EVENTS, type LiveFrame, type RunEnding } from "./events";
 
-export type LiveStatus = "connecting" | "queued" | "preparing" | "running" | "finished" | "failed" | "cancelled";
+export type LiveStatus = "connecting" | "queued" | "preparing" | "running" | RunEnding;
 
 /** Everything the live view shows about one run, rebuilt from the frames received so far. */
 export interface LiveRunView {
@@ -23,7 +23,8 @@ export interface LiveRunView {
 
 export const initialLiveView = (cols = 100, rows = 30): LiveRunView => ({ status: "connecting", cols, rows, events: [], latest: 0, lastSeq: -1 });
 
-export const isTerminal = (view: LiveRunView) => view.status === "finished" || view.status === "failed" || view.status === "cancelled";
+/** The run has ended: its status is the event that ended it. */
+export const isTerminal = (view: LiveRunView) => TERMINAL_EVENTS.has(view.status);
 
 /**
  * Applies one frame. Returns the new view and the terminal output to write, if any. Frames at or

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cardKey, fillFacts, parseDeck } from "./cards";
-import { decks } from "./decks";
+import { loadDecks } from "./decks.server";
 
 const card = {
   id: "one",
@@ -32,7 +32,7 @@ describe("practice decks", () => {
   });
 
   it("ships the lesson 10.4 deck with the five interview questions and more", () => {
-    const deck = decks.find((d) => d.lesson === "production-and-scaling/dockerizing-nodejs");
+    const deck = loadDecks().find((d) => d.lesson === "production-and-scaling/dockerizing-nodejs");
     expect(deck).toBeDefined();
     expect(deck!.cards.filter((c) => c.origin === "interview")).toHaveLength(5);
     expect(deck!.cards.length).toBeGreaterThan(5);

@@ -60,6 +60,15 @@ describe("Leitner scheduling", () => {
     expect(isDue(schedules.later, TODAY)).toBe(false);
   });
 
+  it("finds each card's schedule by the key it is stored under", () => {
+    const cards = [
+      { id: "user", lesson: "a" },
+      { id: "user", lesson: "b" },
+    ];
+    const due = dueCards(cards, { "a#user": scheduled(2, "2026-03-12") }, TODAY, (card) => `${card.lesson}#${card.id}`);
+    expect(due).toEqual([cards[1]]);
+  });
+
   it("counts a streak of consecutive practice days ending today or yesterday", () => {
     expect(streak([], TODAY)).toBe(0);
     expect(streak(["2026-03-08", "2026-03-09", "2026-03-10"], TODAY)).toBe(3);

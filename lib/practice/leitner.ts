@@ -63,10 +63,16 @@ export function isDue(schedule: CardSchedule | undefined, today: Day): boolean {
 /**
  * Cards to review, most urgent first: overdue before due, lower boxes first, new cards last
  * (reviewing what is slipping matters more than starting something new), then the given order.
+ * `keyOf` names a card's schedule in `schedules`.
  */
-export function dueCards<T extends { id: string }>(cards: readonly T[], schedules: Readonly<Record<string, CardSchedule>>, today: Day): T[] {
+export function dueCards<T extends { id: string }>(
+  cards: readonly T[],
+  schedules: Readonly<Record<string, CardSchedule>>,
+  today: Day,
+  keyOf: (card: T) => string = (card) => card.id,
+): T[] {
   return cards
-    .map((card, index) => ({ card, index, schedule: schedules[card.id] }))
+    .map((card, index) => ({ card, index, schedule: schedules[keyOf(card)] }))
     .filter(({ schedule }) => isDue(schedule, today))
     .sort((a, b) => {
       if (!a.schedule || !b.schedule) return (a.schedule ? 0 : 1) - (b.schedule ? 0 : 1) || a.index - b.index;

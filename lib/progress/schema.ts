@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDay } from "@/lib/practice/dates";
+import { QUIZ_KINDS } from "@/lib/quiz/types";
 
 /**
  * What the browser keeps, stored under `STORAGE_KEY` as `{ "state": …, "version": 2 }` (the
@@ -19,7 +20,7 @@ const index = z.number().int().min(0);
 export const quizRecordSchema = z.object({
   lesson: z.string().min(1),
   id: z.string().min(1),
-  kind: z.enum(["SingleChoice", "MultipleChoice", "OrderLines", "SpotTheProblem", "PredictOutcome"]),
+  kind: z.enum(QUIZ_KINDS),
   /** Option indices picked, the line order, or the one line picked (see lib/quiz/scoring.ts). */
   answer: z.array(index).max(200),
   correct: z.boolean(),
@@ -46,7 +47,7 @@ export const cardScheduleSchema = z.object({
 export const progressDataSchema = z.object({
   /** Keyed by `lesson#questionId` (lib/quiz/types.ts quizKey). */
   quizzes: z.record(z.string(), quizRecordSchema),
-  /** Keyed by `chapter-slug/lesson-slug`. */
+  /** Keyed by lesson id, `chapter-slug/lesson-slug` (lib/content/lesson-id.ts). */
   lessons: z.record(z.string(), lessonRecordSchema),
   /** Keyed by `lesson#cardId` (lib/practice/cards.ts cardKey). */
   practice: z.record(z.string(), cardScheduleSchema),

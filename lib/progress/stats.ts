@@ -1,9 +1,11 @@
+import type { LessonId } from "@/lib/content/lesson-id";
 import { daysBetween, type Day } from "@/lib/practice/dates";
 import { streak } from "@/lib/practice/leitner";
+import { quizKey } from "@/lib/quiz/types";
 import type { ProgressData } from "./schema";
 
 export interface LessonInfo {
-  id: string;
+  id: LessonId;
   title: string;
   href: string;
   quizIds: string[];
@@ -35,7 +37,7 @@ export interface OverallStats {
 /** Only questions that still exist in a lesson count, so a removed quiz cannot push a score past 100%. */
 export function lessonStats(lesson: LessonInfo, data: ProgressData, today: Day): LessonStats {
   const record = data.lessons[lesson.id];
-  const quizzes = lesson.quizIds.map((id) => data.quizzes[`${lesson.id}#${id}`]).filter((entry) => entry !== undefined);
+  const quizzes = lesson.quizIds.map((id) => data.quizzes[quizKey(lesson.id, id)]).filter((entry) => entry !== undefined);
   const schedules = lesson.cardKeys.map((key) => data.practice[key]);
   return {
     id: lesson.id,

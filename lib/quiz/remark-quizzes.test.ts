@@ -1,7 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
-import { lessonIdFromFile, lessonQuizIndex } from "./remark-quizzes";
 
 const FILE = path.join(process.cwd(), "content/testing/quiz-fixture.mdx");
 
@@ -11,15 +10,11 @@ const quiz = (id: string) => `<SingleChoice id="${id}" question="Q?">
 </SingleChoice>`;
 
 describe("remarkQuizzes", () => {
-  it("derives the lesson id from the file path", () => {
-    expect(lessonIdFromFile("content/production-and-scaling/dockerizing-nodejs.mdx")).toBe("production-and-scaling/dockerizing-nodejs");
-  });
-
-  it("adds lesson and source props and indexes the lesson's quizzes", async () => {
-    const { code } = await compileMdx(FILE, `# Title\n\n${quiz("first")}\n\n${quiz("second")}\n`);
+  it("adds lesson and source props and returns the lesson's quizzes", async () => {
+    const { code, quizzes } = await compileMdx(FILE, `# Title\n\n${quiz("first")}\n\n${quiz("second")}\n`);
     expect(code).toContain('lesson:"testing/quiz-fixture"');
     expect(code).toContain('source:"content/testing/quiz-fixture.mdx:3"');
-    expect(lessonQuizIndex.get("testing/quiz-fixture")).toEqual([
+    expect(quizzes).toEqual([
       { id: "first", kind: "SingleChoice", line: 3 },
       { id: "second", kind: "SingleChoice", line: 8 },
     ]);

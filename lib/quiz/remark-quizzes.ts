@@ -3,32 +3,24 @@ import type { Node } from "unist";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { lessonIdFromFile } from "@/lib/content/lesson-id";
 import { isQuizKind, type QuizKind } from "./types";
 
-export interface RemarkQuizzesOptions {
-  /** The lesson file relative to the repo root, e.g. `content/production-and-scaling/dockerizing-nodejs.mdx`. */
-  file: string;
-}
-
-export interface LessonQuizIndexEntry {
+/** One question of a lesson, in lesson order: what the progress page counts. */
+export interface LessonQuiz {
   id: string;
   kind: QuizKind;
   line?: number;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** `content/<chapter>/<lesson>.mdx` → `<chapter>/<lesson>`, the lesson key used by the progress store. */
-export function lessonIdFromFile(file: string): string {
-  const parts = file.replace(/\\/g, "/").replace(/\.mdx$/, "").split("/");
-  return parts.slice(-2).join("/");
+export interface RemarkQuizzesOptions {
+  /** The lesson file relative to the repo root, e.g. `content/production-and-scaling/dockerizing-nodejs.mdx`. */
+  file: string;
+  /** Filled with the lesson's quizzes, for the compiled lesson to carry. */
+  quizzes: LessonQuiz[];
 }
 
-/**
- * Quizzes found per lesson file during this process's compiles (the progress page reads it to
- * know how many questions each lesson has).
- */
-export const lessonQuizIndex = new Map<string, LessonQuizIndexEntry[]>();
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The per-lesson pass for quizzes: every quiz component needs a literal kebab-case `id` that
@@ -36,7 +28,7 @@ export const lessonQuizIndex = new Map<string, LessonQuizIndexEntry[]>();
  * component can key its progress and name its location in a build error. Props are checked
  * by the component itself while the page prerenders (./validate.ts).
  */
-export function remarkQuizzes({ file }: RemarkQuizzesOptions) {
+export function remarkQuizzes({ file, quizzes }: RemarkQuizzesOptions) {
   const lesson = lessonIdFromFile(file);
   return (tree: Root, vfile: VFile) => {
     const fail: (reason: string, node: Node) => never = (reason, node) => {
@@ -49,7 +41,6 @@ export function remarkQuizzes({ file }: RemarkQuizzesOptions) {
       throw message;
     };
     const seen = new Map<string, number | undefined>();
-    const entries: LessonQuizIndexEntry[] = [];
     visit(tree, (node) => {
       if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
       const element = node as MdxJsxFlowElement | MdxJsxTextElement;
@@ -66,7 +57,7 @@ export function remarkQuizzes({ file }: RemarkQuizzesOptions) {
         fail(`quiz id "${id}" is used twice in this lesson${first ? ` (first on line ${first})` : ""}; ids must be unique per lesson`, element);
       }
       seen.set(id, line);
-      entries.push({ id, kind: element.name, line });
+      quizzes.push({ id, kind: element.name, line });
       for (const attribute of element.attributes) {
         if (attribute.type === "mdxJsxAttribute" && (attribute.name === "lesson" || attribute.name === "source")) {
           fail(`${where} "${attribute.name}" is set by the build; remove it`, element);
@@ -77,6 +68,5 @@ export function remarkQuizzes({ file }: RemarkQuizzesOptions) {
         { type: "mdxJsxAttribute", name: "source", value: line ? `${file}:${line}` : file },
       );
     });
-    lessonQuizIndex.set(lesson, entries);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPermutation, moveLine, ratio, scoreChoice, scoreOrder, scoreSpot } from "./scoring";
+import { choiceRules, isPermutation, moveLine, orderRules, predictRules, ratio, scoreChoice, scoreOrder, scoreSpot, spotRules } from "./scoring";
 import { hashString, scrambledOrder } from "./shuffle";
 
 describe("scoreChoice", () => {
@@ -65,5 +65,35 @@ describe("spot-the-problem and ratios", () => {
     expect(ratio(0, 0)).toBe(0);
     expect(ratio(1, 4)).toBe(0.25);
     expect(ratio(5, 4)).toBe(1);
+  });
+});
+
+describe("answer rules", () => {
+  it("keeps a saved choice only while every pick is still an option", () => {
+    const rules = choiceRules(3, [0, 2]);
+    expect(rules.fits([0, 2])).toBe(true);
+    expect(rules.fits([])).toBe(false);
+    expect(rules.fits([0, 3])).toBe(false);
+    expect(rules.isCorrect([2, 0])).toBe(true);
+    expect(rules.isCorrect([0])).toBe(false);
+  });
+
+  it("keeps a saved order only while it is an order of the question's lines", () => {
+    expect(orderRules(3).fits([2, 0, 1])).toBe(true);
+    expect(orderRules(4).fits([2, 0, 1])).toBe(false);
+    expect(orderRules(3).isCorrect([0, 1, 2])).toBe(true);
+    expect(orderRules(3).isCorrect([1, 0, 2])).toBe(false);
+  });
+
+  it("takes exactly one line or one predicted outcome", () => {
+    for (const rules of [spotRules(3, 1), predictRules(3, 1)]) {
+      expect(rules.fits([1])).toBe(true);
+      expect(rules.fits([])).toBe(false);
+      expect(rules.fits([0, 1])).toBe(false);
+      expect(rules.fits([3])).toBe(false);
+      expect(rules.isCorrect([1])).toBe(true);
+      expect(rules.isCorrect([2])).toBe(false);
+      expect(rules.isCorrect([])).toBe(false);
+    }
   });
 });

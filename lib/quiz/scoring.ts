@@ -50,6 +50,38 @@ export function scoreSpot(pickedLine: number, faultyLine: number): boolean {
   return pickedLine === faultyLine;
 }
 
+/** How a quiz judges answers: whether a saved answer still fits the question, and whether an answer is right. */
+export interface AnswerRules {
+  /** False for an answer the question cannot have (a lesson edit dropped options or lines): the quiz starts fresh. */
+  fits(answer: readonly number[]): boolean;
+  isCorrect(answer: readonly number[]): boolean;
+}
+
+/** Single or multiple choice: at least one of the options picked; right when exactly the correct ones are. */
+export function choiceRules(optionCount: number, correctIndices: readonly number[]): AnswerRules {
+  return {
+    fits: (answer) => answer.length > 0 && answer.every((index) => index < optionCount),
+    isCorrect: (answer) => scoreChoice(answer, correctIndices).correct,
+  };
+}
+
+export function orderRules(lineCount: number): AnswerRules {
+  return { fits: (order) => isPermutation(order, lineCount), isCorrect: (order) => scoreOrder(order).correct };
+}
+
+export function spotRules(lineCount: number, faultyLine: number): AnswerRules {
+  return { fits: (answer) => isOnePick(answer, lineCount), isCorrect: ([line]) => line !== undefined && scoreSpot(line, faultyLine) };
+}
+
+/** Predict the outcome: one of the choices; right when it is the one the recording shows. */
+export function predictRules(choiceCount: number, recordedChoice: number): AnswerRules {
+  return { fits: (answer) => isOnePick(answer, choiceCount), isCorrect: ([choice]) => choice === recordedChoice };
+}
+
+function isOnePick(answer: readonly number[], count: number): boolean {
+  return answer.length === 1 && (answer[0] ?? count) < count;
+}
+
 /** Share of quizzes answered correctly, 0..1 (0 when nothing was answered). */
 export function ratio(done: number, total: number): number {
   return total > 0 ? Math.min(1, done / total) : 0;

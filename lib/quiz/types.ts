@@ -1,3 +1,5 @@
+import type { LessonId } from "@/lib/content/lesson-id";
+
 /** The quiz kinds a lesson can use. The names are the MDX component names. */
 export const QUIZ_KINDS = ["SingleChoice", "MultipleChoice", "OrderLines", "SpotTheProblem", "PredictOutcome"] as const;
 export type QuizKind = (typeof QUIZ_KINDS)[number];
@@ -6,10 +8,7 @@ export function isQuizKind(name: string | null | undefined): name is QuizKind {
   return (QUIZ_KINDS as readonly string[]).includes(name ?? "");
 }
 
-/** `chapter-slug/lesson-slug`, the same key the progress store uses for a lesson. */
-export type LessonId = string;
-
-/** Where a question lives, for progress records. */
+/** Where a question lives, for progress records: `lesson#questionId`. */
 export function quizKey(lesson: LessonId, id: string): string {
   return `${lesson}#${id}`;
 }

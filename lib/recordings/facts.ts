@@ -1,27 +1,43 @@
-import type { Manifest, ScenarioName } from "@/sandboxes/recorder/manifest-schema";
+import type { Manifest } from "@/lib/recordings/manifest-schema";
 
-/**
- * Named figures a lesson may cite with <Fact name="…" />. Each reads the manifest and formats
- * the value; a name that is missing, or a value the manifest lacks, fails the build.
- */
+/** A reader found no value in the manifest: thrown instead of formatting a placeholder, so it cannot reach a page. */
+export class MissingFactError extends Error {
+  override name = "MissingFactError";
+}
+
+/** The value, or a MissingFactError naming what the manifest lacks (a row that is not there, a field recorded as null). */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new MissingFactError(`no ${what}`);
+  return value;
+}
+
+/** A number the manifest records as text (an environment variable), or a MissingFactError when it is absent or not a number. */
+function numberFrom(text: string | undefined, what: string): number {
+  const value = Number(present(text, what));
+  if (!Number.isFinite(value)) throw new MissingFactError(`${what} is "${text}", not a number`);
+  return value;
+}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const secondsText = (value: number) => `${value.toFixed(1)} s`;
 
 function imageBytes(manifest: Manifest, name: string, kind: "uncompressedBytes" | "compressedBytes" = "uncompressedBytes"): number {
   const image = manifest.scenarios.sizes.facts.images.find((entry) => entry.name === name);
-  if (!image) throw new Error(`the sizes scenario has no image named "${name}"`);
+  if (!image) throw new MissingFactError(`the sizes scenario has no image named "${name}"`);
   return image[kind];
 }
 
 function matrixRow(manifest: Manifest, pid1: string, handler: boolean) {
   const row = manifest.scenarios["pid1-matrix"].facts.rows.find((entry) => entry.pid1 === pid1 && entry.handler === handler);
-  if (!row) throw new Error(`the pid1-matrix has no row for ${pid1} with handler ${handler ? "on" : "off"}`);
+  if (!row) throw new MissingFactError(`the pid1-matrix has no row for ${pid1} with handler ${handler ? "on" : "off"}`);
   return row;
 }
 
+const zombieRow = (manifest: Manifest, pid1: string) => manifest.scenarios.zombies.facts.rows.find((row) => row.pid1 === pid1);
+
 function rebuild(manifest: Manifest, image: "naive" | "optimized") {
   const row = manifest.scenarios["build-cache"].facts.rows.find((entry) => entry.image === image);
-  if (!row) throw new Error(`the build-cache scenario has no ${image} row`);
+  if (!row) throw new MissingFactError(`the build-cache scenario has no ${image} row`);
   return row;
 }
 
@@ -36,6 +52,10 @@ function failureRange(failed: number): string {
   return "more than 100";
 }
 
+/**
+ * Named figures a lesson may cite with <Fact name="…" />. Each reads the manifest and formats
+ * the value; a name that is missing, or a value the manifest lacks, fails the build.
+ */
 export const FACTS = {
   naiveImageSize: (m: Manifest) => mb(imageBytes(m, "naive image")),
   naiveImageCompressed: (m: Manifest) => mb(imageBytes(m, "naive image", "compressedBytes")),
@@ -65,13 +85,13 @@ export const FACTS = {
   tiniWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "tini", false).terminatingSignal ?? "its own exit",
   nodeWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "node", false).terminatingSignal ?? "its own exit",
   tiniWithHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "tini", true).stopSeconds),
-  zombiesWithNode: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "node")?.zombiesAfter ?? "?"),
-  zombiesWithTini: (m: Manifest) => String(m.scenarios.zombies.facts.rows.find((row) => row.pid1 === "tini")?.zombiesAfter ?? "?"),
-  orphansStarted: (m: Manifest) => String(m.scenarios.zombies.facts.rows[0]?.orphansStarted ?? "?"),
+  zombiesWithNode: (m: Manifest) => String(present(zombieRow(m, "node")?.zombiesAfter, "zombies row for node as PID 1")),
+  zombiesWithTini: (m: Manifest) => String(present(zombieRow(m, "tini")?.zombiesAfter, "zombies row for tini as PID 1")),
+  orphansStarted: (m: Manifest) => String(present(m.scenarios.zombies.facts.rows[0]?.orphansStarted, "row in the zombies scenario")),
   naiveRebuildTime: (m: Manifest) => secondsText(rebuild(m, "naive").rebuildSeconds),
   optimizedRebuildTime: (m: Manifest) => secondsText(rebuild(m, "optimized").rebuildSeconds),
   rebuildSpeedup: (m: Manifest) => `${(rebuild(m, "naive").rebuildSeconds / rebuild(m, "optimized").rebuildSeconds).toFixed(0)}×`,
-  healthFlipFirst503: (m: Manifest) => secondsText(m.scenarios["health-flip"].facts.first503AtSeconds ?? Number.NaN),
+  healthFlipFirst503: (m: Manifest) => secondsText(present(m.scenarios["health-flip"].facts.first503AtSeconds, "first 503 in the health-flip recording")),
   rollingNaiveFailed: (m: Manifest) => String(rolling(m, "rolling-naive").failed),
   rollingNaiveSent: (m: Manifest) => String(rolling(m, "rolling-naive").totals.sent),
   rollingOptimizedFailed: (m: Manifest) => String(rolling(m, "rolling-optimized").failed),
@@ -91,7 +111,10 @@ export const FACTS = {
     const { intervalMs, fall } = rolling(m, "rolling-optimized").balancer;
     return `${((intervalMs * fall) / 1000).toFixed(1)} s`;
   },
-  readinessDelay: (m: Manifest) => `${(Number(rolling(m, "rolling-optimized").replicaEnv.READINESS_DELAY_MS) / 1000).toFixed(1)} s`,
+  readinessDelay: (m: Manifest) => {
+    const delayMs = numberFrom(rolling(m, "rolling-optimized").replicaEnv.READINESS_DELAY_MS, "READINESS_DELAY_MS in the replicas' environment");
+    return secondsText(delayMs / 1000);
+  },
   dockerEngine: (m: Manifest) => m.environment.dockerEngine,
   nodeInImages: (m: Manifest) => m.environment.nodeInImages,
   npmInImages: (m: Manifest) => m.environment.npmInImages,
@@ -103,15 +126,10 @@ export type FactName = keyof typeof FACTS;
 export function factValue(manifest: Manifest, name: string): string {
   const read = FACTS[name as FactName];
   if (!read) throw new Error(`<Fact name="${name}"> is not a known fact; known facts: ${Object.keys(FACTS).join(", ")}`);
-  const value = read(manifest);
-  if (value.includes("NaN") || value.includes("?")) throw new Error(`the manifest has no value for the fact "${name}"`);
-  return value;
-}
-
-/** The moment in a recording where an event of this kind happened (the first, or the nth). */
-export function eventTime(manifest: Manifest, scenario: ScenarioName, kind: string, occurrence = 1): number {
-  const matches = manifest.scenarios[scenario].events.filter((event) => event.kind === kind);
-  const event = matches[occurrence - 1];
-  if (!event) throw new Error(`the ${scenario} recording has no event of kind "${kind}" (#${occurrence}); kinds: ${[...new Set(manifest.scenarios[scenario].events.map((e) => e.kind))].join(", ")}`);
-  return event.t;
+  try {
+    return read(manifest);
+  } catch (error) {
+    if (error instanceof MissingFactError) throw new Error(`the manifest has no value for the fact "${name}" (${error.message})`, { cause: error });
+    throw error;
+  }
 }

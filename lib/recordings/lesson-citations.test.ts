@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCENARIO_NAMES, parseManifest, type ScenarioName } from "@/sandboxes/recorder/manifest-schema";
-import { FACTS, eventTime, factValue } from "./facts";
+import { SCENARIO_NAMES, parseManifest, type ScenarioName } from "@/lib/recordings/manifest-schema";
+import { FACTS, factValue } from "./facts";
+import { recordedMoment } from "./scenarios.server";
 
 const contentDir = path.join(process.cwd(), "content");
 const lessons = readdirSync(contentDir, { recursive: true, encoding: "utf8" })
@@ -30,12 +31,12 @@ describe("what the lessons cite from the recordings", () => {
     for (const tag of tags) {
       const scenario = attribute(tag, "scenario") as ScenarioName;
       expect(SCENARIO_NAMES, tag).toContain(scenario);
-      expect(() => eventTime(manifest, scenario, attribute(tag, "at") ?? "", Number(attribute(tag, "occurrence") ?? 1)), tag).not.toThrow();
+      expect(() => recordedMoment(scenario, attribute(tag, "at") ?? "", Number(attribute(tag, "occurrence") ?? 1)), tag).not.toThrow();
     }
   });
 
   it("an unknown fact or a missing moment is an error that names it", () => {
     expect(() => factValue(manifest, "imageSizeOfTheMoon")).toThrow('<Fact name="imageSizeOfTheMoon"> is not a known fact');
-    expect(() => eventTime(manifest, "stop-naive", "fireworks")).toThrow('the stop-naive recording has no event of kind "fireworks"');
+    expect(() => recordedMoment("stop-naive", "fireworks")).toThrow('the stop-naive recording has no event of kind "fireworks"');
   });
 });

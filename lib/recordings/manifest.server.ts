@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseManifest, type Manifest } from "@/sandboxes/recorder/manifest-schema";
+import { parseManifest, type Manifest } from "@/lib/recordings/manifest-schema";
 
 /** The recorder's output, committed to the repo: one .cast per scenario and manifest.json. */
 export const RECORDINGS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "sandboxes", "recordings");

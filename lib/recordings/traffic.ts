@@ -1,6 +1,6 @@
-import { rawToPlayback } from "@/lib/asciicast/timeline";
+import { rawToPlayback } from "@/lib/asciicast/time-map";
 import type { Recording } from "@/lib/asciicast/parse";
-import type { Manifest } from "@/sandboxes/recorder/manifest-schema";
+import type { Manifest } from "@/lib/recordings/manifest-schema";
 
 type RollingFacts = Manifest["scenarios"]["rolling-optimized"]["facts"];
 export type BackendState = RollingFacts["backends"][number]["states"][string];

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { pollUntil, sleep } from "../recorder/kit";
 import { processExists } from "./executor";
 import { readRun, startLiveServerProcess, startRun, terminate, type LiveServerProcess } from "./test-client";
+import { KNOWN_NODE_BINARIES, NODE_VERSION } from "../recorder/bases";
 
 /**
  * `npm run demo:live` against a fake `docker` (DOCKER_BIN): an engine that answers slowly or never,
@@ -21,6 +22,8 @@ esac
 case "$1" in
   version) echo 20.10.0 ;;
   image) echo sha256:0000000000000000000000000000000000000000000000000000000000000000 ;;
+  # The bases' node hashes its own binary at every run: answer with the pinned hash.
+  run) echo ${KNOWN_NODE_BINARIES[NODE_VERSION]} ;;
 esac
 `;
 

@@ -6,7 +6,7 @@ import type { CastSession } from "../recorder/cast";
 import { dockerAsync, probeEngine } from "../recorder/docker";
 import { IMAGE_TAGS, buildImages } from "../recorder/images";
 import { RUN_LABEL, removeLabelled } from "../recorder/kit";
-import type { ScenarioName } from "../recorder/manifest-schema";
+import type { ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../recorder/scenario";
 import { SCENARIOS } from "../recorder/scenarios";
 import type { ScenarioExecutor } from "./runs";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LOOPBACK_HOSTNAMES } from "../../lib/live/events";
-import { SCENARIO_NAMES } from "../recorder/manifest-schema";
+import { LOOPBACK_HOSTNAMES } from "@/lib/live/events";
+import { SCENARIO_NAMES } from "@/lib/recordings/manifest-schema";
 
 /**
  * The live server runs real containers on the instructor's machine, so it answers only the

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseAsciicast } from "../../lib/asciicast/parse";
-import type { LiveFrame } from "../../lib/live/events";
+import { parseAsciicast } from "@/lib/asciicast/parse";
+import type { LiveFrame } from "@/lib/live/events";
 import { docker, engineReachable } from "../recorder/docker";
 import { IMAGE_TAGS } from "../recorder/images";
 import { pollUntil } from "../recorder/kit";
-import { parseManifest } from "../recorder/manifest-schema";
+import { parseManifest } from "@/lib/recordings/manifest-schema";
 import { descendants, readRun, startLiveServerProcess, startRun, terminate, type LiveServerProcess } from "./test-client";
 
 /**

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { LiveEvent, LiveFrame } from "../../lib/live/events";
+import type { LiveEvent, LiveFrame } from "@/lib/live/events";
 import { CAST_HEIGHT, CAST_WIDTH, CastSession, RunCancelled } from "../recorder/cast";
 import type { Bases } from "../recorder/bases";
 import { RUN_LABEL } from "../recorder/kit";
-import type { ScenarioName } from "../recorder/manifest-schema";
+import type { ScenarioName } from "@/lib/recordings/manifest-schema";
 
 /** How the queue runs a scenario: the real one drives Docker (see executor.ts). */
 export interface ScenarioExecutor {

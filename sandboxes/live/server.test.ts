@@ -3,7 +3,7 @@ import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CastSession } from "../recorder/cast";
 import type { Bases } from "../recorder/bases";
-import type { ScenarioName } from "../recorder/manifest-schema";
+import type { ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { ScenarioExecutor } from "./runs";
 import { pollUntil } from "../recorder/kit";
 import { MAX_STREAMS_PER_RUN, createLiveServer, parseArgs } from "./server";

@@ -1,25 +1,25 @@
 /**
- * npm run demo:live [-- --port 4100] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]
+ * npm run demo:live [-- --port <port>] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]
  *
- * A small HTTP server on 127.0.0.1 that runs the recorder's named scenarios on this machine's
- * Docker engine and streams them, as they happen, to the presenter page (server-sent events).
+ * A small HTTP server on 127.0.0.1 (port DEFAULT_LIVE_PORT of lib/live/events.ts unless --port says
+ * otherwise) that runs the recorder's named scenarios on this machine's Docker engine and streams
+ * them, as they happen, to the presenter page (server-sent events).
  * One run at a time; runs can be cancelled; SIGINT/SIGTERM cancel, clean up and exit. What a run
  * creates carries its labels, so cleanup removes that and nothing else (see executor.ts).
  */
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { DEFAULT_LIVE_PORT, TERMINAL_EVENTS } from "../../lib/live/events";
+import { DEFAULT_LIVE_PORT, LIVE_HOST, TERMINAL_EVENTS } from "@/lib/live/events";
+import { SCENARIO_NAMES } from "@/lib/recordings/manifest-schema";
 import { SANDBOXES_DIR } from "../recorder/bases";
 import { probeEngine } from "../recorder/docker";
-import { SCENARIO_NAMES } from "../recorder/manifest-schema";
 import { DEFAULT_RECORDINGS_DIR, writeCast, writeManifest } from "../recorder/record";
 import { SCENARIOS } from "../recorder/scenarios";
 import { DockerExecutor } from "./executor";
 import { firstFrameToSend, isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
 import { QueueFullError, RunQueue, type LiveRun, type ScenarioExecutor } from "./runs";
 
-export const HOST = "127.0.0.1";
 export const DEFAULT_SAVE_DIR = path.join(SANDBOXES_DIR, "live-recordings");
 const MAX_BODY_BYTES = 1024;
 /** Event streams one run may have open at once: a presenter needs a few, and each holds a socket. */
@@ -96,7 +96,7 @@ export function createLiveServer(options: LiveServerOptions) {
       return send(response, 403, { error: `pages from ${request.headers.origin} may not drive the live server (start it with --allow-origin ${request.headers.origin})` });
     }
     const headers = cors(request);
-    const url = new URL(request.url ?? "/", `http://${HOST}:${port}`);
+    const url = new URL(request.url ?? "/", `http://${LIVE_HOST}:${port}`);
     const runPath = /^\/api\/runs\/([0-9a-f-]{36})(\/events|\/cast|\/save)?$/.exec(url.pathname);
 
     if (request.method === "OPTIONS") {
@@ -207,7 +207,7 @@ export function createLiveServer(options: LiveServerOptions) {
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
-        server.listen(options.port, HOST, () => {
+        server.listen(options.port, LIVE_HOST, () => {
           port = (server.address() as { port: number }).port;
           resolve(port);
         });
@@ -234,8 +234,9 @@ export function parseArgs(argv: string[]) {
     else if (flag === "--save-to" && value) options.saveDir = path.resolve(value);
     else if (flag === "--allow-origin" && value) options.allowedOrigins.push(new URL(value).origin);
     else if (flag === "--bases" && (value === "stand-in" || value === "official")) options.bases = value;
-    else if (flag === "--host") throw new Error(`the live server only listens on ${HOST}: it runs containers on this machine, so nothing else may reach it`);
-    else throw new Error(`unknown option ${flag}; usage: npm run demo:live -- [--port ${DEFAULT_LIVE_PORT}] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]`);
+    else if (flag === "--host") {
+      throw new Error(`the live server only listens on ${LIVE_HOST}: it runs containers on this machine, so nothing else may reach it`);
+    } else throw new Error(`unknown option ${flag}; usage: npm run demo:live -- [--port ${DEFAULT_LIVE_PORT}] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]`);
     i++;
   }
   return options;
@@ -271,8 +272,9 @@ async function main() {
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
   const port = await live.listen();
-  console.log(`[live] listening on http://${HOST}:${port} (loopback only)`);
-  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${port === DEFAULT_LIVE_PORT ? "" : `?live=http://${HOST}:${port}`}`);
+  console.log(`[live] listening on http://${LIVE_HOST}:${port} (loopback only)`);
+  const liveQuery = port === DEFAULT_LIVE_PORT ? "" : `?live=http://${LIVE_HOST}:${port}`;
+  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${liveQuery}`);
 
   if (!(await probeEngine())) return console.log("[live] Docker engine NOT reachable: pages will show the recordings");
   console.log("[live] Docker engine reachable");

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import type { LiveFrame } from "../../lib/live/events";
-import { TERMINAL_EVENTS } from "../../lib/live/events";
+import type { LiveFrame } from "@/lib/live/events";
+import { TERMINAL_EVENTS } from "@/lib/live/events";
 
 /**
  * Reads a run's event stream until the run ends, `onFrame` returns true, or `timeoutMs` passes

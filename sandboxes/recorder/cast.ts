@@ -1,5 +1,5 @@
 import { spawnKillable } from "./docker";
-import type { ScenarioEvent, StatePatch } from "./manifest-schema";
+import type { ScenarioEvent, StatePatch } from "@/lib/recordings/manifest-schema";
 
 export const CAST_WIDTH = 100;
 export const CAST_HEIGHT = 30;

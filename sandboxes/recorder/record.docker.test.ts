@@ -7,9 +7,9 @@ import { CastSession } from "./cast";
 import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS } from "./images";
 import { filesMatchingInLayers } from "./layers";
-import type { Manifest } from "./manifest-schema";
+import type { Manifest } from "@/lib/recordings/manifest-schema";
 import { DEFAULT_RECORDINGS_DIR, record } from "./record";
-import { checkRecordings } from "./check-recordings";
+import { checkRecordings } from "./testing/check-recordings";
 import { SCENARIOS as ALL_SCENARIOS } from "./scenarios";
 
 /**

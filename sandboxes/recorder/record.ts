@@ -13,7 +13,7 @@ import { CastSession } from "./cast";
 import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS, buildImages } from "./images";
 import { RUN_LABEL } from "./kit";
-import { MANIFEST_SCHEMA_VERSION, SCENARIO_NAMES, parseManifest, type Manifest, type ScenarioName } from "./manifest-schema";
+import { MANIFEST_SCHEMA_VERSION, SCENARIO_NAMES, parseManifest, type Manifest, type ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "./scenario";
 import { SCENARIOS } from "./scenarios";
 

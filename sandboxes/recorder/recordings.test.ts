@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFactsAgainstEvents, checkRecordings } from "./check-recordings";
-import { SCENARIO_NAMES, parseManifest } from "./manifest-schema";
+import { checkFactsAgainstEvents, checkRecordings } from "./testing/check-recordings";
+import { SCENARIO_NAMES, parseManifest } from "@/lib/recordings/manifest-schema";
 import { DEFAULT_RECORDINGS_DIR } from "./record";
 
 // The committed recordings are what the site replays with no Docker at all.

@@ -1,4 +1,4 @@
-import type { ScenarioFacts, ScenarioName } from "./manifest-schema";
+import type { ScenarioFacts, ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { ScenarioContext } from "./kit";
 
 /** One recorded scenario: a real run whose terminal becomes the cast and whose measurements become facts. */

@@ -1,4 +1,4 @@
-import { listRecordingFiles, readRecordingFile } from "@/components/sandbox/load-scenario.server";
+import { listRecordingFiles, readRecordingFile } from "@/lib/recordings/scenarios.server";
 
 /**
  * Serves sandboxes/recordings/* at /recordings/<file>, prerendered at build time: the player

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { ScenarioFacts } from "../manifest-schema";
+import type { ScenarioFacts } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { DOCKER } from "../kit";
 import { APP_DIR, buildArgs, prepareNaiveContext } from "../images";

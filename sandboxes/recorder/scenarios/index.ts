@@ -1,4 +1,4 @@
-import type { ScenarioName } from "../manifest-schema";
+import type { ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { buildCache } from "./build-cache";
 import { composeUp } from "./compose-up";

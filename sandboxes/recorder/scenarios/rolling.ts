@@ -4,7 +4,7 @@ import { HAPROXY_CONFIG, ROLLING_DIR, backendServers, backendState, readBackendS
 import { docker } from "../docker";
 import { DOCKER, freeLoopbackPort, inspect, labelFlags, pollUntil, sleep } from "../kit";
 import { failedCount, startLoad, type RequestCounts } from "../load";
-import type { ScenarioFacts, ScenarioName } from "../manifest-schema";
+import type { ScenarioFacts, ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { buildStandIn } from "../stand-ins";
 

@@ -1,4 +1,4 @@
-import type { ScenarioFacts } from "../manifest-schema";
+import type { ScenarioFacts } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { DOCKER, labelFlags } from "../kit";
 

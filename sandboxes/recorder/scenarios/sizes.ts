@@ -1,5 +1,5 @@
 import { createGzip } from "node:zlib";
-import type { ScenarioFacts } from "../manifest-schema";
+import type { ScenarioFacts } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { DOCKER, docker, spawnKillable } from "../docker";
 import { labelFlags } from "../kit";

@@ -64,7 +64,7 @@ export default async function LessonPage({ params }: LessonRoute) {
         <article className="prose">
           <LessonBody code={lesson.compiled.code} />
         </article>
-        <MarkComplete lesson={`${lesson.chapterSlug}/${lesson.slug}`} title={frontmatter.title} />
+        <MarkComplete lesson={lesson.id} title={frontmatter.title} />
         <LessonPager previous={lesson.previous} next={lesson.next} />
       </div>
       <aside className="lesson-layout__aside">

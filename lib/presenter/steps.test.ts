@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stepFromHash, stepTarget } from "./channel";
+import { stepFromHash, stepTarget } from "./steps";
 
 describe("presenter steps", () => {
   it("moves within the lesson and stays put at its edges, so a step (and its live run) is not reset", () => {

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from "@/lib/asciicast/timeline";
+import type { TimelineEvent } from "@/lib/recordings/timeline";
 
 /** What the client player needs about one scenario: small and serialisable (the cast itself is fetched lazily). */
 export interface ScenarioSummary {

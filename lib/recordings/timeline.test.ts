@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseAsciicast } from "./parse";
-import {
-  alignEvents,
-  deepLink,
-  eventIndexAt,
-  formatTime,
-  nextMarkerTime,
-  parseDeepLink,
-  playbackToRaw,
-  previousMarkerTime,
-  rawToPlayback,
-  stateAt,
-  timeAtDigit,
-} from "./timeline";
+import { parseAsciicast } from "@/lib/asciicast/parse";
+import { playbackToRaw, rawToPlayback } from "@/lib/asciicast/time-map";
+import { alignEvents, stateAt } from "./timeline";
 
 // A stop scenario: the container runs, SIGTERM at 5 s, a 10 s wait compressed to 2 s (playback: running 1, SIGTERM 3.2, exit 5.2), then exit.
 const recording = parseAsciicast(
@@ -66,44 +55,5 @@ describe("stateAt", () => {
     expect(stateAt(recording, events, 3.2).sinceSigterm).toBe(0);
     expect(stateAt(recording, events, 4.2).sinceSigterm).toBeCloseTo(5);
     expect(stateAt(recording, events, 5.7).sinceSigterm).toBe(10);
-  });
-});
-
-describe("markers and keys", () => {
-  const times = events.map((e) => e.time);
-
-  it("finds the next and previous marker, walking past the one the playhead sits on", () => {
-    expect(nextMarkerTime(times, 0)).toBe(1);
-    expect(nextMarkerTime(times, 1)).toBe(3.2);
-    expect(nextMarkerTime(times, 5.2)).toBeUndefined();
-    expect(previousMarkerTime(times, 3.2)).toBe(1);
-    expect(previousMarkerTime(times, 4)).toBe(3.2);
-    expect(previousMarkerTime(times, 1)).toBeUndefined();
-  });
-
-  it("keeps markers a few milliseconds apart as separate stops", () => {
-    expect(nextMarkerTime([0.1598, 0.1693, 1.2], 0.1598)).toBe(0.1693);
-    expect(previousMarkerTime([0.1598, 0.1693, 1.2], 0.1693)).toBe(0.1598);
-  });
-
-  it("knows which event the playhead is at", () => {
-    expect(eventIndexAt(events, 0)).toBe(-1);
-    expect(eventIndexAt(events, 3.2)).toBe(1);
-    expect(eventIndexAt(events, 100)).toBe(2);
-  });
-
-  it("maps digit keys to tenths of the duration", () => {
-    expect(timeAtDigit(60, 0)).toBe(0);
-    expect(timeAtDigit(60, 5)).toBe(30);
-    expect(timeAtDigit(60, 9)).toBe(54);
-  });
-
-  it("reads and writes deep links", () => {
-    expect(parseDeepLink("#stop-naive@12.5")).toEqual({ scenario: "stop-naive", time: 12.5 });
-    expect(parseDeepLink("#stop-naive@3")).toEqual({ scenario: "stop-naive", time: 3 });
-    expect(parseDeepLink("#watch-it-stop")).toBeUndefined();
-    expect(parseDeepLink("#stop-naive@-1")).toBeUndefined();
-    expect(deepLink("health-flip", 12.46)).toBe("#health-flip@12.5");
-    expect(formatTime(75.25)).toBe("1:15.3");
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect } from "vitest";
 import { parseAsciicast } from "@/lib/asciicast/parse";
 import { stripAnsi } from "@/lib/asciicast/transcript";
-import { SCENARIO_NAMES, type Manifest } from "./manifest-schema";
+import { SCENARIO_NAMES, type Manifest } from "@/lib/recordings/manifest-schema";
 
 /**
  * Checks that keep recordings honest: valid asciicast, markers matching the manifest's events,

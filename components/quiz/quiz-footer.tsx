@@ -1,0 +1,56 @@
+import { useEffect, useRef, type ReactNode } from "react";
+import styles from "./quiz.module.css";
+import type { QuizAttempt } from "./use-quiz-attempt";
+
+export interface QuizFooterProps {
+  attempt: QuizAttempt;
+  /** "Check answer", "Lock in prediction", …: submits the quiz's form, or calls `onCheck` for a quiz without one. */
+  checkLabel: string;
+  onCheck?: () => void;
+  retryLabel?: string;
+  /** Offers "Show answer" after a wrong answer, announcing this when pressed. */
+  showAnswerAnnouncement?: string;
+  /** The result's heading once an answer is submitted; `children` follow it. */
+  verdict: string;
+  children?: ReactNode;
+}
+
+/** Under every quiz: check, then the verdict with "Try again" (and "Show answer"), and the live region. */
+export function QuizFooter({ attempt, checkLabel, onCheck, retryLabel = "Try again", showAnswerAnnouncement, verdict, children }: QuizFooterProps) {
+  const retryButton = useRef<HTMLButtonElement>(null);
+  // The check button is gone once an answer is submitted; keep focus nearby, on "Try again".
+  useEffect(() => {
+    if (attempt.justSubmitted) retryButton.current?.focus();
+  }, [attempt.justSubmitted]);
+  return (
+    <>
+      <div className={styles.actions}>
+        {attempt.submitted ? (
+          <>
+            <button type="button" ref={retryButton} className={`${styles.button} ${styles.secondary}`} onClick={attempt.retry}>
+              {retryLabel}
+            </button>
+            {showAnswerAnnouncement && !attempt.revealed ? (
+              <button type="button" className={`${styles.button} ${styles.secondary}`} onClick={() => attempt.showAnswer(showAnswerAnnouncement)}>
+                Show answer
+              </button>
+            ) : null}
+          </>
+        ) : (
+          <button type={onCheck ? "button" : "submit"} className={styles.button} onClick={onCheck} disabled={!attempt.canSubmit}>
+            {checkLabel}
+          </button>
+        )}
+      </div>
+      {attempt.submitted ? (
+        <div className={styles.result}>
+          <p className={styles.resultTitle}>{verdict}</p>
+          {children}
+        </div>
+      ) : null}
+      <p role="status" className={styles.srOnly}>
+        {attempt.announcement}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { expect, test as base } from "@playwright/test";
+
+export { expect };
+export type { Locator, Page, Route } from "@playwright/test";
+
+/** The lesson the specs exercise: it has every sandbox, every quiz kind, a practice deck and presenter steps. */
+const LESSON_ID = "production-and-scaling/dockerizing-nodejs";
+
+export interface CourseFixtures {
+  /** The lesson under test, e.g. `/learn/production-and-scaling/dockerizing-nodejs`. */
+  lessonPath: string;
+  /** The same lesson in presenter mode. */
+  presentPath: string;
+  /** Fails the test if the page throws an uncaught exception (on by itself: specs never ask for it). */
+  failOnPageError: void;
+}
+
+/** Every spec's `test`: the lesson's paths, and no page may throw. */
+export const test = base.extend<CourseFixtures>({
+  lessonPath: [`/learn/${LESSON_ID}`, { option: true }],
+  presentPath: [`/present/${LESSON_ID}`, { option: true }],
+  failOnPageError: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on("pageerror", (error) => errors.push(error));
+      await use();
+      expect(errors.map((error) => error.stack ?? error.message), "uncaught exceptions in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});

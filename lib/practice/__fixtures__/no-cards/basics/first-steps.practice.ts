@@ -1,0 +1,1 @@
+export const questions = ["a deck whose export has the wrong name"];

@@ -1,0 +1,54 @@
+import { playbackToRaw, rawToPlayback } from "@/lib/asciicast/time-map";
+import type { Recording } from "@/lib/asciicast/parse";
+import type { ScenarioEvent, StatePatch } from "@/lib/recordings/manifest-schema";
+
+/** A manifest event placed on the playback clock. */
+export interface TimelineEvent extends ScenarioEvent {
+  /** Playback seconds (after idle_time_limit); `t` stays the recorded time. */
+  time: number;
+}
+
+export interface PanelState extends StatePatch {
+  /** Recorded seconds since SIGTERM at the playhead, when a SIGTERM has happened. */
+  sinceSigterm?: number;
+}
+
+/**
+ * Places manifest events on the playback clock. An event takes its marker's playback time (the
+ * manifest promises `t` and `label` equal a marker's); an event without a marker is mapped by time.
+ */
+export function alignEvents(recording: Recording, events: readonly ScenarioEvent[]): TimelineEvent[] {
+  return events
+    .map((event) => {
+      const marker = recording.markers.find((m) => m.label === event.label && Math.abs(m.rawTime - event.t) < 0.0005);
+      return { ...event, time: marker ? marker.time : rawToPlayback(recording, event.t) };
+    })
+    .sort((a, b) => a.time - b.time);
+}
+
+/** Markers as timeline events when there is no manifest: the seek bar and announcements still work. */
+export function eventsFromMarkers(recording: Recording): TimelineEvent[] {
+  return recording.markers.map((m) => ({ t: m.rawTime, time: m.time, label: m.label, kind: "marker", state: {} }));
+}
+
+/** The markers' state patches merged up to `time`, without the running "since SIGTERM" clock (the poster uses it before the recording is loaded). */
+export function markerStateAt(events: readonly TimelineEvent[], time: number): PanelState {
+  const state: PanelState = {};
+  for (const event of events) {
+    if (event.time > time + 1e-9) break;
+    Object.assign(state, event.state);
+  }
+  return state;
+}
+
+/** What the state panel shows at playback time `time`: every event at or before it, merged in order. */
+export function stateAt(recording: Pick<Recording, "timeMap">, events: readonly TimelineEvent[], time: number): PanelState {
+  const state = markerStateAt(events, time);
+  if (state.sigtermAt !== undefined) {
+    const sinceSigterm = playbackToRaw(recording, time) - state.sigtermAt;
+    // Once the container has exited, the clock stops at the exit.
+    const exit = state.container === "exited" ? [...events].reverse().find((e) => e.time <= time + 1e-9 && e.state.container === "exited") : undefined;
+    state.sinceSigterm = Math.max(0, exit ? exit.t - state.sigtermAt : sinceSigterm);
+  }
+  return state;
+}

@@ -7,7 +7,12 @@ import { gzipSync } from "node:zlib";
  * gzip-compressed, which is what a learner's browser downloads before the page is interactive.
  */
 export function firstLoadJs(distDir: string, route: string): { files: number; gzipBytes: number; rawBytes: number } {
-  const htmlFile = path.join(distDir, "server", "app", route === "/" ? "index.html" : `${route.replace(/^\//, "")}.html`);
+  const htmlFile = path.join(
+    distDir,
+    "server",
+    "app",
+    route === "/" ? "index.html" : `${route.replace(/^\//, "")}.html`,
+  );
   const html = readFileSync(htmlFile, "utf8");
   const sources = new Set([...html.matchAll(/<script[^>]+src="\/_next\/([^"?]+)/g)].map((match) => match[1] ?? ""));
   let gzipBytes = 0;

@@ -16,7 +16,13 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 async function main() {
   if (!engineReachable()) throw new Error("bench:live needs a Docker engine");
-  const live = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor: new DockerExecutor("stand-in"), log: () => {} });
+  const live = createLiveServer({
+    port: 0,
+    saveDir: os.tmpdir(),
+    allowedOrigins: [],
+    executor: new DockerExecutor("stand-in"),
+    log: () => {},
+  });
   const base = `http://127.0.0.1:${await live.listen()}`;
   try {
     for (let run = 1; run <= runs; run++) {

@@ -23,7 +23,8 @@ const trials = 5;
 const seekTargets = ["9", "1", "5", "0", "8", "3", "7", "2", "6", "4"];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const ms = (values: number[]) => `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
+const ms = (values: number[]) =>
+  `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (n=${values.length})`;
 
 /** The longest committed recording: the hardest case for seeking. */
 function longestRecording() {
@@ -69,7 +70,9 @@ async function measureOurPlayer(page: Page, scenario: string) {
     await figure.getByRole("button", { name: "Restart" }).click();
     await page.evaluate(() => performance.clearMeasures("sandbox:first-frame"));
     await figure.getByRole("button", { name: "Play" }).click();
-    await page.waitForFunction(() => performance.getEntriesByName("sandbox:first-frame").length > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("sandbox:first-frame").length > 0, undefined, {
+      timeout: 10_000,
+    });
     firstFrames.push(await page.evaluate(() => performance.getEntriesByName("sandbox:first-frame")[0]!.duration));
     await figure.getByRole("button", { name: "Pause" }).click();
   }
@@ -79,12 +82,20 @@ async function measureOurPlayer(page: Page, scenario: string) {
   for (const key of seekTargets) {
     const before = await page.evaluate(() => performance.getEntriesByName("sandbox:seek").length);
     await page.keyboard.press(key);
-    await page.waitForFunction((count) => performance.getEntriesByName("sandbox:seek").length > count, before, { timeout: 10_000 });
+    await page.waitForFunction((count) => performance.getEntriesByName("sandbox:seek").length > count, before, {
+      timeout: 10_000,
+    });
   }
   const seeks = await page.evaluate(() => performance.getEntriesByName("sandbox:seek").map((entry) => entry.duration));
   const scripts = lazyBytes.filter((entry) => entry.url.endsWith(".js"));
   const casts = lazyBytes.filter((entry) => entry.url.includes("/recordings/"));
-  return { firstFrames, seeks, lazyJsBytes: scripts.reduce((sum, entry) => sum + entry.bytes, 0), lazyJsFiles: scripts.length, castBytes: casts.reduce((sum, entry) => sum + entry.bytes, 0) };
+  return {
+    firstFrames,
+    seeks,
+    lazyJsBytes: scripts.reduce((sum, entry) => sum + entry.bytes, 0),
+    lazyJsFiles: scripts.length,
+    castBytes: casts.reduce((sum, entry) => sum + entry.bytes, 0),
+  };
 }
 
 /** The same recording in asciinema-player 3, served from the same origin, driven by its API. */
@@ -107,8 +118,15 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
 
   const result = await page.evaluate(
     async ({ src, trials, seekFractions, duration }) => {
-      type Player = { play(): Promise<void>; pause(): Promise<void>; seek(at: number): Promise<void>; getDuration(): Promise<number | undefined> };
-      const create = (window as unknown as { AsciinemaPlayer: { create(src: string, el: Element, opts: object): Player } }).AsciinemaPlayer.create;
+      type Player = {
+        play(): Promise<void>;
+        pause(): Promise<void>;
+        seek(at: number): Promise<void>;
+        getDuration(): Promise<number | undefined>;
+      };
+      const create = (
+        window as unknown as { AsciinemaPlayer: { create(src: string, el: Element, opts: object): Player } }
+      ).AsciinemaPlayer.create;
       const element = document.getElementById("player")!;
       const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       /** Resolves at the first paint after the terminal's DOM changes. */
@@ -124,7 +142,8 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
       for (let trial = 0; trial < trials; trial++) {
         element.replaceChildren();
         const player = create(src, element, { preload: true, fit: "width" });
-        for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++) await new Promise((resolve) => setTimeout(resolve, 25));
+        for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++)
+          await new Promise((resolve) => setTimeout(resolve, 25));
         await nextPaint();
         const changed = nextChange();
         const started = performance.now();
@@ -134,7 +153,8 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
         await player.pause();
       }
       const player = create(src, element, { preload: true, fit: "width" });
-      for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       const seeks: number[] = [];
       for (const fraction of seekFractions) {
         await nextPaint();
@@ -145,32 +165,52 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
       }
       return { firstFrames, seeks };
     },
-    { src: `/recordings/${scenario}.cast`, trials, seekFractions: seekTargets.map((key) => Number(key) / 10), duration },
+    {
+      src: `/recordings/${scenario}.cast`,
+      trials,
+      seekFractions: seekTargets.map((key) => Number(key) / 10),
+      duration,
+    },
   );
   return { ...result, jsGzipBytes: gzipSync(jsBytes, { level: 9 }).length };
 }
 
 async function main() {
   if (!(process.argv.includes("--reuse") && existsSync(path.join(distDir, "BUILD_ID")))) {
-    execFileSync("npx", ["next", "build"], { stdio: "ignore", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+    execFileSync("npx", ["next", "build"], {
+      stdio: "ignore",
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   }
   const withSandboxes = firstLoadJs(distDir, lesson);
   const withoutSandbox = firstLoadJs(distDir, "/");
-  console.log(`first-load JS, lesson with 7 sandboxes: ${kib(withSandboxes.gzipBytes)} gzip (${withSandboxes.files} files)`);
-  console.log(`first-load JS, course index, no sandbox: ${kib(withoutSandbox.gzipBytes)} gzip (${withoutSandbox.files} files)`);
+  console.log(
+    `first-load JS, lesson with 7 sandboxes: ${kib(withSandboxes.gzipBytes)} gzip (${withSandboxes.files} files)`,
+  );
+  console.log(
+    `first-load JS, course index, no sandbox: ${kib(withoutSandbox.gzipBytes)} gzip (${withoutSandbox.files} files)`,
+  );
 
   const { name, duration } = longestRecording();
-  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, NEXT_DIST_DIR: distDir }, stdio: "ignore", detached: true });
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NEXT_DIST_DIR: distDir },
+    stdio: "ignore",
+    detached: true,
+  });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitForServer();
     const ours = await measureOurPlayer(await browser.newPage(), name);
     const theirs = await measureAsciinemaPlayer(await browser.newPage(), name, duration);
     console.log(`recording: ${name}.cast, ${duration.toFixed(1)} s long`);
-    console.log(`our player, lazy JS after the sandbox nears the viewport: ${kib(ours.lazyJsBytes)} transferred (gzip, ${ours.lazyJsFiles} files); recording ${kib(ours.castBytes)}`);
+    console.log(
+      `our player, lazy JS after the sandbox nears the viewport: ${kib(ours.lazyJsBytes)} transferred (gzip, ${ours.lazyJsFiles} files); recording ${kib(ours.castBytes)}`,
+    );
     console.log(`our player, first frame after play: ${ms(ours.firstFrames)}`);
     console.log(`our player, seek (digit keys, ${seekTargets.length} jumps forward and back): ${ms(ours.seeks)}`);
-    console.log(`asciinema-player ${JSON.parse(readFileSync("node_modules/asciinema-player/package.json", "utf8")).version}, JS bundle: ${kib(theirs.jsGzipBytes)} gzip`);
+    console.log(
+      `asciinema-player ${JSON.parse(readFileSync("node_modules/asciinema-player/package.json", "utf8")).version}, JS bundle: ${kib(theirs.jsGzipBytes)} gzip`,
+    );
     console.log(`asciinema-player, first frame after play: ${ms(theirs.firstFrames)}`);
     console.log(`asciinema-player, seek (same targets): ${ms(theirs.seeks)}`);
   } finally {

@@ -15,7 +15,18 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 async function main() {
   if (cold) {
     // Two patterns: a reference glob does not cross "/", and the stand-in bases live under course-stand-in/.
-    const ours = docker(["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=course-*", "--filter", "reference=course-*/*"]).stdout.trim().split("\n").filter(Boolean);
+    const ours = docker([
+      "images",
+      "--format",
+      "{{.Repository}}:{{.Tag}}",
+      "--filter",
+      "reference=course-*",
+      "--filter",
+      "reference=course-*/*",
+    ])
+      .stdout.trim()
+      .split("\n")
+      .filter(Boolean);
     if (ours.length > 0) docker(["rmi", "-f", ...ours]);
     docker(["builder", "prune", "-af"]);
     console.log(`cold start: removed ${ours.length} images and the build cache`);
@@ -24,11 +35,15 @@ async function main() {
   const started = Date.now();
   const manifest = await record({ outDir, bases: "stand-in", progress: () => {} });
   const seconds = (Date.now() - started) / 1000;
-  console.log(`full record (${cold ? "cold" : "warm"}): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min), into ${outDir}`);
+  console.log(
+    `full record (${cold ? "cold" : "warm"}): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min), into ${outDir}`,
+  );
   if (cold) console.log(`${seconds <= 20 * 60 ? "PASS" : "FAIL"} cold record of every scenario within 20 min`);
 
   const { images, floor } = manifest.scenarios.sizes.facts;
-  console.log(`floor (node ${mb(floor.nodeBinaryBytes)} + libs ${mb(floor.sharedLibrariesBytes)} + prod deps ${mb(floor.prodNodeModulesBytes)} + app ${mb(floor.appBytes)}): ${mb(floor.totalBytes)}`);
+  console.log(
+    `floor (node ${mb(floor.nodeBinaryBytes)} + libs ${mb(floor.sharedLibrariesBytes)} + prod deps ${mb(floor.prodNodeModulesBytes)} + app ${mb(floor.appBytes)}): ${mb(floor.totalBytes)}`,
+  );
   const naive = images.find((image) => image.name === "naive image")!;
   for (const image of images) {
     console.log(
@@ -37,9 +52,14 @@ async function main() {
     );
   }
   const rows = manifest.scenarios["build-cache"].facts.rows;
-  for (const row of rows) console.log(`rebuild after a one-line change, ${row.image}: ${row.rebuildSeconds.toFixed(1)} s (${row.stepsCached} steps cached, ${row.stepsRun} run)`);
+  for (const row of rows)
+    console.log(
+      `rebuild after a one-line change, ${row.image}: ${row.rebuildSeconds.toFixed(1)} s (${row.stepsCached} steps cached, ${row.stepsRun} run)`,
+    );
   const [naiveRow, optimizedRow] = ["naive", "optimized"].map((name) => rows.find((row) => row.image === name)!);
-  console.log(`code-only rebuild speed-up, optimized vs naive: ${(naiveRow!.rebuildSeconds / optimizedRow!.rebuildSeconds).toFixed(1)}×`);
+  console.log(
+    `code-only rebuild speed-up, optimized vs naive: ${(naiveRow!.rebuildSeconds / optimizedRow!.rebuildSeconds).toFixed(1)}×`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,11 +7,18 @@ import { rmSync } from "node:fs";
 import { firstLoadJs, kib } from "./first-load-js";
 
 const distDir = ".next-bench";
-const routes = ["/", "/learn/production-and-scaling/dockerizing-nodejs", "/present/production-and-scaling/dockerizing-nodejs"];
+const routes = [
+  "/",
+  "/learn/production-and-scaling/dockerizing-nodejs",
+  "/present/production-and-scaling/dockerizing-nodejs",
+];
 
 rmSync(distDir, { recursive: true, force: true });
 const started = process.hrtime.bigint();
-execFileSync("npx", ["next", "build"], { stdio: "ignore", env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
+execFileSync("npx", ["next", "build"], {
+  stdio: "ignore",
+  env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+});
 const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 console.log(`next build (cold, ${distDir}): ${buildSeconds.toFixed(1)} s`);

@@ -24,7 +24,10 @@ export const test = base.extend<CourseFixtures>({
       const errors: Error[] = [];
       page.on("pageerror", (error) => errors.push(error));
       await use();
-      expect(errors.map((error) => error.stack ?? error.message), "uncaught exceptions in the page").toEqual([]);
+      expect(
+        errors.map((error) => error.stack ?? error.message),
+        "uncaught exceptions in the page",
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -10,7 +10,9 @@ import { parseAsciicast } from "../lib/asciicast/parse";
  */
 
 const manifest = JSON.parse(readFileSync(path.resolve("sandboxes/recordings/manifest.json"), "utf8")) as {
-  scenarios: { sizes: { facts: { images: { name: string; uncompressedBytes: number }[]; floor: { totalBytes: number } } } };
+  scenarios: {
+    sizes: { facts: { images: { name: string; uncompressedBytes: number }[]; floor: { totalBytes: number } } };
+  };
 };
 
 const SECTIONS = [
@@ -51,7 +53,12 @@ test.describe("lesson 10.4", () => {
       const block = page.locator("figure.code-block").filter({ hasText: file });
       const onDisk = readFileSync(path.resolve(file), "utf8").trim().split("\n");
       const shown = (await block.locator(".line").evaluateAll((lines) =>
-        lines.map((line) => [...line.childNodes].filter((node) => !(node as Element).classList?.contains("callout-marker")).map((node) => node.textContent).join("")),
+        lines.map((line) =>
+          [...line.childNodes]
+            .filter((node) => !(node as Element).classList?.contains("callout-marker"))
+            .map((node) => node.textContent)
+            .join(""),
+        ),
       )) as string[];
       expect(shown.map((line) => line.trimEnd())).toEqual(onDisk.map((line) => line.trimEnd()));
       expect(await block.locator(".callout-marker").count()).toBeGreaterThanOrEqual(7);
@@ -68,7 +75,9 @@ test.describe("lesson 10.4", () => {
       const figure = figures.nth(index);
       const names = ((await figure.getAttribute("data-sandbox")) ?? "").split(" ");
       await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator(".xterm"), `terminal(s) for ${names.join(" + ")}`).toHaveCount(names.length, { timeout: 15_000 });
+      await expect(figure.locator(".xterm"), `terminal(s) for ${names.join(" + ")}`).toHaveCount(names.length, {
+        timeout: 15_000,
+      });
       await expect(figure.getByRole("alert")).toHaveCount(0);
     }
   });
@@ -84,13 +93,18 @@ test.describe("lesson 10.4", () => {
       const scenario = (await link.getAttribute("data-evidence-scenario"))!;
       const time = Number(await link.getAttribute("data-evidence-time"));
       // A marker on the recording's last frame links a little past the end; the player stops at the end, where the panel shows it.
-      const duration = parseAsciicast(readFileSync(path.resolve(`sandboxes/recordings/${scenario}.cast`), "utf8")).duration;
+      const duration = parseAsciicast(
+        readFileSync(path.resolve(`sandboxes/recordings/${scenario}.cast`), "utf8"),
+      ).duration;
       await link.click();
       await expect(page).toHaveURL(new RegExp(`#${scenario}@${time}$`));
       const figure = page.locator(`figure[data-sandbox~="${scenario}"]`).first();
       await expect(figure).toBeInViewport();
       await expect
-        .poll(async () => Number(await figure.getByTestId("sandbox-time").getAttribute("data-time")), { message: `${scenario}@${time}`, timeout: 15_000 })
+        .poll(async () => Number(await figure.getByTestId("sandbox-time").getAttribute("data-time")), {
+          message: `${scenario}@${time}`,
+          timeout: 15_000,
+        })
         .toBeCloseTo(Math.min(time, duration), 1);
     }
   });
@@ -98,11 +112,18 @@ test.describe("lesson 10.4", () => {
   test("the size chart shows exactly the manifest's numbers", async ({ page, lessonPath }) => {
     await page.goto(lessonPath);
     const rows = page.locator('[data-figure="size-ladder"] tbody tr');
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.getAttribute("data-bytes"))]));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector("th")?.textContent, Number(tr.getAttribute("data-bytes"))]),
+    );
     const { images, floor } = manifest.scenarios.sizes.facts;
-    expect(shown).toEqual([...images.map((image) => [image.name, image.uncompressedBytes]), ["the floor", floor.totalBytes]]);
+    expect(shown).toEqual([
+      ...images.map((image) => [image.name, image.uncompressedBytes]),
+      ["the floor", floor.totalBytes],
+    ]);
     for (const image of images) {
-      await expect(rows.filter({ hasText: image.name }).locator("td").first()).toHaveText(`${(image.uncompressedBytes / 1e6).toFixed(0)} MB`);
+      await expect(rows.filter({ hasText: image.name }).locator("td").first()).toHaveText(
+        `${(image.uncompressedBytes / 1e6).toFixed(0)} MB`,
+      );
     }
   });
 

@@ -12,7 +12,8 @@ import { startLiveServerProcess } from "../sandboxes/live/test-client";
  */
 const DOCKER = process.env.DOCKER_BIN ?? "/usr/bin/docker";
 const hasEngine = spawnSync(DOCKER, ["version", "--format", "{{.Server.Version}}"]).status === 0;
-if (!hasEngine && process.env.CI === "true") throw new Error("CI=true but no Docker engine is reachable: the live-mode e2e test must run in CI.");
+if (!hasEngine && process.env.CI === "true")
+  throw new Error("CI=true but no Docker engine is reachable: the live-mode e2e test must run in CI.");
 if (!hasEngine) console.warn("\n*** SKIPPED 1 Docker-backed live-mode e2e test: no Docker engine is reachable. ***\n");
 
 test.describe("live mode (real Docker engine)", () => {
@@ -32,7 +33,10 @@ test.describe("live mode (real Docker engine)", () => {
     await exited;
   });
 
-  test("runs naive vs optimized live from the presenter: a queue, markers as they happen, the exit recorded, saved", async ({ page, presentPath }) => {
+  test("runs naive vs optimized live from the presenter: a queue, markers as they happen, the exit recorded, saved", async ({
+    page,
+    presentPath,
+  }) => {
     test.setTimeout(15 * 60_000); // the first run on a fresh machine builds the images
     await page.goto(`${presentPath}?live=${base}#3`);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "ready");
@@ -43,7 +47,9 @@ test.describe("live mode (real Docker engine)", () => {
 
     // One run at a time: the optimized side waits in the queue while the naive one runs.
     await expect(page.getByTestId("live-run-status").nth(1)).toHaveAttribute("data-status", "queued");
-    await expect(page.locator('[data-scenario="stop-optimized"]').getByTestId("live-status")).toContainText("queued (next)");
+    await expect(page.locator('[data-scenario="stop-optimized"]').getByTestId("live-status")).toContainText(
+      "queued (next)",
+    );
 
     // Markers arrive while the run is still going, not after it.
     const markers = page.getByTestId("live-markers").locator("li");
@@ -58,9 +64,15 @@ test.describe("live mode (real Docker engine)", () => {
     await expect(optimizedPanel.locator('[data-field="exitCode"] dd')).toHaveText("0");
     await expect(optimizedPanel.locator('[data-field="inflight"] dd')).toHaveText("completed");
     const markerList = page.getByTestId("live-markers");
-    await expect(markerList).toContainText("docker stop on the optimized image, with a request in flight: /healthz answers 503");
-    await expect(markerList).toContainText("docker stop on the optimized image, with a request in flight: container exited with code 0");
+    await expect(markerList).toContainText(
+      "docker stop on the optimized image, with a request in flight: /healthz answers 503",
+    );
+    await expect(markerList).toContainText(
+      "docker stop on the optimized image, with a request in flight: container exited with code 0",
+    );
     await page.getByRole("button", { name: "Save stop-optimized as a recording" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText(path.join(saveDir, "stop-optimized.cast"));
+    await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText(
+      path.join(saveDir, "stop-optimized.cast"),
+    );
   });
 });

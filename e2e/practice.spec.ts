@@ -33,7 +33,9 @@ test.describe("interview practice", () => {
     await page.getByLabel(/Your answer/).fill("Build stage with all deps, runtime stage with only dist and prod deps.");
     await page.getByRole("button", { name: "Reveal model answer" }).click();
     await expect(page.getByRole("heading", { name: "Model answer" })).toBeFocused();
-    await expect(page.getByText("Build stage with all deps, runtime stage with only dist and prod deps.")).toBeVisible();
+    await expect(
+      page.getByText("Build stage with all deps, runtime stage with only dist and prod deps."),
+    ).toBeVisible();
     await expect(timer).toHaveCount(0);
     const points = page.getByRole("group", { name: /Key points/ }).getByRole("checkbox");
     const count = await points.count();
@@ -56,15 +58,21 @@ test.describe("interview practice", () => {
 
     // The schedule survives a reload and shows the weak card coming back first.
     await page.reload();
-    await expect(page.getByTestId("due-summary")).toHaveText(`${TOTAL_CARDS - 2} of ${TOTAL_CARDS} cards are due today.`);
-    await expect(page.locator('tr[data-card="multi-stage-build"]')).toContainText(`${addDays("2026-03-10", 2)} (in 2 days)`);
+    await expect(page.getByTestId("due-summary")).toHaveText(
+      `${TOTAL_CARDS - 2} of ${TOTAL_CARDS} cards are due today.`,
+    );
+    await expect(page.locator('tr[data-card="multi-stage-build"]')).toContainText(
+      `${addDays("2026-03-10", 2)} (in 2 days)`,
+    );
     await expect(page.locator('tr[data-card="non-root-user"] td').nth(1)).toHaveText("1");
     await expect(page.locator('tr[data-card="non-root-user"]')).toContainText("(tomorrow)");
 
     // Next day: the weak card is due again, the strong one is not.
     await page.clock.setSystemTime(new Date("2026-03-11T09:00:00"));
     await page.reload();
-    await expect(page.getByTestId("due-summary")).toHaveText(`${TOTAL_CARDS - 1} of ${TOTAL_CARDS} cards are due today.`);
+    await expect(page.getByTestId("due-summary")).toHaveText(
+      `${TOTAL_CARDS - 1} of ${TOTAL_CARDS} cards are due today.`,
+    );
     await page.getByRole("button", { name: "Start practice" }).click();
     // Reviewed-and-due cards come before new ones.
     await expect(page.getByRole("heading", { level: 2, name: /run as root/ })).toBeVisible();
@@ -99,7 +107,12 @@ test.describe("interview practice", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Space");
-    await expect(page.getByRole("group", { name: /Key points/ }).getByRole("checkbox").first()).toBeChecked();
+    await expect(
+      page
+        .getByRole("group", { name: /Key points/ })
+        .getByRole("checkbox")
+        .first(),
+    ).toBeChecked();
     await page.getByRole("button", { name: "Save my grade" }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("grade-result")).toBeVisible();
@@ -111,7 +124,9 @@ test.describe("interview practice", () => {
     await openPractice(page);
     const scan = async () => {
       const results = await new AxeBuilder({ page }).analyze();
-      return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+      return results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
     };
     expect(await scan()).toEqual([]);
     await page.getByRole("checkbox", { name: /Timed/ }).check();

@@ -6,10 +6,12 @@ import { expect, test, type Page, type Route } from "./fixtures";
 
 const counter = (page: Page) => page.getByTestId("step-counter");
 const stage = (page: Page) => page.locator("section[data-step]");
-const playhead = async (page: Page) => Number(await stage(page).getByTestId("sandbox-time").first().getAttribute("data-time"));
+const playhead = async (page: Page) =>
+  Number(await stage(page).getByTestId("sandbox-time").first().getAttribute("data-time"));
 
 /** Waits until the presenter has hydrated (its first effect has saved the offline copy, or tried to), so keys reach it. */
-const hydrated = (page: Page) => expect(page.getByTestId("offline-status")).not.toHaveAttribute("data-state", "checking", { timeout: 20_000 });
+const hydrated = (page: Page) =>
+  expect(page.getByTestId("offline-status")).not.toHaveAttribute("data-state", "checking", { timeout: 20_000 });
 
 async function present(page: Page, presentPath: string, suffix = "") {
   await page.goto(`${presentPath}${suffix}`);
@@ -46,7 +48,8 @@ async function standInLiveServer(page: Page, events: (route: Route) => Promise<v
     const request = route.request();
     const path = new URL(request.url()).pathname;
     if (path === "/api/status") return route.fulfill({ headers: CORS, json: { engine: true } });
-    if (path === "/api/runs" && request.method() === "POST") return route.fulfill({ headers: CORS, json: { id: "run-1" } });
+    if (path === "/api/runs" && request.method() === "POST")
+      return route.fulfill({ headers: CORS, json: { id: "run-1" } });
     if (path.endsWith("/events")) return events(route);
     if (request.method() === "DELETE") cancelled.push(path);
     return route.fulfill({ headers: CORS, json: {} });
@@ -65,7 +68,11 @@ async function closedPort(): Promise<number> {
 }
 
 test.describe("presenter mode", () => {
-  test("the lesson links to it, and it steps through the lesson's sandboxes with a clicker's keys", async ({ page, lessonPath, presentPath }) => {
+  test("the lesson links to it, and it steps through the lesson's sandboxes with a clicker's keys", async ({
+    page,
+    lessonPath,
+    presentPath,
+  }) => {
     await page.goto(lessonPath);
     await page.getByRole("link", { name: "Present this lesson" }).click();
     await expect(page).toHaveURL(new RegExp(`${presentPath}$`));
@@ -97,7 +104,10 @@ test.describe("presenter mode", () => {
     await expect(counter(page)).toHaveText(`Step 6 of ${total}`);
   });
 
-  test("space plays and pauses, ] jumps marker to marker, and the state panel follows", async ({ page, presentPath }) => {
+  test("space plays and pauses, ] jumps marker to marker, and the state panel follows", async ({
+    page,
+    presentPath,
+  }) => {
     await present(page, presentPath, "#3");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("]");
@@ -110,7 +120,11 @@ test.describe("presenter mode", () => {
     expect(fourthMarker).toBeGreaterThan(firstMarker);
     await page.keyboard.press("[");
     expect(await playhead(page)).toBeLessThan(fourthMarker);
-    await expect(stage(page).getByRole("region", { name: /^State: docker stop on the naive image/ }).locator('[data-field="container"] dd')).not.toHaveText("—");
+    await expect(
+      stage(page)
+        .getByRole("region", { name: /^State: docker stop on the naive image/ })
+        .locator('[data-field="container"] dd'),
+    ).not.toHaveText("—");
 
     const before = await playhead(page);
     await page.keyboard.press(" ");
@@ -122,7 +136,11 @@ test.describe("presenter mode", () => {
     expect(await playhead(page)).toBe(paused);
   });
 
-  test("speaker notes show in a panel (S) and in a second window that follows and drives the presenter", async ({ page, context, presentPath }) => {
+  test("speaker notes show in a panel (S) and in a second window that follows and drives the presenter", async ({
+    page,
+    context,
+    presentPath,
+  }) => {
     await present(page, presentPath, "#3");
     await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
     await page.keyboard.press("s");
@@ -145,12 +163,23 @@ test.describe("presenter mode", () => {
     await expect(stage(page)).toHaveAttribute("data-step", "zombies");
   });
 
-  test("works offline once loaded: a reload with no network still presents and plays", async ({ page, context, presentPath }) => {
+  test("works offline once loaded: a reload with no network still presents and plays", async ({
+    page,
+    context,
+    presentPath,
+  }) => {
     await present(page, presentPath, "#2");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     await context.setOffline(true);
     // Proof the network is really gone: something never cached cannot be fetched.
-    expect(await page.evaluate(() => fetch(`/recordings/not-cached-${Date.now()}.cast`).then(() => "online", () => "offline"))).toBe("offline");
+    expect(
+      await page.evaluate(() =>
+        fetch(`/recordings/not-cached-${Date.now()}.cast`).then(
+          () => "online",
+          () => "offline",
+        ),
+      ),
+    ).toBe("offline");
     await page.reload();
     await expect(counter(page)).toHaveText(/^Step 2 of/);
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready");
@@ -163,9 +192,11 @@ test.describe("presenter mode", () => {
     await context.setOffline(false);
   });
 
-  test(
-    "the offline copy wins over an error answer: a recording answered 503 after it was cached plays from the cache",
-    async ({ page, context, presentPath }) => {
+  test("the offline copy wins over an error answer: a recording answered 503 after it was cached plays from the cache", async ({
+    page,
+    context,
+    presentPath,
+  }) => {
     await present(page, presentPath, "#3");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     const cast = "/recordings/stop-naive.cast";
@@ -175,7 +206,11 @@ test.describe("presenter mode", () => {
     expect(await loadThroughWorker(page, cast)).toMatchObject({ status: 200, text: good.text });
   });
 
-  test("a hung network is not waited out: the cached copy answers within a few seconds", async ({ page, context, presentPath }) => {
+  test("a hung network is not waited out: the cached copy answers within a few seconds", async ({
+    page,
+    context,
+    presentPath,
+  }) => {
     await present(page, presentPath, "#3");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     const cast = "/recordings/stop-naive.cast";
@@ -190,12 +225,15 @@ test.describe("presenter mode", () => {
     expect(slow.seconds).toBeLessThan(6);
   });
 
-  test(
-    "keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files and recordings are kept",
-    async ({ page, lessonPath, presentPath }) => {
+  test("keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files and recordings are kept", async ({
+    page,
+    lessonPath,
+    presentPath,
+  }) => {
     await page.goto(lessonPath);
     await page.evaluate(async () => {
-      for (const name of ["course-presenter-v1", "course-presenter-0123456789ab"]) await (await caches.open(name)).put("/recordings/old.cast", new Response("old"));
+      for (const name of ["course-presenter-v1", "course-presenter-0123456789ab"])
+        await (await caches.open(name)).put("/recordings/old.cast", new Response("old"));
     });
     await present(page, presentPath, "#2");
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
@@ -205,12 +243,18 @@ test.describe("presenter mode", () => {
     const [current] = await page.evaluate(() => caches.keys());
     expect(current).toMatch(/^course-presenter-/);
     expect(["course-presenter-v1", "course-presenter-0123456789ab"]).not.toContain(current);
-    const paths = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), current!);
+    const paths = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname),
+      current!,
+    );
     expect(paths.length).toBeGreaterThan(10);
     expect(paths.filter((path) => !/^\/(present|_next\/static|recordings)\//.test(path))).toEqual([]);
   });
 
-  test("looks for a live server only when asked: a load with none running logs no error", async ({ page, presentPath }) => {
+  test("looks for a live server only when asked: a load with none running logs no error", async ({
+    page,
+    presentPath,
+  }) => {
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
@@ -226,7 +270,9 @@ test.describe("presenter mode", () => {
     await present(page, presentPath, `?live=http://127.0.0.1:${port}#3`);
     await expect(page.getByTestId("live-server-status")).toHaveAttribute("data-state", "unavailable");
     await page.keyboard.press("l");
-    await expect(page.getByTestId("presenter-notice")).toContainText(`Live mode is not available: no live server answers at http://127.0.0.1:${port}`);
+    await expect(page.getByTestId("presenter-notice")).toContainText(
+      `Live mode is not available: no live server answers at http://127.0.0.1:${port}`,
+    );
     await expect(page.getByTestId("mode-badge")).toHaveText("Recorded");
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
   });
@@ -236,7 +282,11 @@ test.describe("presenter mode", () => {
     await expect(stage(page).locator(".xterm")).toHaveCount(2);
     await page.keyboard.press("s");
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -245,7 +295,9 @@ test.describe("presenter mode with a damaged recording", () => {
   test.use({ serviceWorkers: "block" });
 
   test("shows the error in the step and keeps presenting", async ({ page, presentPath }) => {
-    await page.route("**/recordings/zombies.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 100, "height": 30}\n[0.1, "o", "cut of' }));
+    await page.route("**/recordings/zombies.cast", (route) =>
+      route.fulfill({ status: 200, body: '{"version": 2, "width": 100, "height": 30}\n[0.1, "o", "cut of' }),
+    );
     await present(page, presentPath, "#5");
     await expect(stage(page)).toHaveAttribute("data-step", "zombies");
     await expect(stage(page).getByRole("alert")).toContainText("zombies.cast is damaged: line 2: the line is cut off");
@@ -259,7 +311,11 @@ test.describe("presenter mode with a live server (a stand-in, no Docker)", () =>
   // page.route cannot see requests a service worker handles; these tests need to see the live server's.
   test.use({ serviceWorkers: "block" });
 
-  test("stepping past the last step (keys or the notes window) keeps its live run going", async ({ page, context, presentPath }) => {
+  test("stepping past the last step (keys or the notes window) keeps its live run going", async ({
+    page,
+    context,
+    presentPath,
+  }) => {
     const cancelled = await standInLiveServer(page, (route) => route.fulfill(eventStream(600_000, [started])));
     await present(page, presentPath);
     await page.keyboard.press("End");
@@ -283,10 +339,15 @@ test.describe("presenter mode with a live server (a stand-in, no Docker)", () =>
     expect(cancelled).toEqual([]);
   });
 
-  test("a live run whose server restarted (the reconnect is answered 404) says the server was lost", async ({ page, presentPath }) => {
+  test("a live run whose server restarted (the reconnect is answered 404) says the server was lost", async ({
+    page,
+    presentPath,
+  }) => {
     let connections = 0;
     await standInLiveServer(page, (route) =>
-      ++connections === 1 ? route.fulfill(eventStream(100, [started])) : route.fulfill({ status: 404, headers: CORS, json: { error: "no run run-1" } }),
+      ++connections === 1
+        ? route.fulfill(eventStream(100, [started]))
+        : route.fulfill({ status: 404, headers: CORS, json: { error: "no run run-1" } }),
     );
     await present(page, presentPath);
     await page.keyboard.press("End");

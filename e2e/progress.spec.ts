@@ -43,11 +43,18 @@ test.describe("progress", () => {
     await expect(row).toContainText("1 right, 1 answered of 5");
   });
 
-  test("export, then import into a fresh browser context, restores progress", async ({ page, browser, lessonPath }, testInfo) => {
+  test("export, then import into a fresh browser context, restores progress", async ({
+    page,
+    browser,
+    lessonPath,
+  }, testInfo) => {
     await answerBaseImage(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await openProgress(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export progress" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export progress" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^shipping-node-progress-\d{4}-\d{2}-\d{2}\.json$/);
     const file = testInfo.outputPath("export.json");
     await download.saveAs(file);
@@ -75,34 +82,56 @@ test.describe("progress", () => {
     const notJson = testInfo.outputPath("broken.json");
     writeFileSync(notJson, "{ this is not json");
     await page.getByLabel(/Import progress from a file/).setInputFiles(notJson);
-    await expect(page.getByRole("alert").filter({ hasText: "This file is not valid JSON. Your current progress was not changed." })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "This file is not valid JSON. Your current progress was not changed." }),
+    ).toBeVisible();
     const foreign = testInfo.outputPath("foreign.json");
-    writeFileSync(foreign, JSON.stringify({ format: "shipping-node-progress", version: 2, state: { quizzes: "nope" } }));
+    writeFileSync(
+      foreign,
+      JSON.stringify({ format: "shipping-node-progress", version: 2, state: { quizzes: "nope" } }),
+    );
     await page.getByLabel(/Import progress from a file/).setInputFiles(foreign);
-    await expect(page.getByRole("alert").filter({ hasText: /This progress file can't be used: .*quizzes/ })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: /This progress file can't be used: .*quizzes/ }),
+    ).toBeVisible();
     expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
   });
 
-  test(
-    "importing an empty export asks first, showing the counts it replaces, and the replaced progress can be restored",
-    async ({ page, lessonPath }, testInfo) => {
+  test("importing an empty export asks first, showing the counts it replaces, and the replaced progress can be restored", async ({
+    page,
+    lessonPath,
+  }, testInfo) => {
     await answerBaseImage(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await openProgress(page);
     await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
     const empty = testInfo.outputPath("empty.json");
-    writeFileSync(empty, JSON.stringify({ format: "shipping-node-progress", version: 2, exportedAt: new Date().toISOString(), state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] } }));
+    writeFileSync(
+      empty,
+      JSON.stringify({
+        format: "shipping-node-progress",
+        version: 2,
+        exportedAt: new Date().toISOString(),
+        state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] },
+      }),
+    );
     await page.getByLabel(/Import progress from a file/).setInputFiles(empty);
 
     const confirm = page.getByRole("group", { name: /Replace your progress with empty\.json\?/ });
     await expect(confirm).toBeVisible();
     await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
     await expect(confirm.getByRole("row", { name: /^Lessons completed/ })).toHaveText(/Lessons completed\s*1\s*0/);
-    await expect(confirm.getByRole("row", { name: /^Quiz questions answered/ })).toHaveText(/Quiz questions answered\s*1\s*0/);
+    await expect(confirm.getByRole("row", { name: /^Quiz questions answered/ })).toHaveText(
+      /Quiz questions answered\s*1\s*0/,
+    );
     await expect(confirm).toContainText("The file holds no progress");
     const axe = await new AxeBuilder({ page }).include("main").analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(
+      axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     // Nothing changes until the learner confirms.
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await confirm.getByRole("button", { name: "Yes, replace my progress" }).click();
@@ -122,14 +151,20 @@ test.describe("progress", () => {
     await expect(page.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
   });
 
-  test("an oversized import file is refused before it is read, changing nothing", async ({ page, lessonPath }, testInfo) => {
+  test("an oversized import file is refused before it is read, changing nothing", async ({
+    page,
+    lessonPath,
+  }, testInfo) => {
     await answerBaseImage(page, lessonPath);
     await openProgress(page);
     const storageBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
     // A valid export padded to 1.5 MB: only its size is wrong.
     const big = testInfo.outputPath("big.json");
     const state = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
-    writeFileSync(big, `${JSON.stringify({ format: "shipping-node-progress", version: 2, state })}${" ".repeat(1_500_000)}`);
+    writeFileSync(
+      big,
+      `${JSON.stringify({ format: "shipping-node-progress", version: 2, state })}${" ".repeat(1_500_000)}`,
+    );
     await page.getByLabel(/Import progress from a file/).setInputFiles(big);
     await expect(page.getByRole("alert").filter({ hasText: "This file is 1.5 MB" })).toContainText("1 MB");
     await expect(page.getByRole("alert").filter({ hasText: "Your current progress was not changed." })).toBeVisible();
@@ -184,14 +219,23 @@ test.describe("progress", () => {
     await openOriginWithoutScripts(page);
     await page.evaluate((key) => {
       const v1 = {
-        answers: { "production-and-scaling/dockerizing-nodejs#base-image": { kind: "SingleChoice", correct: true, attempts: 1, at: Date.now() } },
+        answers: {
+          "production-and-scaling/dockerizing-nodejs#base-image": {
+            kind: "SingleChoice",
+            correct: true,
+            attempts: 1,
+            at: Date.now(),
+          },
+        },
         completedLessons: ["production-and-scaling/dockerizing-nodejs"],
         cards: {},
       };
       localStorage.setItem(key, JSON.stringify({ state: v1, version: 1 }));
     }, KEY);
     await openProgress(page);
-    await expect(page.getByRole("alert").filter({ hasText: "Progress upgraded." })).toContainText("upgraded from format 1 to 2");
+    await expect(page.getByRole("alert").filter({ hasText: "Progress upgraded." })).toContainText(
+      "upgraded from format 1 to 2",
+    );
     await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
   });

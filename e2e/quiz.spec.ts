@@ -3,7 +3,14 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "./fixtures";
 
-const LAYER_ORDER = ["FROM node:20-slim AS build", "WORKDIR /app", "COPY package.json package-lock.json ./", "RUN npm ci", "COPY . .", "RUN npm run build"];
+const LAYER_ORDER = [
+  "FROM node:20-slim AS build",
+  "WORKDIR /app",
+  "COPY package.json package-lock.json ./",
+  "RUN npm ci",
+  "COPY . .",
+  "RUN npm run build",
+];
 
 const quiz = (page: Page, id: string) => page.locator(`[data-quiz="${id}"]`);
 
@@ -37,7 +44,10 @@ async function sortLines(orderQuiz: Locator, viaKeyboard: Page | null = null) {
 }
 
 test.describe("lesson quizzes", () => {
-  test("single choice: wrong answer explains the pick, retry, correct answer persists across a reload", async ({ page, lessonPath }) => {
+  test("single choice: wrong answer explains the pick, retry, correct answer persists across a reload", async ({
+    page,
+    lessonPath,
+  }) => {
     await openLesson(page, lessonPath);
     const single = quiz(page, "base-image");
     const group = single.getByRole("group", { name: /native module built against glibc/ });
@@ -61,10 +71,18 @@ test.describe("lesson quizzes", () => {
     await expect(group.getByRole("radio", { name: "node:20-slim" })).toBeChecked();
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("shipping-node:progress") ?? "null"));
     expect(saved.version).toBe(2);
-    expect(saved.state.quizzes["production-and-scaling/dockerizing-nodejs#base-image"]).toMatchObject({ answer: [1], correct: true, firstTryCorrect: false, attempts: 2 });
+    expect(saved.state.quizzes["production-and-scaling/dockerizing-nodejs#base-image"]).toMatchObject({
+      answer: [1],
+      correct: true,
+      firstTryCorrect: false,
+      attempts: 2,
+    });
   });
 
-  test("multiple choice needs every correct option; show answer reveals all explanations", async ({ page, lessonPath }) => {
+  test("multiple choice needs every correct option; show answer reveals all explanations", async ({
+    page,
+    lessonPath,
+  }) => {
     await openLesson(page, lessonPath);
     const multiple = quiz(page, "dockerignore-entries");
     await multiple.getByRole("checkbox", { name: "node_modules" }).check();
@@ -140,7 +158,9 @@ test.describe("lesson quizzes", () => {
       await expect(predict.getByText(/has not been made yet/)).toBeVisible();
     } else {
       await expect(predict.getByText(`The recording shows ${measured}.`)).toBeVisible();
-      await expect(predict.getByRole("radio", { name: new RegExp(`^${measured} \\(what the recording shows\\)`) })).toBeVisible();
+      await expect(
+        predict.getByRole("radio", { name: new RegExp(`^${measured} \\(what the recording shows\\)`) }),
+      ).toBeVisible();
       await predict.getByRole("button", { name: "Predict again" }).click();
       await predict.getByRole("radio", { name: measured, exact: true }).check();
       await predict.getByRole("button", { name: "Lock in prediction" }).click();
@@ -169,7 +189,9 @@ test.describe("lesson quizzes", () => {
     await page.keyboard.press("Enter");
     // Focus stays with the line that moved, so pressing Enter again keeps moving it.
     await expect(moveUp).toBeFocused();
-    await expect(order.getByRole("status")).toHaveText(`Moved "${last}" to position ${lines.length - 1} of ${lines.length}.`);
+    await expect(order.getByRole("status")).toHaveText(
+      `Moved "${last}" to position ${lines.length - 1} of ${lines.length}.`,
+    );
     await sortLines(order, page);
     await order.getByRole("button", { name: "Check order" }).focus();
     await page.keyboard.press("Enter");
@@ -185,7 +207,10 @@ test.describe("lesson quizzes", () => {
     await expect(spot.getByText("Correct!", { exact: true })).toBeVisible();
   });
 
-  test("mark complete toggles and persists; axe finds nothing serious on an answered lesson", async ({ page, lessonPath }) => {
+  test("mark complete toggles and persists; axe finds nothing serious on an answered lesson", async ({
+    page,
+    lessonPath,
+  }) => {
     await openLesson(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await expect(page.getByRole("button", { name: "Completed ✓" })).toHaveAttribute("aria-pressed", "true");

@@ -15,7 +15,10 @@ const figure = (page: Page) => page.locator('figure[data-sandbox="rolling-naive 
 const shownTime = async (scope: Locator) => Number(await scope.getByTestId("sandbox-time").getAttribute("data-time"));
 const playhead = async (chart: Locator) => Number(await chart.getAttribute("data-playhead"));
 
-test("the traffic charts follow the player's playhead, and a click on a chart seeks the player", async ({ page, lessonPath }) => {
+test("the traffic charts follow the player's playhead, and a click on a chart seeks the player", async ({
+  page,
+  lessonPath,
+}) => {
   await page.goto(lessonPath);
   const sandbox = figure(page);
   await sandbox.scrollIntoViewIfNeeded();
@@ -43,13 +46,23 @@ test("the traffic charts follow the player's playhead, and a click on a chart se
 });
 
 test("the charts have a text alternative: the totals table counts every request", async ({ page, lessonPath }) => {
-  const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as { scenarios: Record<string, { facts: { failed: number; totals: { sent: number } } }> };
+  const manifest = JSON.parse(readFileSync(path.join(DIR, "manifest.json"), "utf8")) as {
+    scenarios: Record<string, { facts: { failed: number; totals: { sent: number } } }>;
+  };
   await page.goto(lessonPath);
   const chart = figure(page).locator("[data-traffic-chart]").first();
   await expect(chart).toHaveAttribute("role", "img");
-  await expect(chart).toHaveAttribute("aria-label", new RegExp(`${manifest.scenarios["rolling-naive"]!.facts.failed} of ${manifest.scenarios["rolling-naive"]!.facts.totals.sent} requests failed`));
+  await expect(chart).toHaveAttribute(
+    "aria-label",
+    new RegExp(
+      `${manifest.scenarios["rolling-naive"]!.facts.failed} of ${manifest.scenarios["rolling-naive"]!.facts.totals.sent} requests failed`,
+    ),
+  );
   for (const name of ["rolling-naive", "rolling-optimized", "rolling-no-drain-window"]) {
     const row = page.locator(`[data-figure="rolling-totals"] tr[data-scenario="${name}"]`);
-    await expect(row.locator("[data-failed]")).toHaveAttribute("data-failed", String(manifest.scenarios[name]!.facts.failed));
+    await expect(row.locator("[data-failed]")).toHaveAttribute(
+      "data-failed",
+      String(manifest.scenarios[name]!.facts.failed),
+    );
   }
 });

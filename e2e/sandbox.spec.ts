@@ -44,7 +44,10 @@ test.describe("sandbox player", () => {
     await page.goto(lessonPath);
     const figure = compareFigure(page);
     const distance = await figure.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight);
-    expect(distance, "the sandbox must start well below the first screen for this test to mean anything").toBeGreaterThan(800);
+    expect(
+      distance,
+      "the sandbox must start well below the first screen for this test to mean anything",
+    ).toBeGreaterThan(800);
     await page.waitForTimeout(500);
     expect(casts).toEqual([]);
     await expect(page.locator(".xterm")).toHaveCount(0);
@@ -58,12 +61,18 @@ test.describe("sandbox player", () => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(lessonPath);
       const figures = page.locator("figure[data-sandbox]");
-      const before = await figures.evaluateAll((all) => all.map((figure) => Math.round(figure.getBoundingClientRect().height)));
+      const before = await figures.evaluateAll((all) =>
+        all.map((figure) => Math.round(figure.getBoundingClientRect().height)),
+      );
       for (const figure of await figures.all()) await figure.scrollIntoViewIfNeeded();
-      const scenarios = (await figures.evaluateAll((all) => all.map((figure) => figure.getAttribute("data-sandbox")!.split(" ").length))).reduce((a, b) => a + b, 0);
+      const scenarios = (
+        await figures.evaluateAll((all) => all.map((figure) => figure.getAttribute("data-sandbox")!.split(" ").length))
+      ).reduce((a, b) => a + b, 0);
       await expect(page.locator(".xterm")).toHaveCount(scenarios);
       await expect(page.getByText("Loading the recording…")).toHaveCount(0);
-      const after = await figures.evaluateAll((all) => all.map((figure) => Math.round(figure.getBoundingClientRect().height)));
+      const after = await figures.evaluateAll((all) =>
+        all.map((figure) => Math.round(figure.getBoundingClientRect().height)),
+      );
       expect(after, `figure heights at ${width} px`).toEqual(before);
     }
   });
@@ -82,7 +91,10 @@ test.describe("sandbox player", () => {
     expect(await shownTime(figure)).toBe(paused);
   });
 
-  test("keyboard: digits jump, arrows seek, space toggles, ] and [ walk the markers and the panel follows", async ({ page, lessonPath }) => {
+  test("keyboard: digits jump, arrows seek, space toggles, ] and [ walk the markers and the panel follows", async ({
+    page,
+    lessonPath,
+  }) => {
     const { recording, entry, events } = scenario("health-flip");
     await page.goto(lessonPath);
     const figure = healthFigure(page);
@@ -115,7 +127,9 @@ test.describe("sandbox player", () => {
     await page.keyboard.press("[");
     const previous = stops[stops.length - 2]!;
     await expect.poll(() => shownTime(figure)).toBeCloseTo(previous, 2);
-    await expect(panelValue(figure, entry.title, "container")).toHaveText(stateAt(recording, events, previous).container!);
+    await expect(panelValue(figure, entry.title, "container")).toHaveText(
+      stateAt(recording, events, previous).container!,
+    );
 
     await page.keyboard.press("0");
     await page.keyboard.press(" ");
@@ -133,17 +147,29 @@ test.describe("sandbox player", () => {
     await figure.getByLabel("Speed").selectOption("4");
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 15_000 }); // paused at the end
     expect(await shownTime(figure)).toBeCloseTo(Math.max(naive.recording.duration, optimized.recording.duration), 1);
-    await expect(panelValue(figure, naive.entry.title, "exitCode")).toHaveText(String(stateAt(naive.recording, naive.events, Infinity).exitCode));
-    await expect(panelValue(figure, optimized.entry.title, "exitCode")).toHaveText(String(stateAt(optimized.recording, optimized.events, Infinity).exitCode));
-    await expect(panelValue(figure, naive.entry.title, "inflight")).toHaveText(stateAt(naive.recording, naive.events, Infinity).inflight!);
-    await expect(panelValue(figure, optimized.entry.title, "inflight")).toHaveText(stateAt(optimized.recording, optimized.events, Infinity).inflight!);
+    await expect(panelValue(figure, naive.entry.title, "exitCode")).toHaveText(
+      String(stateAt(naive.recording, naive.events, Infinity).exitCode),
+    );
+    await expect(panelValue(figure, optimized.entry.title, "exitCode")).toHaveText(
+      String(stateAt(optimized.recording, optimized.events, Infinity).exitCode),
+    );
+    await expect(panelValue(figure, naive.entry.title, "inflight")).toHaveText(
+      stateAt(naive.recording, naive.events, Infinity).inflight!,
+    );
+    await expect(panelValue(figure, optimized.entry.title, "inflight")).toHaveText(
+      stateAt(optimized.recording, optimized.events, Infinity).inflight!,
+    );
     await expect(figure.locator(".xterm-rows")).toHaveCount(2);
     // Each terminal ends on its request's real fate: dropped by the naive image, answered by the optimized one.
     await expect(figure.locator(".xterm-rows").nth(0)).toContainText("Empty reply from server");
     await expect(figure.locator(".xterm-rows").nth(1)).toContainText("HTTP 200 after");
   });
 
-  test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({ page, context, lessonPath }) => {
+  test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({
+    page,
+    context,
+    lessonPath,
+  }) => {
     const { recording, entry, events } = scenario("stop-naive");
     const sigterm = events.find((event) => event.kind === "sigterm")!;
     const at = Math.round((sigterm.time + 0.3) * 10) / 10;
@@ -176,16 +202,25 @@ test.describe("sandbox player", () => {
     await context.close();
   });
 
-  test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({ page, lessonPath }) => {
+  test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({
+    page,
+    lessonPath,
+  }) => {
     const text = readFileSync(path.join(DIR, "health-flip.cast"), "utf8");
     const lines = text.split("\n");
     await page.route("**/recordings/health-flip.cast", (route) =>
-      route.fulfill({ status: 200, contentType: "application/x-asciicast", body: lines.slice(0, 4).join("\n") + "\n" + (lines[4] ?? "").slice(0, 12) }),
+      route.fulfill({
+        status: 200,
+        contentType: "application/x-asciicast",
+        body: lines.slice(0, 4).join("\n") + "\n" + (lines[4] ?? "").slice(0, 12),
+      }),
     );
     await page.goto(lessonPath);
     const figure = healthFigure(page);
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure.getByRole("alert")).toHaveText(/health-flip\.cast is damaged: line 5: the line is cut off; the recording looks truncated/);
+    await expect(figure.getByRole("alert")).toHaveText(
+      /health-flip\.cast is damaged: line 5: the line is cut off; the recording looks truncated/,
+    );
     // The other sandbox still plays.
     const compare = compareFigure(page);
     await compare.getByRole("button", { name: /Play/ }).click();
@@ -194,12 +229,18 @@ test.describe("sandbox player", () => {
 
   test("a missing or invalid recording says so inside the sandbox", async ({ page, lessonPath }) => {
     await page.route("**/recordings/health-flip.cast", (route) => route.fulfill({ status: 404, body: "not found" }));
-    await page.route("**/recordings/stop-optimized.cast", (route) => route.fulfill({ status: 200, body: '{"version": 2, "width": 80, "height": 24}\n[1, "o"]\n' }));
+    await page.route("**/recordings/stop-optimized.cast", (route) =>
+      route.fulfill({ status: 200, body: '{"version": 2, "width": 80, "height": 24}\n[1, "o"]\n' }),
+    );
     await page.goto(lessonPath);
     await healthFigure(page).scrollIntoViewIfNeeded();
-    await expect(healthFigure(page).getByRole("alert")).toHaveText(/health-flip\.cast could not be loaded \(HTTP 404\)/);
+    await expect(healthFigure(page).getByRole("alert")).toHaveText(
+      /health-flip\.cast could not be loaded \(HTTP 404\)/,
+    );
     await compareFigure(page).scrollIntoViewIfNeeded();
-    await expect(compareFigure(page).getByRole("alert")).toHaveText(/stop-optimized\.cast is damaged: line 2: expected \[time, code, data\]/);
+    await expect(compareFigure(page).getByRole("alert")).toHaveText(
+      /stop-optimized\.cast is damaged: line 2: expected \[time, code, data\]/,
+    );
   });
 
   test("the loaded player has no serious accessibility violations", async ({ page, lessonPath }) => {
@@ -207,7 +248,7 @@ test.describe("sandbox player", () => {
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
     await expect(figure.locator(".xterm")).toHaveCount(2);
-    const results = await new AxeBuilder({ page }).include('figure[data-sandbox]').analyze();
+    const results = await new AxeBuilder({ page }).include("figure[data-sandbox]").analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
   });

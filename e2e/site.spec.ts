@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
 
-
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -36,9 +35,10 @@ test.describe("course site", () => {
 
   test("every table-of-contents entry points at a heading that exists", async ({ page, lessonPath }) => {
     await page.goto(lessonPath);
-    const hrefs = await page.getByRole("navigation", { name: "On this page" }).getByRole("link").evaluateAll((links) =>
-      links.map((link) => link.getAttribute("href") ?? ""),
-    );
+    const hrefs = await page
+      .getByRole("navigation", { name: "On this page" })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     for (const href of hrefs) await expect(page.locator(`${href}:is(h2, h3)`)).toHaveCount(1);
   });
 
@@ -56,7 +56,10 @@ test.describe("course site", () => {
     await expect(page.getByRole("button", { name: /^Theme: Dark/ })).toBeVisible();
   });
 
-  test("with no stored choice the theme follows the system, before any script bundle runs", async ({ browser, lessonPath }) => {
+  test("with no stored choice the theme follows the system, before any script bundle runs", async ({
+    browser,
+    lessonPath,
+  }) => {
     const context = await browser.newContext({ colorScheme: "dark", javaScriptEnabled: true });
     const page = await context.newPage();
     await page.route(/\/_next\/static\/.*\.js$/, (route) => route.abort());
@@ -68,7 +71,10 @@ test.describe("course site", () => {
   test("copy button copies the code without callout numbers", async ({ page, context, lessonPath }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(lessonPath);
-    const block = page.locator("figure.code-block").filter({ has: page.locator(".callout-marker") }).first();
+    const block = page
+      .locator("figure.code-block")
+      .filter({ has: page.locator(".callout-marker") })
+      .first();
     await block.getByRole("button", { name: "Copy" }).click();
     await expect(block.getByRole("button", { name: "Copied" })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -92,7 +98,9 @@ test.describe("course site", () => {
   test("lesson fits a 360 px wide phone without sideways scrolling", async ({ page, lessonPath }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(lessonPath);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
@@ -110,7 +118,10 @@ test.describe("course site", () => {
     await expect(page.locator(target)).toBeInViewport();
   });
 
-  test("index and lesson pages have no serious accessibility violations, in both themes", async ({ page, lessonPath }) => {
+  test("index and lesson pages have no serious accessibility violations, in both themes", async ({
+    page,
+    lessonPath,
+  }) => {
     // Four full axe scans, two of them over the whole lesson (a dozen sandboxes): well over the default 30 s on 2 cores.
     test.setTimeout(120_000);
     for (const scheme of ["light", "dark"] as const) {

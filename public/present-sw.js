@@ -18,7 +18,8 @@ sw.addEventListener("install", () => sw.skipWaiting());
 sw.addEventListener("activate", (event) =>
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
       await sw.clients.claim();
     })(),
   ),
@@ -28,7 +29,11 @@ sw.addEventListener("activate", (event) =>
 function needed(/** @type {Request} */ request) {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== sw.location.origin) return false;
-  return url.href.startsWith(sw.registration.scope) || url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/recordings/");
+  return (
+    url.href.startsWith(sw.registration.scope) ||
+    url.pathname.startsWith("/_next/static/") ||
+    url.pathname.startsWith("/recordings/")
+  );
 }
 
 sw.addEventListener("fetch", (event) => {

@@ -32,7 +32,8 @@ function markedProcesses(id: string): { pid: number; argv: string[] }[] {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${MARKER}=${id}`)) found.push({ pid, argv: argvOf(pid) });
+      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`${MARKER}=${id}`))
+        found.push({ pid, argv: argvOf(pid) });
     } catch {
       // The process ended while we looked, or is not ours to read: either way not part of the tree.
     }
@@ -100,7 +101,10 @@ function npmRun(script: string, args: string[]) {
     async expectAllGone(port: number) {
       await vi.waitFor(
         async () => {
-          expect(markedProcesses(id).map((left) => `${left.pid} ${left.argv.join(" ")}`), "processes left behind").toEqual([]);
+          expect(
+            markedProcesses(id).map((left) => `${left.pid} ${left.argv.join(" ")}`),
+            "processes left behind",
+          ).toEqual([]);
           expect(await portAnswers(port), `port ${port} still answers`).toBe(false);
         },
         { timeout: STOP_TIMEOUT_MS, interval: 200 },
@@ -120,26 +124,33 @@ function npmRun(script: string, args: string[]) {
 }
 
 async function expectListening(run: ReturnType<typeof npmRun>, port: number) {
-  await vi.waitFor(async () => expect(await portAnswers(port), `never listened on ${port}; output:\n${run.output()}`).toBe(true), {
-    timeout: READY_TIMEOUT_MS,
-    interval: 200,
-  });
+  await vi.waitFor(
+    async () => expect(await portAnswers(port), `never listened on ${port}; output:\n${run.output()}`).toBe(true),
+    {
+      timeout: READY_TIMEOUT_MS,
+      interval: 200,
+    },
+  );
 }
 
 const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
 
 describe.runIf(process.platform === "linux")("npm run <server script>, then SIGTERM to the npm process", () => {
-  it("demo:live stops: the live server (tsx and its node) is gone and its port free", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const port = await freePort();
-    const run = npmRun("demo:live", ["--port", String(port)]);
-    try {
-      await expectListening(run, port);
-      run.terminateNpm();
-      await run.expectAllGone(port);
-    } finally {
-      run.cleanUp();
-    }
-  });
+  it(
+    "demo:live stops: the live server (tsx and its node) is gone and its port free",
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const port = await freePort();
+      const run = npmRun("demo:live", ["--port", String(port)]);
+      try {
+        await expectListening(run, port);
+        run.terminateNpm();
+        await run.expectAllGone(port);
+      } finally {
+        run.cleanUp();
+      }
+    },
+  );
 
   // `next dev` keeps its default dist dir (.next/dev, apart from builds), as any `npm run dev` does:
   // with another one Next would rewrite tsconfig.json to include its types.
@@ -161,26 +172,30 @@ describe.runIf(process.platform === "linux")("npm run <server script>, then SIGT
   // child *is* next start, with no shell in between, so npm's forwarded SIGTERM lands on it, and
   // sends SIGTERM while it runs. What next start does with SIGTERM once it serves is the same
   // start-server code as the dev server's worker, which the dev test above stops while listening.
-  it("serve (and start, the same command after its build) stops: next start is npm's own child and is gone", { timeout: TEST_TIMEOUT_MS }, async () => {
-    expect(scripts.start).toBe(scripts.serve);
-    const port = await freePort();
-    const run = npmRun("serve", ["-p", String(port), "-H", "127.0.0.1"]); // after the script's -p 3000: the last one wins
-    try {
-      await vi.waitFor(
-        () => {
-          expect(run.exited(), `npm ended before next start was its own child; output:\n${run.output()}`).toBe(false);
-          const children = childrenOf(run.pid).map(argvOf);
-          expect(
-            children.some((argv) => path.basename(argv[0] ?? "") === "node" && argv.includes("start")),
-            `npm's children are not next start itself: ${JSON.stringify(children)}`,
-          ).toBe(true);
-        },
-        { timeout: READY_TIMEOUT_MS, interval: 50 },
-      );
-      run.terminateNpm();
-      await run.expectAllGone(port);
-    } finally {
-      run.cleanUp();
-    }
-  });
+  it(
+    "serve (and start, the same command after its build) stops: next start is npm's own child and is gone",
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      expect(scripts.start).toBe(scripts.serve);
+      const port = await freePort();
+      const run = npmRun("serve", ["-p", String(port), "-H", "127.0.0.1"]); // after the script's -p 3000: the last one wins
+      try {
+        await vi.waitFor(
+          () => {
+            expect(run.exited(), `npm ended before next start was its own child; output:\n${run.output()}`).toBe(false);
+            const children = childrenOf(run.pid).map(argvOf);
+            expect(
+              children.some((argv) => path.basename(argv[0] ?? "") === "node" && argv.includes("start")),
+              `npm's children are not next start itself: ${JSON.stringify(children)}`,
+            ).toBe(true);
+          },
+          { timeout: READY_TIMEOUT_MS, interval: 50 },
+        );
+        run.terminateNpm();
+        await run.expectAllGone(port);
+      } finally {
+        run.cleanUp();
+      }
+    },
+  );
 });

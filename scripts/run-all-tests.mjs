@@ -40,7 +40,10 @@ const stages = [
     ? [
         {
           name: "demo service (sandboxes/app)",
-          run: () => run("npm", ["run", "--silent", "test:sandbox-app"], { TEST_REPORT_FILE: `${process.cwd()}/${reportDir}/sandbox-app.json` }),
+          run: () =>
+            run("npm", ["run", "--silent", "test:sandbox-app"], {
+              TEST_REPORT_FILE: `${process.cwd()}/${reportDir}/sandbox-app.json`,
+            }),
           counts: () => vitestCounts(`${reportDir}/sandbox-app.json`),
         },
       ]
@@ -48,7 +51,9 @@ const stages = [
   {
     name: "e2e (playwright)",
     run: () =>
-      run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reportDir}/playwright.json` }),
+      run("npx", ["playwright", "test", "--reporter=list,json"], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${reportDir}/playwright.json`,
+      }),
     counts: () => playwrightCounts(`${reportDir}/playwright.json`),
   },
 ];

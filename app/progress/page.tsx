@@ -19,7 +19,9 @@ export default async function ProgressPage() {
       title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`,
       href: lesson.href,
       quizIds: quizzes.map((quiz) => quiz.id),
-      cardKeys: loadDecks().filter((deck) => deck.lesson === lesson.id).flatMap((deck) => deck.cards.map(cardKey)),
+      cardKeys: loadDecks()
+        .filter((deck) => deck.lesson === lesson.id)
+        .flatMap((deck) => deck.cards.map(cardKey)),
     });
   }
   return (

@@ -47,7 +47,12 @@ export function ThemeToggle() {
   }
 
   return (
-    <button type="button" className="theme-toggle" onClick={cycle} aria-label={`Theme: ${LABEL[preference ?? "system"]}. Change theme`}>
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={cycle}
+      aria-label={`Theme: ${LABEL[preference ?? "system"]}. Change theme`}
+    >
       <span aria-hidden="true">{preference === "dark" ? "☾" : preference === "light" ? "☀" : "◐"}</span>
       <span className="theme-toggle__label">{LABEL[preference ?? "system"]}</span>
     </button>

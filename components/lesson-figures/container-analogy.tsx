@@ -2,7 +2,13 @@ import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
 
-const NAIVE_CARGO = ["full Debian + gcc, python", "devDependencies", "tests and README", ".env with a secret", "npm as PID 1"];
+const NAIVE_CARGO = [
+  "full Debian + gcc, python",
+  "devDependencies",
+  "tests and README",
+  ".env with a secret",
+  "npm as PID 1",
+];
 const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini as PID 1"];
 
 /**

@@ -23,7 +23,10 @@ export function Evidence({ scenario, at, occurrence = 1, children }: EvidencePro
   try {
     event = recordedMoment(scenario, at, occurrence);
   } catch (error) {
-    throw new Error(`<Evidence scenario="${scenario}" at="${at}">: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `<Evidence scenario="${scenario}" at="${at}">: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   // Round up so the link lands on or just after the marker, where the state panel already shows it.
   const href = deepLink(scenario, Math.ceil(event.time * 10) / 10);

@@ -29,7 +29,9 @@ export function InterviewQuestions({ lesson }: { lesson: string }) {
         </li>
       ))}
       <li className="interview-questions__more">
-        <Link href="/practice">Drill these and {deck.cards.length - questions.length} more cards in interview practice</Link>
+        <Link href="/practice">
+          Drill these and {deck.cards.length - questions.length} more cards in interview practice
+        </Link>
       </li>
     </ol>
   );

@@ -7,9 +7,9 @@ export function Pid1Matrix() {
     <div className="table-scroll">
       <table className="data-table" data-figure="pid1-matrix">
         <caption>
-          <code>docker stop</code> with one request in flight (grace period {graceSeconds} s), recorded for every PID 1 setup
-          with and without a SIGTERM handler in the app. &ldquo;Ended by&rdquo; is read from the container&apos;s exit
-          code, 128 + the signal&apos;s number (143 = SIGTERM, 137 = SIGKILL); tini and docker-init pass on their
+          <code>docker stop</code> with one request in flight (grace period {graceSeconds} s), recorded for every PID 1
+          setup with and without a SIGTERM handler in the app. &ldquo;Ended by&rdquo; is read from the container&apos;s
+          exit code, 128 + the signal&apos;s number (143 = SIGTERM, 137 = SIGKILL); tini and docker-init pass on their
           child&apos;s code, so in those rows it is the signal that ended node. Below 128, the process exited by itself.
         </caption>
         <thead>

@@ -56,7 +56,9 @@ export function RebuildTimes() {
             <tr key={row.image}>
               <th scope="row">{row.image}</th>
               <td className="num">{row.rebuildSeconds.toFixed(1)} s</td>
-              <td className={row.reinstalledDependencies ? "bad" : "good"}>{row.reinstalledDependencies ? "yes" : "no"}</td>
+              <td className={row.reinstalledDependencies ? "bad" : "good"}>
+                {row.reinstalledDependencies ? "yes" : "no"}
+              </td>
               <td className="num">
                 {row.stepsCached} / {row.stepsRun}
               </td>
@@ -74,7 +76,8 @@ export function ComposeStartup() {
     <ul className="fact-list" data-figure="compose-up">
       {facts.healthyOrder.map((service) => (
         <li key={service}>
-          <strong>{service}</strong> reported healthy {facts.secondsToHealthy[service]?.toFixed(1)} s after <code>up</code>
+          <strong>{service}</strong> reported healthy {facts.secondsToHealthy[service]?.toFixed(1)} s after{" "}
+          <code>up</code>
         </li>
       ))}
       <li>
@@ -82,8 +85,8 @@ export function ComposeStartup() {
         connected to {facts.appConnectedTo.join(" and ")}.
       </li>
       <li>
-        <code>stop app</code> took {facts.stopSeconds.toFixed(1)} s and the app exited with code {facts.appExitCode}; the
-        volume <code>{facts.volume}</code> survived <code>down</code>.
+        <code>stop app</code> took {facts.stopSeconds.toFixed(1)} s and the app exited with code {facts.appExitCode};
+        the volume <code>{facts.volume}</code> survived <code>down</code>.
       </li>
     </ul>
   );
@@ -103,8 +106,8 @@ export function RollingTotals() {
     <div className="table-scroll">
       <table className="data-table" data-figure="rolling-totals">
         <caption>
-          Two replicas replaced one at a time behind {settings.balancer.software.split(" - ")[0]} while {settings.load.tool} sent{" "}
-          {settings.load.ratePerSecond} requests/s: every request counted
+          Two replicas replaced one at a time behind {settings.balancer.software.split(" - ")[0]} while{" "}
+          {settings.load.tool} sent {settings.load.ratePerSecond} requests/s: every request counted
         </caption>
         <thead>
           <tr>

@@ -1,13 +1,25 @@
 import type { MDXComponents } from "mdx/types";
 import { Code } from "@/components/code/code-block";
-import { MultipleChoice, Option, OrderLines, PredictOutcome, SingleChoice, SpotTheProblem } from "@/components/quiz/quizzes";
+import {
+  MultipleChoice,
+  Option,
+  OrderLines,
+  PredictOutcome,
+  SingleChoice,
+  SpotTheProblem,
+} from "@/components/quiz/quizzes";
 import { ContainerAnalogy } from "@/components/lesson-figures/container-analogy";
 import { Evidence } from "@/components/lesson-figures/evidence";
 import { Fact } from "@/components/lesson-figures/fact";
 import { InterviewQuestions } from "@/components/lesson-figures/interview-questions";
 import { LayerBreakdown } from "@/components/lesson-figures/layer-breakdown";
 import { Pid1Matrix } from "@/components/lesson-figures/pid1-matrix";
-import { ComposeStartup, RebuildTimes, RollingTotals, SecretsAndUsers } from "@/components/lesson-figures/recorded-tables";
+import {
+  ComposeStartup,
+  RebuildTimes,
+  RollingTotals,
+  SecretsAndUsers,
+} from "@/components/lesson-figures/recorded-tables";
 import { SizeLadder } from "@/components/lesson-figures/size-ladder";
 import { Sandbox, SandboxCompare } from "@/components/sandbox/sandbox";
 import { H2, H3 } from "./heading";

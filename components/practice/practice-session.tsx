@@ -39,7 +39,8 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
   const due = today ? dueCards(allCards, schedules, today, cardKey) : [];
 
   const [session, dispatch] = useReducer(practiceSessionReducer, initialSession);
-  const { phase, options, queue, position, typed, covered, graded, deadline, remaining, timeUp, announcement } = session;
+  const { phase, options, queue, position, typed, covered, graded, deadline, remaining, timeUp, announcement } =
+    session;
   const { timed, shuffled, scope } = options;
   const current = currentGrade(session);
   const questionRef = useRef<HTMLHeadingElement>(null);
@@ -95,26 +96,55 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
               <fieldset className={styles.options}>
                 <legend>Cards</legend>
                 <label className={styles.check}>
-                  <input type="radio" name={`${domId}-scope`} checked={scope === "due"} onChange={() => choose({ scope: "due" })} /> Due cards only ({due.length})
+                  <input
+                    type="radio"
+                    name={`${domId}-scope`}
+                    checked={scope === "due"}
+                    onChange={() => choose({ scope: "due" })}
+                  />{" "}
+                  Due cards only ({due.length})
                 </label>
                 <label className={styles.check}>
-                  <input type="radio" name={`${domId}-scope`} checked={scope === "all"} onChange={() => choose({ scope: "all" })} /> All cards ({allCards.length})
+                  <input
+                    type="radio"
+                    name={`${domId}-scope`}
+                    checked={scope === "all"}
+                    onChange={() => choose({ scope: "all" })}
+                  />{" "}
+                  All cards ({allCards.length})
                 </label>
               </fieldset>
               <fieldset className={styles.options}>
                 <legend>Options</legend>
                 <label className={styles.check}>
-                  <input type="checkbox" checked={timed} onChange={(event) => choose({ timed: event.currentTarget.checked })} /> Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
+                  <input
+                    type="checkbox"
+                    checked={timed}
+                    onChange={(event) => choose({ timed: event.currentTarget.checked })}
+                  />{" "}
+                  Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
                 </label>
                 <label className={styles.check}>
-                  <input type="checkbox" checked={shuffled} onChange={(event) => choose({ shuffled: event.currentTarget.checked })} /> Shuffle the cards
+                  <input
+                    type="checkbox"
+                    checked={shuffled}
+                    onChange={(event) => choose({ shuffled: event.currentTarget.checked })}
+                  />{" "}
+                  Shuffle the cards
                 </label>
               </fieldset>
               <div className={styles.actions}>
-                <button type="button" className={styles.button} onClick={start} disabled={(scope === "due" ? due.length : allCards.length) === 0}>
+                <button
+                  type="button"
+                  className={styles.button}
+                  onClick={start}
+                  disabled={(scope === "due" ? due.length : allCards.length) === 0}
+                >
                   Start practice
                 </button>
-                {scope === "due" && due.length === 0 ? <span className={styles.muted}>Nothing is due today. Choose “All cards” to practise anyway.</span> : null}
+                {scope === "due" && due.length === 0 ? (
+                  <span className={styles.muted}>Nothing is due today. Choose “All cards” to practise anyway.</span>
+                ) : null}
               </div>
             </>
           )}
@@ -137,7 +167,8 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
         <ul>
           {graded.map((entry) => (
             <li key={entry.card.id}>
-              {entry.card.question} — {Math.round(entry.score * 100)}% of key points, box {entry.schedule.box}, next due {entry.schedule.due}
+              {entry.card.question} — {Math.round(entry.score * 100)}% of key points, box {entry.schedule.box}, next due{" "}
+              {entry.schedule.due}
             </li>
           ))}
         </ul>
@@ -160,7 +191,11 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           {deck ? ` · ${deck.title}` : ""}
         </span>
         {timed && phase === "answer" ? (
-          <span className={`${styles.timer} ${remaining <= 30 ? styles.timerLow : ""}`} role="timer" aria-label="Time left to answer">
+          <span
+            className={`${styles.timer} ${remaining <= 30 ? styles.timerLow : ""}`}
+            role="timer"
+            aria-label="Time left to answer"
+          >
             {formatClock(remaining)}
           </span>
         ) : null}
@@ -173,7 +208,12 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           <label className={styles.answerLabel} htmlFor={`${domId}-typed`}>
             Your answer (optional: type it, or say it out loud)
           </label>
-          <textarea id={`${domId}-typed`} className={styles.answer} value={typed} onChange={(event) => dispatch({ type: "typed", text: event.currentTarget.value })} />
+          <textarea
+            id={`${domId}-typed`}
+            className={styles.answer}
+            value={typed}
+            onChange={(event) => dispatch({ type: "typed", text: event.currentTarget.value })}
+          />
           <div className={styles.actions}>
             <button type="button" className={styles.button} onClick={() => dispatch({ type: "revealed" })}>
               Reveal model answer
@@ -206,7 +246,9 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
                     <input
                       type="checkbox"
                       checked={covered[index] ?? false}
-                      onChange={(event) => dispatch({ type: "point-ticked", point: index, covered: event.currentTarget.checked })}
+                      onChange={(event) =>
+                        dispatch({ type: "point-ticked", point: index, covered: event.currentTarget.checked })
+                      }
                     />{" "}
                     {point}
                   </label>
@@ -217,11 +259,17 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
           {current ? (
             <>
               <p className={styles.graded} data-testid="grade-result">
-                You covered {covered.filter(Boolean).length} of {card.keyPoints.length} key points. {VERDICT_TEXT[current.verdict]} (box {current.schedule.box}).
-                Next due: <strong>{current.schedule.due}</strong> ({describeDue(current.schedule.due, current.schedule.lastReviewed)}).
+                You covered {covered.filter(Boolean).length} of {card.keyPoints.length} key points.{" "}
+                {VERDICT_TEXT[current.verdict]} (box {current.schedule.box}). Next due:{" "}
+                <strong>{current.schedule.due}</strong> (
+                {describeDue(current.schedule.due, current.schedule.lastReviewed)}).
               </p>
               <div className={styles.actions}>
-                <button type="button" className={styles.button} onClick={() => dispatch({ type: "next", now: Date.now() })}>
+                <button
+                  type="button"
+                  className={styles.button}
+                  onClick={() => dispatch({ type: "next", now: Date.now() })}
+                >
                   {position + 1 < queue.length ? "Next card" : "Finish session"}
                 </button>
               </div>
@@ -240,14 +288,23 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
   );
 }
 
-function ScheduleTable({ decks, schedules, today }: { decks: PracticeDeckView[]; schedules: Record<string, CardSchedule>; today: string | null }) {
+function ScheduleTable({
+  decks,
+  schedules,
+  today,
+}: {
+  decks: PracticeDeckView[];
+  schedules: Record<string, CardSchedule>;
+  today: string | null;
+}) {
   return (
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">Your schedule</h2>
       <p className={styles.muted}>
-        Cards live in five boxes. Tick at least 80% of the key points and a card moves up a box; 50–79% keeps it where it is; below 50% sends it back to
-        box 1. Box 1 comes back after {INTERVAL_DAYS[1]} day, box 2 after {INTERVAL_DAYS[2]}, box 3 after {INTERVAL_DAYS[3]}, box 4 after {INTERVAL_DAYS[4]} and
-        box 5 after {INTERVAL_DAYS[5]} days, so weak cards return soonest.
+        Cards live in five boxes. Tick at least 80% of the key points and a card moves up a box; 50–79% keeps it where
+        it is; below 50% sends it back to box 1. Box 1 comes back after {INTERVAL_DAYS[1]} day, box 2 after{" "}
+        {INTERVAL_DAYS[2]}, box 3 after {INTERVAL_DAYS[3]}, box 4 after {INTERVAL_DAYS[4]} and box 5 after{" "}
+        {INTERVAL_DAYS[5]} days, so weak cards return soonest.
       </p>
       {decks.map((deck) => (
         <div key={deck.lesson} className={styles.tableWrap}>
@@ -267,7 +324,13 @@ function ScheduleTable({ decks, schedules, today }: { decks: PracticeDeckView[];
                   <tr key={card.id} data-card={card.id}>
                     <td>{card.question}</td>
                     <td>{schedule ? schedule.box : "new"}</td>
-                    <td>{today === null ? "…" : schedule ? `${schedule.due} (${describeDue(schedule.due, today)})` : "today (new)"}</td>
+                    <td>
+                      {today === null
+                        ? "…"
+                        : schedule
+                          ? `${schedule.due} (${describeDue(schedule.due, today)})`
+                          : "today (new)"}
+                    </td>
                   </tr>
                 );
               })}

@@ -4,7 +4,10 @@
  */
 export type PresenterMessage = { type: "step"; index: number } | { type: "go"; index: number } | { type: "hello" };
 
-export function presenterChannel(presentHref: string, onMessage: (message: PresenterMessage) => void): { post: (message: PresenterMessage) => void; close: () => void } {
+export function presenterChannel(
+  presentHref: string,
+  onMessage: (message: PresenterMessage) => void,
+): { post: (message: PresenterMessage) => void; close: () => void } {
   if (typeof BroadcastChannel === "undefined") return { post: () => {}, close: () => {} };
   const channel = new BroadcastChannel(`presenter:${presentHref}`);
   channel.onmessage = (event: MessageEvent<PresenterMessage>) => onMessage(event.data);

@@ -8,7 +8,9 @@ const press = (key: string, modifiers: Partial<Record<"altKey" | "ctrlKey" | "me
 
 describe("presenter keys", () => {
   it("steps with a clicker's PageDown/PageUp and with the arrows", () => {
-    expect([press("PageDown"), press("ArrowRight"), press("ArrowDown"), press("n")]).toEqual(Array(4).fill("next-step"));
+    expect([press("PageDown"), press("ArrowRight"), press("ArrowDown"), press("n")]).toEqual(
+      Array(4).fill("next-step"),
+    );
     expect([press("PageUp"), press("ArrowLeft"), press("ArrowUp"), press("P")]).toEqual(Array(4).fill("previous-step"));
   });
 
@@ -43,8 +45,14 @@ function readmeKeyTable(): Array<{ keys: string[][]; does: string }> {
     .split("\n")
     .slice(2)
     .map((line) => {
-      const [keys, does] = line.split("|").slice(1, -1).map((cell) => cell.trim());
-      return { keys: keys!.split(" / ").map((part) => [...part.matchAll(/`([^`]+)`/g)].map((match) => match[1]!)), does: does!.replaceAll("`", "") };
+      const [keys, does] = line
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      return {
+        keys: keys!.split(" / ").map((part) => [...part.matchAll(/`([^`]+)`/g)].map((match) => match[1]!)),
+        does: does!.replaceAll("`", ""),
+      };
     });
 }
 

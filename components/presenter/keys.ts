@@ -59,17 +59,33 @@ const KEYS: ReadonlyMap<string, PresenterAction> = new Map(
   KEY_TABLE.flatMap((row) => row.bindings.flatMap(([action, keys]) => keys.map((key) => [key, action] as const))),
 );
 
-export function presenterAction(event: Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey">): PresenterAction | undefined {
+export function presenterAction(
+  event: Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey">,
+): PresenterAction | undefined {
   if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
   return KEYS.get(event.key.length === 1 ? event.key.toLowerCase() : event.key);
 }
 
-const KEY_NAMES: Readonly<Record<string, string>> = { ArrowRight: "→", ArrowDown: "↓", ArrowLeft: "←", ArrowUp: "↑", " ": "Space", Escape: "Esc" };
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  ArrowRight: "→",
+  ArrowDown: "↓",
+  ArrowLeft: "←",
+  ArrowUp: "↑",
+  " ": "Space",
+  Escape: "Esc",
+};
 
 /** A row's keys as people read them (→, Space, N), one list per action. */
 export function keyLabels(row: KeyRow): string[][] {
-  return row.bindings.map(([, keys]) => keys.map((key) => KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key)));
+  return row.bindings.map(([, keys]) =>
+    keys.map((key) => KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key)),
+  );
 }
 
 /** The key table as the help line under the stage and the title step's notes show it: "→ ↓ PageDown N / ← ↑ PageUp P", "next / previous step". */
-export const KEY_HELP: Array<[keys: string, does: string]> = KEY_TABLE.map((row) => [keyLabels(row).map((labels) => labels.join(" ")).join(" / "), row.does]);
+export const KEY_HELP: Array<[keys: string, does: string]> = KEY_TABLE.map((row) => [
+  keyLabels(row)
+    .map((labels) => labels.join(" "))
+    .join(" / "),
+  row.does,
+]);

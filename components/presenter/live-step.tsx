@@ -68,7 +68,10 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
       const result = await saveLiveRun(base, runs[index]!.id!);
       setSaved((current) => ({ ...current, [index]: `Saved: ${result.cast}` }));
     } catch (error) {
-      setSaved((current) => ({ ...current, [index]: `Not saved: ${error instanceof Error ? error.message : String(error)}` }));
+      setSaved((current) => ({
+        ...current,
+        [index]: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
+      }));
     }
   };
 
@@ -78,9 +81,18 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
       {replay ? (
         <>
           <p className={styles.liveNote}>
-            <span className={styles.badge} data-mode="live">Live run</span> captured on this machine just now; replaying it. Each run can be saved in the recorder&apos;s format.
+            <span className={styles.badge} data-mode="live">
+              Live run
+            </span>{" "}
+            captured on this machine just now; replaying it. Each run can be saved in the recorder&apos;s format.
           </p>
-          <SandboxPlayer ref={attachReplay} scenarios={replay} posters={replay.map(() => "")} compare={compare} presentation />
+          <SandboxPlayer
+            ref={attachReplay}
+            scenarios={replay}
+            posters={replay.map(() => "")}
+            compare={compare}
+            presentation
+          />
         </>
       ) : (
         <div className={`${sandboxStyles.player} ${sandboxStyles.presentation}`}>
@@ -89,7 +101,13 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
               const run = runs[index]!;
               const view = run.view;
               return (
-                <Side key={scenario.name} scenario={scenario} compare={compare} state={liveStateAt(view, runClock(run, now))} lastEvent={view.events.at(-1)?.label}>
+                <Side
+                  key={scenario.name}
+                  scenario={scenario}
+                  compare={compare}
+                  state={liveStateAt(view, runClock(run, now))}
+                  lastEvent={view.events.at(-1)?.label}
+                >
                   <div
                     className={sandboxStyles.terminal}
                     ref={container(index)}
@@ -100,7 +118,9 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
                   {view.status !== "running" ? (
                     <p className={styles.liveOverlay} data-testid="live-status">
                       {STATUS_TEXT[view.status]}
-                      {view.status === "queued" && view.position ? ` (${view.position === 1 ? "next" : `${view.position - 1} ahead`})` : ""}
+                      {view.status === "queued" && view.position
+                        ? ` (${view.position === 1 ? "next" : `${view.position - 1} ahead`})`
+                        : ""}
                       {view.message ? `: ${view.message}` : ""}
                       {view.removedContainers?.length ? `; removed ${view.removedContainers.join(", ")}` : ""}
                     </p>
@@ -114,7 +134,12 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
               ● Live
             </span>
             {runs.map((run, index) => (
-              <span key={scenarios[index]!.name} className={styles.liveRun} data-testid="live-run-status" data-status={run.view.status}>
+              <span
+                key={scenarios[index]!.name}
+                className={styles.liveRun}
+                data-testid="live-run-status"
+                data-status={run.view.status}
+              >
                 {compare ? `${scenarios[index]!.title}: ` : ""}
                 {STATUS_TEXT[run.view.status]} {run.view.status === "running" ? formatTime(runClock(run, now)) : ""}
               </span>
@@ -135,7 +160,8 @@ export default function LiveStep({ ref, base, scenarios, playerRef, onExit }: Li
         {runs.flatMap((run, index) =>
           run.view.events.map((event) => (
             <li key={`${index}-${event.t}-${event.label}`}>
-              <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span> {compare ? `${scenarios[index]!.title}: ` : ""}
+              <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span>{" "}
+              {compare ? `${scenarios[index]!.title}: ` : ""}
               {event.label}
             </li>
           )),

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { buildVersion } from "./offline";
 
 describe("the offline copy's build version", () => {
-  const build = ["/_next/static/chunks/main-app-1a2b.js", "/_next/static/chunks/page-3c4d.js", "/_next/static/css/presenter-5e6f.css"];
+  const build = [
+    "/_next/static/chunks/main-app-1a2b.js",
+    "/_next/static/chunks/page-3c4d.js",
+    "/_next/static/css/presenter-5e6f.css",
+  ];
 
   it("is the same for the same scripts and styles, in any order and however often a page lists them", async () => {
     const version = await buildVersion(build);
@@ -12,6 +16,8 @@ describe("the offline copy's build version", () => {
   });
 
   it("changes when a deploy changes any of them", async () => {
-    expect(await buildVersion([...build.slice(0, 2), "/_next/static/css/presenter-7a8b.css"])).not.toBe(await buildVersion(build));
+    expect(await buildVersion([...build.slice(0, 2), "/_next/static/css/presenter-7a8b.css"])).not.toBe(
+      await buildVersion(build),
+    );
   });
 });

@@ -14,7 +14,10 @@ function assetsOf(html: string): string[] {
  * their content, so any deploy that changes the code gets a new cache (and the old one is deleted).
  */
 export async function buildVersion(assets: string[]): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode([...new Set(assets)].sort().join("\n")));
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode([...new Set(assets)].sort().join("\n")),
+  );
   return [...new Uint8Array(digest).slice(0, 6)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 

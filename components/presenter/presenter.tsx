@@ -1,6 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ComponentType, type CSSProperties } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ComponentType,
+  type CSSProperties,
+} from "react";
 import type { PlayerHandle, SandboxPlayerProps } from "@/components/sandbox/sandbox-player";
 import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/live/client";
 import { initialStage, liveBaseFor, stageReducer } from "@/lib/presenter/stage";
@@ -48,14 +57,19 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   const player = useRef<PlayerHandle | null>(null);
   const liveStep = useRef<LiveStepHandle | null>(null);
   const step = steps[index]!;
-  const recordings = useMemo(() => [...new Set(steps.flatMap((s) => (s.kind === "sandbox" ? s.scenarios.map((scenario) => scenario.src) : [])))], [steps]);
+  const recordings = useMemo(
+    () => [...new Set(steps.flatMap((s) => (s.kind === "sandbox" ? s.scenarios.map((scenario) => scenario.src) : [])))],
+    [steps],
+  );
 
   // The player chunk, the offline copy and the live server, once on load. Looking for a live server
   // that is not running logs a refused connection in the console, so the presenter looks only when
   // asked: on load when the URL names one (?live=), else when L is pressed.
   useEffect(() => {
     if (new URLSearchParams(window.location.search).has("live")) {
-      checkLiveServer(liveServerFrom(window.location.search)).then((status) => dispatch({ type: "live-server", status }));
+      checkLiveServer(liveServerFrom(window.location.search)).then((status) =>
+        dispatch({ type: "live-server", status }),
+      );
     }
     import("@/components/sandbox/sandbox-player").then(
       ({ SandboxPlayer }) => {
@@ -153,13 +167,30 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
           {live ? "● Live" : "Recorded"}
         </span>
         <nav className={styles.buttons} aria-label="Presenter">
-          <button type="button" className={sandboxStyles.button} onClick={() => act("previous-step")} disabled={index === 0} aria-label="Previous step">
+          <button
+            type="button"
+            className={sandboxStyles.button}
+            onClick={() => act("previous-step")}
+            disabled={index === 0}
+            aria-label="Previous step"
+          >
             ◀
           </button>
-          <button type="button" className={sandboxStyles.button} onClick={() => act("next-step")} disabled={index === steps.length - 1} aria-label="Next step">
+          <button
+            type="button"
+            className={sandboxStyles.button}
+            onClick={() => act("next-step")}
+            disabled={index === steps.length - 1}
+            aria-label="Next step"
+          >
             ▶
           </button>
-          <button type="button" className={sandboxStyles.button} onClick={() => act("toggle-notes")} aria-pressed={notesOpen}>
+          <button
+            type="button"
+            className={sandboxStyles.button}
+            onClick={() => act("toggle-notes")}
+            aria-pressed={notesOpen}
+          >
             Notes
           </button>
           <button type="button" className={sandboxStyles.button} onClick={() => act("open-notes-window")}>
@@ -173,7 +204,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
               type="button"
               className={sandboxStyles.button}
               onClick={() => act("run-live")}
-              title={liveServer.state === "unavailable" ? liveServer.reason : "Run this step on this machine's Docker engine"}
+              title={
+                liveServer.state === "unavailable" ? liveServer.reason : "Run this step on this machine's Docker engine"
+              }
             >
               Run live
             </button>
@@ -203,7 +236,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
                 <li key={objective}>{objective}</li>
               ))}
             </ul>
-            <p className={styles.muted}>{steps.length - 1} sandboxes, each replaying a real run. Press → or PageDown to begin.</p>
+            <p className={styles.muted}>
+              {steps.length - 1} sandboxes, each replaying a real run. Press → or PageDown to begin.
+            </p>
           </div>
         ) : step.kind === "error" ? (
           <p className={sandboxStyles.error} role="alert">
@@ -212,9 +247,23 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
         ) : live || Player ? (
           <div className={styles.player} style={{ "--sides": step.scenarios.length } as CSSProperties}>
             {liveBase !== undefined && LiveStep ? (
-              <LiveStep key={step.id} ref={liveStep} base={liveBase} scenarios={step.scenarios} playerRef={player} onExit={exitLive} />
+              <LiveStep
+                key={step.id}
+                ref={liveStep}
+                base={liveBase}
+                scenarios={step.scenarios}
+                playerRef={player}
+                onExit={exitLive}
+              />
             ) : Player ? (
-              <Player key={step.id} ref={player} scenarios={step.scenarios} posters={step.posters} compare={step.scenarios.length > 1} presentation />
+              <Player
+                key={step.id}
+                ref={player}
+                scenarios={step.scenarios}
+                posters={step.posters}
+                compare={step.scenarios.length > 1}
+                presentation
+              />
             ) : null}
           </div>
         ) : (

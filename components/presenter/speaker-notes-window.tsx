@@ -15,7 +15,11 @@ import styles from "./presenter.module.css";
  * the clicker keys move the presenter window.
  */
 export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson; steps: PresenterStep[] }) {
-  const { index, go, following } = usePresenterStep({ presentHref: lesson.presentHref, count: steps.length, role: "notes" });
+  const { index, go, following } = usePresenterStep({
+    presentHref: lesson.presentHref,
+    count: steps.length,
+    role: "notes",
+  });
   const [elapsed, setElapsed] = useState(0);
 
   useEffect(() => {
@@ -38,7 +42,12 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
 
   const step = steps[index]!;
   const next = steps[index + 1];
-  const markers = step.kind === "sandbox" ? step.scenarios.flatMap((scenario) => scenario.events.map((event) => ({ scenario: scenario.title, event }))).sort((a, b) => a.event.time - b.event.time) : [];
+  const markers =
+    step.kind === "sandbox"
+      ? step.scenarios
+          .flatMap((scenario) => scenario.events.map((event) => ({ scenario: scenario.title, event })))
+          .sort((a, b) => a.event.time - b.event.time)
+      : [];
   return (
     <div className={styles.notesWindow} data-testid="notes-window">
       <div className={styles.notesHeader}>
@@ -48,7 +57,9 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
         <span data-testid="notes-step">
           Step {index + 1} of {steps.length}
         </span>
-        <span className={styles.muted}>{following ? "following the presenter window" : "open the presenter window to follow it"}</span>
+        <span className={styles.muted}>
+          {following ? "following the presenter window" : "open the presenter window to follow it"}
+        </span>
         <span className={styles.clock} aria-label="Time since these notes opened">
           {formatTime(elapsed).replace(/\.\d$/, "")}
         </span>
@@ -61,7 +72,8 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
           <ol className={styles.markerList}>
             {markers.map(({ scenario, event }) => (
               <li key={`${scenario}-${event.t}-${event.label}`}>
-                <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span> {step.kind === "sandbox" && step.scenarios.length > 1 ? `${scenario}: ` : ""}
+                <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span>{" "}
+                {step.kind === "sandbox" && step.scenarios.length > 1 ? `${scenario}: ` : ""}
                 {event.label}
               </li>
             ))}

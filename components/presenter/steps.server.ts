@@ -35,7 +35,15 @@ function presenterSteps(lesson: Lesson): PresenterStep[] {
         const message = failed.map((entry) => entry.error).join(" ");
         return { kind: "error", id, section: source.section, heading, message, notes: source.notes };
       }
-      return { kind: "sandbox", id, section: source.section, heading, scenarios: ready.map((entry) => entry.summary), posters: ready.map((entry) => entry.poster), notes: source.notes };
+      return {
+        kind: "sandbox",
+        id,
+        section: source.section,
+        heading,
+        scenarios: ready.map((entry) => entry.summary),
+        posters: ready.map((entry) => entry.poster),
+        notes: source.notes,
+      };
     }),
   ];
 }
@@ -43,7 +51,9 @@ function presenterSteps(lesson: Lesson): PresenterStep[] {
 export type LessonParams = Promise<{ chapter: string; lesson: string }>;
 
 /** The presenter and notes pages' data: the lesson (or a 404) and its steps. */
-export async function loadPresentation(params: LessonParams): Promise<{ lesson: PresentedLesson; steps: PresenterStep[] }> {
+export async function loadPresentation(
+  params: LessonParams,
+): Promise<{ lesson: PresentedLesson; steps: PresenterStep[] }> {
   const { chapter, lesson: slug } = await params;
   const lesson = await getLesson(chapter, slug);
   if (!lesson) notFound();
@@ -54,5 +64,7 @@ export async function loadPresentation(params: LessonParams): Promise<{ lesson: 
 export async function presentationMetadata(params: LessonParams, label: string): Promise<Metadata> {
   const { chapter, lesson: slug } = await params;
   const lesson = findLesson(chapter, slug);
-  return lesson ? { title: `${label}: ${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, robots: { index: false } } : {};
+  return lesson
+    ? { title: `${label}: ${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, robots: { index: false } }
+    : {};
 }

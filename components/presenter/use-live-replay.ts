@@ -30,7 +30,12 @@ export function useLiveReplay({ base, scenarios, runs, onExit }: LiveReplayOptio
         const text = await fetchLiveCast(base, run.id!);
         const recording = parseAsciicast(text);
         const src = URL.createObjectURL(new Blob([text], { type: "application/x-asciicast" }));
-        return { ...scenarios[index]!, src, duration: recording.duration, events: alignEvents(recording, run.view.events) } satisfies ScenarioSummary;
+        return {
+          ...scenarios[index]!,
+          src,
+          duration: recording.duration,
+          events: alignEvents(recording, run.view.events),
+        } satisfies ScenarioSummary;
       }),
     ).then(
       (summaries) => !cancelled && setReplay(summaries),

@@ -45,7 +45,10 @@ export function useLiveRuns({ base, scenarios, onExit, write }: LiveRunsOptions)
         try {
           ({ id } = await startLiveRun(base, scenario.name));
         } catch (error) {
-          if (!stopped) onExit(`Live run refused: ${error instanceof Error ? error.message : String(error)}. Showing the recording.`);
+          if (!stopped)
+            onExit(
+              `Live run refused: ${error instanceof Error ? error.message : String(error)}. Showing the recording.`,
+            );
           return;
         }
         if (stopped) return void cancelLiveRun(base, id).catch(() => {});

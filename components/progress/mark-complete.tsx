@@ -19,9 +19,17 @@ export function MarkComplete({ lesson, title }: { lesson: string; title: string 
   return (
     <section className={styles.complete} aria-label="Lesson progress">
       <p className={styles.completeText} aria-live="polite">
-        {done ? `You marked “${title}” complete.` : "Finished this lesson? Mark it complete to track it on your progress page."}
+        {done
+          ? `You marked “${title}” complete.`
+          : "Finished this lesson? Mark it complete to track it on your progress page."}
       </p>
-      <button type="button" className={`${styles.button} ${done ? styles.secondary : ""}`} aria-pressed={done} disabled={!hydrated} onClick={() => setCompleted(lesson, !done)}>
+      <button
+        type="button"
+        className={`${styles.button} ${done ? styles.secondary : ""}`}
+        aria-pressed={done}
+        disabled={!hydrated}
+        onClick={() => setCompleted(lesson, !done)}
+      >
         {done ? "Completed ✓" : "Mark lesson complete"}
       </button>
     </section>

@@ -3,7 +3,12 @@
 import Link from "next/link";
 import { useEffect, useId, useReducer, useRef, type ChangeEvent, type RefObject } from "react";
 import { toDay } from "@/lib/practice/dates";
-import { dataPanelReducer, initialDataPanel, type DataPanelEvent, type PendingReplacement } from "@/lib/progress/data-panel";
+import {
+  dataPanelReducer,
+  initialDataPanel,
+  type DataPanelEvent,
+  type PendingReplacement,
+} from "@/lib/progress/data-panel";
 import { hasProgress, replacementSummary } from "@/lib/progress/replace";
 import type { ProgressData } from "@/lib/progress/schema";
 import { progressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
@@ -12,7 +17,8 @@ import { exportFileName, readImportFile, serializeExport } from "@/lib/progress/
 import styles from "./progress.module.css";
 
 /** In the learner's own locale and time zone; only rendered after hydration, so no mismatch. */
-const formatWhen = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const formatWhen = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   const domId = useId();
@@ -84,7 +90,8 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
     input.value = "";
     if (!file) return;
     const result = await readImportFile(file);
-    if (result.ok) propose({ source: "file", fileName: file.name, migratedFrom: result.migratedFrom, data: result.data });
+    if (result.ok)
+      propose({ source: "file", fileName: file.name, migratedFrom: result.migratedFrom, data: result.data });
     else dispatch({ type: "importRejected", error: result.error });
   }
 
@@ -118,7 +125,9 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
         </dl>
         <p>
           {overall.cardsDue > 0 ? (
-            <Link href="/practice">Practise the {overall.cardsDue} due card{overall.cardsDue === 1 ? "" : "s"}</Link>
+            <Link href="/practice">
+              Practise the {overall.cardsDue} due card{overall.cardsDue === 1 ? "" : "s"}
+            </Link>
           ) : (
             "No practice cards are due today."
           )}
@@ -162,7 +171,9 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
 
       <section aria-labelledby={`${domId}-data`}>
         <h2 id={`${domId}-data`}>Your data</h2>
-        <p className={styles.muted}>Progress is kept only in this browser. Export it to move it to another browser or keep a copy.</p>
+        <p className={styles.muted}>
+          Progress is kept only in this browser. Export it to move it to another browser or keep a copy.
+        </p>
         <div className={styles.actions}>
           <button type="button" className={styles.button} onClick={download}>
             Export progress
@@ -174,7 +185,12 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
         </div>
         {replaced ? (
           <div className={styles.actions}>
-            <button type="button" ref={restoreButton} className={`${styles.button} ${styles.secondary}`} onClick={() => propose({ source: "backup", ...replaced })}>
+            <button
+              type="button"
+              ref={restoreButton}
+              className={`${styles.button} ${styles.secondary}`}
+              onClick={() => propose({ source: "backup", ...replaced })}
+            >
               Restore the progress replaced on {formatWhen(replaced.replacedAt)}
             </button>
           </div>
@@ -191,14 +207,22 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
         ) : null}
         <div className={styles.actions}>
           {panel.asking?.kind !== "reset" ? (
-            <button type="button" ref={resetButton} className={`${styles.button} ${styles.danger}`} onClick={() => dispatch({ type: "resetAsked" })}>
+            <button
+              type="button"
+              ref={resetButton}
+              className={`${styles.button} ${styles.danger}`}
+              onClick={() => dispatch({ type: "resetAsked" })}
+            >
               Reset progress…
             </button>
           ) : null}
         </div>
         {panel.asking?.kind === "reset" ? (
           <div className={styles.confirm} role="group" aria-labelledby={`${domId}-confirm`}>
-            <p id={`${domId}-confirm`}>Erase all quiz answers, lesson progress and practice schedules in this browser? A copy of what you erase is kept, and this page can bring it back.</p>
+            <p id={`${domId}-confirm`}>
+              Erase all quiz answers, lesson progress and practice schedules in this browser? A copy of what you erase
+              is kept, and this page can bring it back.
+            </p>
             <div className={styles.actions}>
               <button
                 type="button"
@@ -207,7 +231,12 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
               >
                 Yes, erase my progress
               </button>
-              <button type="button" ref={cancelButton} className={`${styles.button} ${styles.secondary}`} onClick={() => settle({ type: "cancelled" }, resetButton)}>
+              <button
+                type="button"
+                ref={cancelButton}
+                className={`${styles.button} ${styles.secondary}`}
+                onClick={() => settle({ type: "cancelled" }, resetButton)}
+              >
                 Cancel
               </button>
             </div>
@@ -235,7 +264,11 @@ function ReplaceQuestion({ id, pending, current, cancelButton, onConfirm, onCanc
   const from = pending.source === "file" ? "file" : "backup";
   return (
     <div className={styles.confirm} role="group" aria-labelledby={id}>
-      <p id={id}>{pending.source === "file" ? `Replace your progress with ${pending.fileName}?` : `Bring back the progress replaced on ${formatWhen(pending.replacedAt)}?`}</p>
+      <p id={id}>
+        {pending.source === "file"
+          ? `Replace your progress with ${pending.fileName}?`
+          : `Bring back the progress replaced on ${formatWhen(pending.replacedAt)}?`}
+      </p>
       <table className={styles.table}>
         <thead>
           <tr>
@@ -264,7 +297,12 @@ function ReplaceQuestion({ id, pending, current, cancelButton, onConfirm, onCanc
         <button type="button" className={`${styles.button} ${styles.danger}`} onClick={() => onConfirm(pending)}>
           Yes, replace my progress
         </button>
-        <button type="button" ref={cancelButton} className={`${styles.button} ${styles.secondary}`} onClick={() => onCancel(pending)}>
+        <button
+          type="button"
+          ref={cancelButton}
+          className={`${styles.button} ${styles.secondary}`}
+          onClick={() => onCancel(pending)}
+        >
           Cancel
         </button>
       </div>

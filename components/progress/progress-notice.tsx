@@ -14,9 +14,14 @@ export function ProgressNotice() {
   return (
     <div className={styles.notice} role="alert" data-progress-notice={notice.kind}>
       <p className={styles.noticeText}>
-        <strong>{notice.kind === "migrated" ? "Progress upgraded." : "About your saved progress:"}</strong> {notice.message}
+        <strong>{notice.kind === "migrated" ? "Progress upgraded." : "About your saved progress:"}</strong>{" "}
+        {notice.message}
       </p>
-      <button type="button" className={`${styles.button} ${styles.secondary}`} onClick={() => progressStores.meta.setState({ notice: null })}>
+      <button
+        type="button"
+        className={`${styles.button} ${styles.secondary}`}
+        onClick={() => progressStores.meta.setState({ notice: null })}
+      >
         Dismiss
       </button>
     </div>

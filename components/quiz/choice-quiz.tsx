@@ -42,7 +42,9 @@ export function ChoiceQuiz({ lesson, id, kind, question, options, correct, expla
 
   function submit() {
     attempt.submit((right) =>
-      right ? "Correct. Explanations are shown under each option." : "Not quite. Explanations are shown under each option; you can try again.",
+      right
+        ? "Correct. Explanations are shown under each option."
+        : "Not quite. Explanations are shown under each option; you can try again.",
     );
   }
 

@@ -23,7 +23,14 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
   const domId = useId();
   // Seeded by the question's key, so the server HTML and the client start from the same order.
   const scrambled = useMemo(() => scrambledOrder(lines.length, quizKey(lesson, id)), [lines.length, lesson, id]);
-  const attempt = useQuizAttempt({ lesson, id, kind: "OrderLines", rules: orderRules(lines.length), start: scrambled, retryKeepsAnswer: true });
+  const attempt = useQuizAttempt({
+    lesson,
+    id,
+    kind: "OrderLines",
+    rules: orderRules(lines.length),
+    start: scrambled,
+    retryKeepsAnswer: true,
+  });
   const { submitted, answer: order } = attempt;
   const result = scoreOrder(order);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -35,7 +42,8 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
     focusTarget.current = null;
     const position = order.indexOf(target.line);
     // At either end the pressed button is disabled, so keep focus on the line's other button.
-    const atEnd = (position === 0 && target.direction === -1) || (position === order.length - 1 && target.direction === 1);
+    const atEnd =
+      (position === 0 && target.direction === -1) || (position === order.length - 1 && target.direction === 1);
     const direction = atEnd ? -target.direction : target.direction;
     buttons.current.get(`${target.line}:${direction}`)?.focus();
   }, [order]);
@@ -50,7 +58,9 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
   }
 
   function check() {
-    attempt.submit((right) => (right ? "Correct order." : `Not yet: ${result.placedCount} of ${lines.length} lines are in the right place.`));
+    attempt.submit((right) =>
+      right ? "Correct order." : `Not yet: ${result.placedCount} of ${lines.length} lines are in the right place.`,
+    );
   }
 
   return (
@@ -66,7 +76,10 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
           const text = lines[line] ?? "";
           const inPlace = result.inPlace[position];
           return (
-            <li key={line} className={`${styles.lineItem} ${submitted ? (inPlace ? styles.correct : styles.wrong) : ""}`}>
+            <li
+              key={line}
+              className={`${styles.lineItem} ${submitted ? (inPlace ? styles.correct : styles.wrong) : ""}`}
+            >
               <span className={styles.position} aria-hidden="true">
                 {position + 1}.
               </span>
@@ -100,7 +113,9 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
         attempt={attempt}
         checkLabel="Check order"
         onCheck={check}
-        verdict={result.correct ? "Correct order!" : `${result.placedCount} of ${lines.length} lines are in the right place.`}
+        verdict={
+          result.correct ? "Correct order!" : `${result.placedCount} of ${lines.length} lines are in the right place.`
+        }
       >
         {result.correct && explanation ? <p>{explanation}</p> : null}
         {!result.correct ? <p>Lines marked “not here” belong somewhere else. Try again to keep moving them.</p> : null}

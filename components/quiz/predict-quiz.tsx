@@ -27,7 +27,11 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
   const picked = attempt.answer[0];
 
   function submit() {
-    attempt.submit((right) => (right ? `You predicted right: ${choices[answer]}.` : `The recording shows ${choices[answer]}, not ${choices[picked ?? 0]}.`));
+    attempt.submit((right) =>
+      right
+        ? `You predicted right: ${choices[answer]}.`
+        : `The recording shows ${choices[answer]}, not ${choices[picked ?? 0]}.`,
+    );
   }
 
   const footer = (
@@ -52,10 +56,18 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
             return (
               <li key={choice} className={`${styles.option} ${state}`}>
                 <label className={styles.optionLabel}>
-                  <input type="radio" name={domId} value={index} checked={picked === index} onChange={() => attempt.edit([index])} />
+                  <input
+                    type="radio"
+                    name={domId}
+                    value={index}
+                    checked={picked === index}
+                    onChange={() => attempt.edit([index])}
+                  />
                   <span>
                     <code>{choice}</code>
-                    {revealed && index === answer ? <span className={styles.mark}> (what the recording shows)</span> : null}
+                    {revealed && index === answer ? (
+                      <span className={styles.mark}> (what the recording shows)</span>
+                    ) : null}
                     {revealed && picked === index ? <span className={styles.mark}> (your prediction)</span> : null}
                   </span>
                 </label>

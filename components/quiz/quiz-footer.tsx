@@ -16,7 +16,15 @@ export interface QuizFooterProps {
 }
 
 /** Under every quiz: check, then the verdict with "Try again" (and "Show answer"), and the live region. */
-export function QuizFooter({ attempt, checkLabel, onCheck, retryLabel = "Try again", showAnswerAnnouncement, verdict, children }: QuizFooterProps) {
+export function QuizFooter({
+  attempt,
+  checkLabel,
+  onCheck,
+  retryLabel = "Try again",
+  showAnswerAnnouncement,
+  verdict,
+  children,
+}: QuizFooterProps) {
   const retryButton = useRef<HTMLButtonElement>(null);
   // The check button is gone once an answer is submitted; keep focus nearby, on "Try again".
   useEffect(() => {
@@ -27,17 +35,31 @@ export function QuizFooter({ attempt, checkLabel, onCheck, retryLabel = "Try aga
       <div className={styles.actions}>
         {attempt.submitted ? (
           <>
-            <button type="button" ref={retryButton} className={`${styles.button} ${styles.secondary}`} onClick={attempt.retry}>
+            <button
+              type="button"
+              ref={retryButton}
+              className={`${styles.button} ${styles.secondary}`}
+              onClick={attempt.retry}
+            >
               {retryLabel}
             </button>
             {showAnswerAnnouncement && !attempt.revealed ? (
-              <button type="button" className={`${styles.button} ${styles.secondary}`} onClick={() => attempt.showAnswer(showAnswerAnnouncement)}>
+              <button
+                type="button"
+                className={`${styles.button} ${styles.secondary}`}
+                onClick={() => attempt.showAnswer(showAnswerAnnouncement)}
+              >
                 Show answer
               </button>
             ) : null}
           </>
         ) : (
-          <button type={onCheck ? "button" : "submit"} className={styles.button} onClick={onCheck} disabled={!attempt.canSubmit}>
+          <button
+            type={onCheck ? "button" : "submit"}
+            className={styles.button}
+            onClick={onCheck}
+            disabled={!attempt.canSubmit}
+          >
             {checkLabel}
           </button>
         )}

@@ -39,13 +39,20 @@ export interface ChoiceProps extends Injected {
 }
 
 function choiceQuiz(kind: "SingleChoice" | "MultipleChoice", props: ChoiceProps) {
-  const children = Children.toArray(props.children).filter((child) => !(typeof child === "string" && child.trim() === ""));
+  const children = Children.toArray(props.children).filter(
+    (child) => !(typeof child === "string" && child.trim() === ""),
+  );
   const stray = children.find((child) => !isValidElement(child) || child.type !== Option);
-  if (stray !== undefined) throw quizError(kind, props, "may only contain <Option> elements (put other text in question= or explanation=)");
+  if (stray !== undefined)
+    throw quizError(kind, props, "may only contain <Option> elements (put other text in question= or explanation=)");
   const options = (children as ReactElement<OptionProps>[]).map((child) => child.props);
   validateQuiz(kind, {
     ...props,
-    options: options.map((option) => ({ correct: option.correct === true, hasLabel: hasContent(option.children), hasExplanation: hasContent(option.explanation) })),
+    options: options.map((option) => ({
+      correct: option.correct === true,
+      hasLabel: hasContent(option.children),
+      hasExplanation: hasContent(option.explanation),
+    })),
   });
   return (
     <ChoiceQuiz
@@ -78,7 +85,15 @@ export interface OrderLinesProps extends Injected {
 
 export function OrderLines(props: OrderLinesProps) {
   const data = validateQuiz("OrderLines", { ...props });
-  return <OrderLinesQuiz lesson={requireLesson("OrderLines", props)} id={props.id} question={data.question} lines={data.lines} explanation={props.explanation} />;
+  return (
+    <OrderLinesQuiz
+      lesson={requireLesson("OrderLines", props)}
+      id={props.id}
+      question={data.question}
+      lines={data.lines}
+      explanation={props.explanation}
+    />
+  );
 }
 
 export interface SpotTheProblemProps extends Injected {
@@ -128,10 +143,19 @@ export function PredictOutcome(props: PredictOutcomeProps) {
   try {
     recorded = factValue(loadManifest(), data.fact);
   } catch (error) {
-    throw quizError("PredictOutcome", props, `fact "${data.fact}": ${error instanceof Error ? error.message : String(error)}`);
+    throw quizError(
+      "PredictOutcome",
+      props,
+      `fact "${data.fact}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const answer = data.choices.indexOf(recorded);
-  if (answer < 0) throw quizError("PredictOutcome", props, `the recording says ${JSON.stringify(recorded)} (${data.fact}), which is not one of its choices ${JSON.stringify(data.choices)}`);
+  if (answer < 0)
+    throw quizError(
+      "PredictOutcome",
+      props,
+      `the recording says ${JSON.stringify(recorded)} (${data.fact}), which is not one of its choices ${JSON.stringify(data.choices)}`,
+    );
   return (
     <PredictQuiz
       lesson={requireLesson("PredictOutcome", props)}
@@ -152,6 +176,11 @@ function hasContent(node: ReactNode): boolean {
 }
 
 function requireLesson(kind: Parameters<typeof quizError>[0], props: Injected & { id?: string }): string {
-  if (!props.lesson) throw quizError(kind, props, "has no lesson: quizzes only work inside a lesson compiled by lib/content (remark-quizzes adds it)");
+  if (!props.lesson)
+    throw quizError(
+      kind,
+      props,
+      "has no lesson: quizzes only work inside a lesson compiled by lib/content (remark-quizzes adds it)",
+    );
   return props.lesson;
 }

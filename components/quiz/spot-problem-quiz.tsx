@@ -21,7 +21,16 @@ export interface SpotProblemQuizProps {
 }
 
 /** "Click the faulty line": the listing is a radio group, one radio per line. */
-export function SpotProblemQuiz({ lesson, id, question, codeLines, faulty, explanation, notes, title }: SpotProblemQuizProps) {
+export function SpotProblemQuiz({
+  lesson,
+  id,
+  question,
+  codeLines,
+  faulty,
+  explanation,
+  notes,
+  title,
+}: SpotProblemQuizProps) {
   const domId = useId();
   const attempt = useQuizAttempt({ lesson, id, kind: "SpotTheProblem", rules: spotRules(codeLines.length, faulty) });
   const { submitted, revealed } = attempt;
@@ -43,7 +52,11 @@ export function SpotProblemQuiz({ lesson, id, question, codeLines, faulty, expla
       showAnswerAnnouncement={`The problem is line ${faulty + 1}. The explanation is shown below the listing.`}
       verdict={attempt.correct ? "Correct!" : `Not line ${pickedLineNumber}.`}
     >
-      {revealed ? <p>{explanation}</p> : <p>Look again for the line that causes what the question describes, then try again.</p>}
+      {revealed ? (
+        <p>{explanation}</p>
+      ) : (
+        <p>Look again for the line that causes what the question describes, then try again.</p>
+      )}
     </QuizFooter>
   );
 
@@ -54,12 +67,25 @@ export function SpotProblemQuiz({ lesson, id, question, codeLines, faulty, expla
         <div className={styles.code}>
           {codeLines.map((line, index) => {
             const isPicked = picked === index;
-            const state = submitted ? (index === faulty && revealed ? styles.correct : isPicked && index !== faulty ? styles.wrong : "") : "";
+            const state = submitted
+              ? index === faulty && revealed
+                ? styles.correct
+                : isPicked && index !== faulty
+                  ? styles.wrong
+                  : ""
+              : "";
             const note = submitted && isPicked && index !== faulty ? notes[index] : undefined;
             return (
               <div key={index}>
                 <label className={`${styles.codeLine} ${state}`}>
-                  <input type="radio" className={styles.srOnly} name={domId} value={index} checked={isPicked} onChange={() => attempt.edit([index])} />
+                  <input
+                    type="radio"
+                    className={styles.srOnly}
+                    name={domId}
+                    value={index}
+                    checked={isPicked}
+                    onChange={() => attempt.edit([index])}
+                  />
                   <span className={styles.lineNo} aria-hidden="true">
                     {index + 1}
                   </span>

@@ -3,7 +3,14 @@
 import { useCallback, useReducer, useState } from "react";
 import type { LessonId } from "@/lib/content/lesson-id";
 import { useProgress } from "@/lib/progress/use-progress";
-import { attemptReducer, FRESH_ATTEMPT, NOTHING_PICKED, savedAnswer, viewAttempt, type AttemptView } from "@/lib/quiz/attempt";
+import {
+  attemptReducer,
+  FRESH_ATTEMPT,
+  NOTHING_PICKED,
+  savedAnswer,
+  viewAttempt,
+  type AttemptView,
+} from "@/lib/quiz/attempt";
 import type { AnswerRules } from "@/lib/quiz/scoring";
 import { quizKey, type QuizKind } from "@/lib/quiz/types";
 
@@ -29,7 +36,14 @@ export interface QuizAttempt extends AttemptView {
 }
 
 /** One quiz island's attempt: the saved record, the shared reducer in lib/quiz/attempt.ts, and announcements. */
-export function useQuizAttempt({ lesson, id, kind, rules, start = NOTHING_PICKED, retryKeepsAnswer = false }: QuizAttemptOptions): QuizAttempt {
+export function useQuizAttempt({
+  lesson,
+  id,
+  kind,
+  rules,
+  start = NOTHING_PICKED,
+  retryKeepsAnswer = false,
+}: QuizAttemptOptions): QuizAttempt {
   const record = useProgress((state) => state.quizzes[quizKey(lesson, id)]);
   const recordQuiz = useProgress((state) => state.recordQuiz);
   const [state, dispatch] = useReducer(attemptReducer, FRESH_ATTEMPT);

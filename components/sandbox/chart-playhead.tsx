@@ -6,7 +6,17 @@ import styles from "./traffic-chart.module.css";
  * (the chart's own recording, which in a compare may be shorter than the other), and a click on
  * the plot seeks to the moment under the pointer.
  */
-export function ChartPlayhead({ chart, duration, time, onSeek }: { chart: ReactNode; duration: number; time: number; onSeek: (time: number) => void }) {
+export function ChartPlayhead({
+  chart,
+  duration,
+  time,
+  onSeek,
+}: {
+  chart: ReactNode;
+  duration: number;
+  time: number;
+  onSeek: (time: number) => void;
+}) {
   const fraction = Math.min(1, Math.max(0, time / duration));
   return (
     <div

@@ -11,7 +11,9 @@ export interface Marker {
 
 /** Every scenario's markers on one time axis (compare mode puts both sides' markers on the same bar). */
 export function markersOf(scenarios: readonly ScenarioSummary[]): Marker[] {
-  return scenarios.flatMap((scenario, side) => scenario.events.map((event) => ({ side, event }))).sort((a, b) => a.event.time - b.event.time);
+  return scenarios
+    .flatMap((scenario, side) => scenario.events.map((event) => ({ side, event })))
+    .sort((a, b) => a.event.time - b.event.time);
 }
 
 export interface ControlsProps {
@@ -36,7 +38,21 @@ export interface ControlsProps {
  * The player's controls. The poster renders the same bar (only Play enabled) so the sandbox keeps
  * its height when the player replaces the poster and nothing on the page shifts.
  */
-export function Controls({ time, duration, markers, compare, playing, speed, ready, canPlay = ready, onToggle, onSeek, onMarker, onSpeed, onCopyLink }: ControlsProps) {
+export function Controls({
+  time,
+  duration,
+  markers,
+  compare,
+  playing,
+  speed,
+  ready,
+  canPlay = ready,
+  onToggle,
+  onSeek,
+  onMarker,
+  onSpeed,
+  onCopyLink,
+}: ControlsProps) {
   return (
     <>
       <div className={styles.seekRow}>
@@ -66,16 +82,40 @@ export function Controls({ time, duration, markers, compare, playing, speed, rea
         </div>
       </div>
       <div className={styles.buttons}>
-        <button type="button" className={styles.button} disabled={!canPlay} onClick={onToggle} aria-label={playing ? "Pause" : "Play"}>
+        <button
+          type="button"
+          className={styles.button}
+          disabled={!canPlay}
+          onClick={onToggle}
+          aria-label={playing ? "Pause" : "Play"}
+        >
           {playing ? "❚❚" : "▶"}
         </button>
-        <button type="button" className={styles.button} disabled={!ready} onClick={() => onSeek?.(0)} aria-label="Restart">
+        <button
+          type="button"
+          className={styles.button}
+          disabled={!ready}
+          onClick={() => onSeek?.(0)}
+          aria-label="Restart"
+        >
           ⟲
         </button>
-        <button type="button" className={styles.button} disabled={!ready} onClick={() => onMarker?.(-1)} aria-label="Previous marker">
+        <button
+          type="button"
+          className={styles.button}
+          disabled={!ready}
+          onClick={() => onMarker?.(-1)}
+          aria-label="Previous marker"
+        >
           |◀
         </button>
-        <button type="button" className={styles.button} disabled={!ready} onClick={() => onMarker?.(1)} aria-label="Next marker">
+        <button
+          type="button"
+          className={styles.button}
+          disabled={!ready}
+          onClick={() => onMarker?.(1)}
+          aria-label="Next marker"
+        >
           ▶|
         </button>
         <label className={styles.speed}>

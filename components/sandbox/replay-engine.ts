@@ -102,7 +102,11 @@ export class ReplayEngine {
   private tick = () => {
     const time = this.clock.time;
     const first = this.awaitingFirstFrame;
-    const wrote = this.render(time, true, first ? () => performance.measure("sandbox:first-frame", "sandbox:play") : undefined);
+    const wrote = this.render(
+      time,
+      true,
+      first ? () => performance.measure("sandbox:first-frame", "sandbox:play") : undefined,
+    );
     if (first && wrote) this.awaitingFirstFrame = false;
     this.callbacks.onFrame();
     if (this.clock.playing) this.frame = requestAnimationFrame(this.tick);
@@ -129,7 +133,8 @@ export class ReplayEngine {
         side.term.write(plan.data, done);
       }
       if (announce && time > this.lastTime) {
-        for (const event of side.events) if (event.time > this.lastTime && event.time <= time) this.callbacks.onEvent(sideIndex, event);
+        for (const event of side.events)
+          if (event.time > this.lastTime && event.time <= time) this.callbacks.onEvent(sideIndex, event);
       }
     });
     this.lastTime = time;

@@ -37,7 +37,10 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
     loading.current = true;
     import("./sandbox-player").then(
       (module) => setPlayer(() => module.SandboxPlayer),
-      (error: unknown) => setLoadError(`The player could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`),
+      (error: unknown) =>
+        setLoadError(
+          `The player could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
+        ),
     );
   }, []);
 

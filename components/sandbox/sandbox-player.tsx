@@ -1,7 +1,17 @@
 "use client";
 
 import "@xterm/xterm/css/xterm.css";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from "react";
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from "react";
 import { formatTime } from "@/lib/asciicast/clock";
 import { deepLink } from "@/lib/player/deep-link";
 import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "@/lib/player/navigation";
@@ -68,10 +78,15 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
     if (loaded.status !== "ready") return;
     const containers = terminalRefs.current;
     const engine = new ReplayEngine(
-      loaded.recordings.map((recording, index) => ({ recording, events: scenarios[index]!.events, container: containers[index]! })),
+      loaded.recordings.map((recording, index) => ({
+        recording,
+        events: scenarios[index]!.events,
+        container: containers[index]!,
+      })),
       {
         onFrame: () => setPlayback({ time: engine.time, playing: engine.clock.playing, speed: engine.clock.speed }),
-        onEvent: (side, event: TimelineEvent) => setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
+        onEvent: (side, event: TimelineEvent) =>
+          setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
       },
       presentation ? PRESENTATION_MAX_FONT_SIZE : undefined,
     );
@@ -104,11 +119,17 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
       act((engine) => {
         const now = engine.time;
         // While playing, "previous" a moment after a marker goes back past it, like a media player.
-        const target = direction === 1 ? nextMarkerTime(markerTimes, now) : previousMarkerTime(markerTimes, now, engine.clock.playing ? 1 : undefined);
+        const target =
+          direction === 1
+            ? nextMarkerTime(markerTimes, now)
+            : previousMarkerTime(markerTimes, now, engine.clock.playing ? 1 : undefined);
         if (target === undefined) return;
         engine.seek(target);
         const hit = markers.find((marker) => marker.event.time === target);
-        if (hit) setAnnouncement(`${compare ? `${scenarios[hit.side]!.title}: ` : ""}${hit.event.label} at ${formatTime(target)}`);
+        if (hit)
+          setAnnouncement(
+            `${compare ? `${scenarios[hit.side]!.title}: ` : ""}${hit.event.label} at ${formatTime(target)}`,
+          );
       }),
     [act, markerTimes, markers, compare, scenarios],
   );
@@ -160,7 +181,12 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
 
   const ready = loaded.status === "ready";
   return (
-    <div className={`${styles.player} ${presentation ? styles.presentation : ""}`} role="group" aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`} onKeyDown={onKeyDown}>
+    <div
+      className={`${styles.player} ${presentation ? styles.presentation : ""}`}
+      role="group"
+      aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`}
+      onKeyDown={onKeyDown}
+    >
       <div className={compare ? styles.sides : undefined}>
         {scenarios.map((scenario, index) => {
           const recording = ready ? loaded.recordings[index] : undefined;
@@ -189,7 +215,15 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
         })}
       </div>
       {charts?.map((chart, index) =>
-        chart ? <ChartPlayhead key={scenarios[index]!.name} chart={chart} duration={scenarios[index]!.duration} time={time} onSeek={seekTo} /> : null,
+        chart ? (
+          <ChartPlayhead
+            key={scenarios[index]!.name}
+            chart={chart}
+            duration={scenarios[index]!.duration}
+            time={time}
+            onSeek={seekTo}
+          />
+        ) : null,
       )}
 
       <div className={styles.controls}>

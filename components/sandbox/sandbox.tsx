@@ -66,7 +66,8 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
       {ready.map((entry) => (
         <details key={entry.summary.name} className={styles.transcript}>
           <summary>
-            Transcript{compare ? `: ${entry.summary.title}` : ""} <span className={styles.muted}>({formatTime(entry.summary.duration)})</span>
+            Transcript{compare ? `: ${entry.summary.title}` : ""}{" "}
+            <span className={styles.muted}>({formatTime(entry.summary.duration)})</span>
           </summary>
           <ol className={styles.transcriptList}>
             {entry.transcript.map((line, index) => (

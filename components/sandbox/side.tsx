@@ -8,7 +8,19 @@ import styles from "./sandbox.module.css";
  * One recording's column: title (in compare mode), screen and state panel. The poster and the
  * player both render it, so the two are laid out alike and swapping them shifts nothing.
  */
-export function Side({ scenario, compare, state, lastEvent, children }: { scenario: ScenarioSummary; compare: boolean; state: PanelState; lastEvent?: string; children: ReactNode }) {
+export function Side({
+  scenario,
+  compare,
+  state,
+  lastEvent,
+  children,
+}: {
+  scenario: ScenarioSummary;
+  compare: boolean;
+  state: PanelState;
+  lastEvent?: string;
+  children: ReactNode;
+}) {
   // The recording's size as CSS variables: the screen reserves the terminal's height before xterm loads (see sandbox.module.css).
   const size = { "--cols": scenario.cols, "--rows": scenario.rows } as CSSProperties;
   return (

@@ -17,8 +17,16 @@ const FIELDS: Array<{ key: Field; label: string; format?: (state: PanelState) =>
 
 /** Tone for a value, so the panel can colour it; the text always says the same thing. */
 function tone(key: Field, value: unknown): "good" | "bad" | "warn" | undefined {
-  if (value === "healthy" || value === "completed" || value === 200 || (key === "exitCode" && value === 0)) return "good";
-  if (value === "unhealthy" || value === "dropped" || value === "refused" || value === 503 || (key === "exitCode" && value !== 0)) return "bad";
+  if (value === "healthy" || value === "completed" || value === 200 || (key === "exitCode" && value === 0))
+    return "good";
+  if (
+    value === "unhealthy" ||
+    value === "dropped" ||
+    value === "refused" ||
+    value === 503 ||
+    (key === "exitCode" && value !== 0)
+  )
+    return "bad";
   if (value === "stopping" || value === "starting" || value === "pending") return "warn";
   return undefined;
 }
@@ -26,11 +34,23 @@ function tone(key: Field, value: unknown): "good" | "bad" | "warn" | undefined {
 /** Rows that this scenario ever sets; a stop recording has no use for a row that stays empty. */
 export function panelFields(events: readonly TimelineEvent[]): Field[] {
   const keys = new Set<Field>();
-  for (const event of events) for (const key of Object.keys(event.state) as Array<keyof StatePatch>) keys.add(key === "sigtermAt" ? "sinceSigterm" : key);
+  for (const event of events)
+    for (const key of Object.keys(event.state) as Array<keyof StatePatch>)
+      keys.add(key === "sigtermAt" ? "sinceSigterm" : key);
   return FIELDS.map((field) => field.key).filter((key) => keys.has(key));
 }
 
-export function StatePanel({ title, state, fields, lastEvent }: { title: string; state: PanelState; fields: Field[]; lastEvent?: string }) {
+export function StatePanel({
+  title,
+  state,
+  fields,
+  lastEvent,
+}: {
+  title: string;
+  state: PanelState;
+  fields: Field[];
+  lastEvent?: string;
+}) {
   return (
     <section className={styles.panel} aria-label={`State: ${title}`}>
       <p className={styles.panelEvent}>

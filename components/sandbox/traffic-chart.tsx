@@ -5,7 +5,12 @@ import styles from "./traffic-chart.module.css";
 const WIDTH = 1000;
 const BARS_HEIGHT = 100;
 
-const STATE_LABELS = { up: "UP", "going-down": "failing checks, still in rotation", down: "DOWN", "coming-up": "passing checks, not yet in rotation" } as const;
+const STATE_LABELS = {
+  up: "UP",
+  "going-down": "failing checks, still in rotation",
+  down: "DOWN",
+  "coming-up": "passing checks, not yet in rotation",
+} as const;
 
 /**
  * A rolling deploy's requests per second (succeeded and failed) and each replica's state in the
@@ -20,34 +25,58 @@ export function TrafficChart({ chart, label, title }: { chart: TrafficChartData;
     <div className={styles.frame}>
       {title ? <p className={styles.frameTitle}>{title}</p> : null}
       <div className={styles.plotArea} role="img" aria-label={label} data-traffic-chart>
-      <div className={styles.row}>
-        <span className={styles.label}>
-          requests/s <span className={styles.scale}>(max {chart.maxPerSecond})</span>
-        </span>
-        <svg className={styles.bars} viewBox={`0 0 ${WIDTH} ${BARS_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true">
-          {chart.seconds.map((second, index) => {
-            const width = Math.max(0.5, x(second.end) - x(second.start) - 1);
-            return (
-              <g key={index}>
-                <rect className={styles.ok} x={x(second.start)} width={width} y={BARS_HEIGHT - y(second.ok)} height={y(second.ok)} />
-                {second.failed > 0 ? (
-                  <rect className={styles.failed} x={x(second.start)} width={width} y={BARS_HEIGHT - y(second.ok + second.failed)} height={y(second.failed)} />
-                ) : null}
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      {chart.replicas.map((replica) => (
-        <div key={replica.name} className={styles.row}>
-          <span className={styles.label}>{replica.name}</span>
-          <svg className={styles.band} viewBox={`0 0 ${WIDTH} 10`} preserveAspectRatio="none" aria-hidden="true">
-            {replica.bands.map((band, index) => (
-              <rect key={index} className={styles[band.state]} x={x(band.start)} width={Math.max(0.5, x(band.end) - x(band.start))} y={0} height={10} />
-            ))}
+        <div className={styles.row}>
+          <span className={styles.label}>
+            requests/s <span className={styles.scale}>(max {chart.maxPerSecond})</span>
+          </span>
+          <svg
+            className={styles.bars}
+            viewBox={`0 0 ${WIDTH} ${BARS_HEIGHT}`}
+            preserveAspectRatio="none"
+            aria-hidden="true"
+          >
+            {chart.seconds.map((second, index) => {
+              const width = Math.max(0.5, x(second.end) - x(second.start) - 1);
+              return (
+                <g key={index}>
+                  <rect
+                    className={styles.ok}
+                    x={x(second.start)}
+                    width={width}
+                    y={BARS_HEIGHT - y(second.ok)}
+                    height={y(second.ok)}
+                  />
+                  {second.failed > 0 ? (
+                    <rect
+                      className={styles.failed}
+                      x={x(second.start)}
+                      width={width}
+                      y={BARS_HEIGHT - y(second.ok + second.failed)}
+                      height={y(second.failed)}
+                    />
+                  ) : null}
+                </g>
+              );
+            })}
           </svg>
         </div>
-      ))}
+        {chart.replicas.map((replica) => (
+          <div key={replica.name} className={styles.row}>
+            <span className={styles.label}>{replica.name}</span>
+            <svg className={styles.band} viewBox={`0 0 ${WIDTH} 10`} preserveAspectRatio="none" aria-hidden="true">
+              {replica.bands.map((band, index) => (
+                <rect
+                  key={index}
+                  className={styles[band.state]}
+                  x={x(band.start)}
+                  width={Math.max(0.5, x(band.end) - x(band.start))}
+                  y={0}
+                  height={10}
+                />
+              ))}
+            </svg>
+          </div>
+        ))}
         <div className={styles.plot} data-plot>
           <div className={styles.playhead} />
         </div>
@@ -60,7 +89,8 @@ export function TrafficChart({ chart, label, title }: { chart: TrafficChartData;
 export function TrafficLegend() {
   return (
     <p className={styles.legend} aria-hidden="true">
-      <span className={`${styles.swatch} ${styles.ok}`} /> succeeded <span className={`${styles.swatch} ${styles.failed}`} /> failed
+      <span className={`${styles.swatch} ${styles.ok}`} /> succeeded{" "}
+      <span className={`${styles.swatch} ${styles.failed}`} /> failed
       {(Object.keys(STATE_LABELS) as (keyof typeof STATE_LABELS)[]).map((state) => (
         <span key={state}>
           {" "}

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 
-export type LoadedRecordings = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
+export type LoadedRecordings =
+  { status: "loading" } | { status: "error"; message: string } | { status: "ready"; recordings: Recording[] };
 
 async function fetchRecording(scenario: ScenarioSummary): Promise<Recording> {
   const file = scenario.src.split("/").pop();
@@ -19,7 +20,9 @@ async function fetchRecording(scenario: ScenarioSummary): Promise<Recording> {
   try {
     return parseAsciicast(text);
   } catch (error) {
-    throw new Error(`The recording ${file} is damaged: ${error instanceof AsciicastError ? error.message : String(error)}`);
+    throw new Error(
+      `The recording ${file} is damaged: ${error instanceof AsciicastError ? error.message : String(error)}`,
+    );
   }
 }
 

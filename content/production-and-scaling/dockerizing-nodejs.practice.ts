@@ -49,7 +49,7 @@ Node is not written to be an init process: as PID 1, unless your code registers 
       "PID 1 must reap orphaned/zombie processes",
       "With node itself as PID 1 and no handler, docker stop waits out the grace period, then SIGKILL (exit 137)",
       "tini runs as PID 1, forwards signals and reaps zombies",
-      "ENTRYPOINT [\"/usr/bin/tini\", \"--\"] (path depends on the install) with CMD [\"node\", …], or docker run --init",
+      'ENTRYPOINT ["/usr/bin/tini", "--"] (path depends on the install) with CMD ["node", …], or docker run --init',
     ],
   },
   {

@@ -91,13 +91,19 @@ export function parseAsciicast(text: string, options: ParseOptions = {}): Record
     } catch {
       throw new AsciicastError(
         lineNumber,
-        isLast && !endsCleanly ? "the line is cut off; the recording looks truncated" : "not valid JSON (expected [time, code, data])",
+        isLast && !endsCleanly
+          ? "the line is cut off; the recording looks truncated"
+          : "not valid JSON (expected [time, code, data])",
       );
     }
-    if (!Array.isArray(value) || value.length !== 3) throw new AsciicastError(lineNumber, "expected [time, code, data]");
+    if (!Array.isArray(value) || value.length !== 3)
+      throw new AsciicastError(lineNumber, "expected [time, code, data]");
     const [rawTime, code, data] = value as [unknown, unknown, unknown];
     if (typeof rawTime !== "number" || !Number.isFinite(rawTime) || rawTime < 0) {
-      throw new AsciicastError(lineNumber, `time must be a non-negative number of seconds, got ${JSON.stringify(rawTime)}`);
+      throw new AsciicastError(
+        lineNumber,
+        `time must be a non-negative number of seconds, got ${JSON.stringify(rawTime)}`,
+      );
     }
     if (rawTime > MAX_EVENT_TIME) {
       throw new AsciicastError(
@@ -105,10 +111,15 @@ export function parseAsciicast(text: string, options: ParseOptions = {}): Record
         `time ${JSON.stringify(rawTime)} is more than ${MAX_EVENT_TIME} seconds (24 hours); asciicast v2 times are in seconds`,
       );
     }
-    if (typeof code !== "string" || code.length === 0) throw new AsciicastError(lineNumber, `event code must be a string like "o" or "m", got ${JSON.stringify(code)}`);
-    if (typeof data !== "string") throw new AsciicastError(lineNumber, `event data must be a string, got ${JSON.stringify(data)}`);
+    if (typeof code !== "string" || code.length === 0)
+      throw new AsciicastError(lineNumber, `event code must be a string like "o" or "m", got ${JSON.stringify(code)}`);
+    if (typeof data !== "string")
+      throw new AsciicastError(lineNumber, `event data must be a string, got ${JSON.stringify(data)}`);
     if (rawTime < previousRaw) {
-      throw new AsciicastError(lineNumber, `time ${rawTime} is earlier than the previous event's ${previousRaw}; events must be in time order`);
+      throw new AsciicastError(
+        lineNumber,
+        `time ${rawTime} is earlier than the previous event's ${previousRaw}; events must be in time order`,
+      );
     }
     // Same rule as asciinema-player: a pause longer than the limit is shortened to the limit.
     const delay = rawTime - previousRaw;
@@ -147,15 +158,27 @@ function parseHeader(line: string, cutOff: boolean): Header {
   try {
     value = JSON.parse(line);
   } catch {
-    throw new AsciicastError(1, cutOff ? "the header is cut off; the recording looks truncated" : "the header is not valid JSON (expected {\"version\": 2, \"width\": …, \"height\": …})");
+    throw new AsciicastError(
+      1,
+      cutOff
+        ? "the header is cut off; the recording looks truncated"
+        : 'the header is not valid JSON (expected {"version": 2, "width": …, "height": …})',
+    );
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new AsciicastError(1, "the header must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new AsciicastError(1, "the header must be a JSON object");
   const header = value as Record<string, unknown>;
-  if (header.version !== 2) throw new AsciicastError(1, `unsupported asciicast version ${JSON.stringify(header.version)} (this player reads version 2)`);
+  if (header.version !== 2)
+    throw new AsciicastError(
+      1,
+      `unsupported asciicast version ${JSON.stringify(header.version)} (this player reads version 2)`,
+    );
   for (const key of ["width", "height"] as const) {
     const size = header[key];
-    if (typeof size !== "number" || !Number.isInteger(size) || size <= 0) throw new AsciicastError(1, `header "${key}" must be a positive whole number, got ${JSON.stringify(size)}`);
-    if (size > MAX_TERMINAL_SIZE) throw new AsciicastError(1, `header "${key}" must be at most ${MAX_TERMINAL_SIZE}, got ${JSON.stringify(size)}`);
+    if (typeof size !== "number" || !Number.isInteger(size) || size <= 0)
+      throw new AsciicastError(1, `header "${key}" must be a positive whole number, got ${JSON.stringify(size)}`);
+    if (size > MAX_TERMINAL_SIZE)
+      throw new AsciicastError(1, `header "${key}" must be at most ${MAX_TERMINAL_SIZE}, got ${JSON.stringify(size)}`);
   }
   const idle = header.idle_time_limit;
   if (idle !== undefined && idle !== null && (typeof idle !== "number" || !(idle >= 0))) {

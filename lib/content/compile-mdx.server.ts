@@ -62,7 +62,8 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
 function toContentError(file: string, error: unknown): Error {
   const first = (error as { errors?: Message[] }).errors?.[0];
   if (!first) return new ContentError(file, `MDX error: ${error instanceof Error ? error.message : String(error)}`);
-  const mdxMessage = /^Cannot process MDX file with esbuild:\s*(\d+):(\d+): ([\s\S]*?)(?: \((\d+):(\d+)-\d+:\d+\))?$/.exec(first.text);
+  const mdxMessage =
+    /^Cannot process MDX file with esbuild:\s*(\d+):(\d+): ([\s\S]*?)(?: \((\d+):(\d+)-\d+:\d+\))?$/.exec(first.text);
   if (mdxMessage) {
     const [, line, column, reason = "", rangeLine, rangeColumn] = mdxMessage;
     return new ContentError(file, `MDX error: ${reason}`, Number(rangeLine ?? line), Number(rangeColumn ?? column));

@@ -38,7 +38,9 @@ describe("lesson frontmatter", () => {
 
   it("explains a wrongly typed field", () => {
     expect(errorFor({ ...valid, lesson: 10.4 })).toContain('field "lesson": must be a quoted string like "10.4"');
-    expect(errorFor({ ...valid, readingTimeMinutes: "long" })).toContain('field "readingTimeMinutes": must be a number of minutes');
+    expect(errorFor({ ...valid, readingTimeMinutes: "long" })).toContain(
+      'field "readingTimeMinutes": must be a number of minutes',
+    );
   });
 
   it("rejects a lesson number from another chapter and unknown fields", () => {
@@ -47,6 +49,8 @@ describe("lesson frontmatter", () => {
   });
 
   it("requires at least one learning objective", () => {
-    expect(errorFor({ ...valid, objectives: [] })).toContain('field "objectives": needs at least one learning objective');
+    expect(errorFor({ ...valid, objectives: [] })).toContain(
+      'field "objectives": needs at least one learning objective',
+    );
   });
 });

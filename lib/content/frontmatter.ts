@@ -4,12 +4,19 @@ import { z } from "zod";
 const expected = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `is required (${what})` : `must be ${what}`;
 
-const nonEmpty = (what: string) => z.string({ error: expected(what) }).trim().min(1, "must not be empty");
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: expected(what) })
+    .trim()
+    .min(1, "must not be empty");
 
 export const lessonFrontmatterSchema = z
   .object({
     title: nonEmpty("the lesson's title"),
-    chapter: z.number({ error: expected("a whole number, e.g. 10") }).int().positive(),
+    chapter: z
+      .number({ error: expected("a whole number, e.g. 10") })
+      .int()
+      .positive(),
     chapterTitle: nonEmpty("the chapter's title"),
     lesson: z
       .string({ error: expected('a quoted string like "10.4"') })
@@ -51,8 +58,7 @@ export function parseFrontmatter(data: unknown, file: string): LessonFrontmatter
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join(".") || "(frontmatter)";
-    const message =
-      issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;
+    const message = issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;
     return `field "${field}": ${message}`;
   });
   throw new ContentError(file, `invalid frontmatter\n  - ${problems.join("\n  - ")}`);

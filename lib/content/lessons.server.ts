@@ -54,7 +54,14 @@ export function listLessons(contentDir = DEFAULT_CONTENT_DIR): LessonSummary[] {
       }
       const frontmatter = parseFrontmatter(readFrontmatter(file, relativeFile), relativeFile);
       const id = lessonId(chapterEntry.name, slug);
-      lessons.push({ id, chapterSlug: chapterEntry.name, slug, href: `/learn/${chapterEntry.name}/${slug}`, file, frontmatter });
+      lessons.push({
+        id,
+        chapterSlug: chapterEntry.name,
+        slug,
+        href: `/learn/${chapterEntry.name}/${slug}`,
+        file,
+        frontmatter,
+      });
     }
   }
   lessons.sort(compareLessonNumbers);
@@ -78,7 +85,10 @@ function assertUniqueLessonNumbers(lessons: LessonSummary[]): void {
   for (const lesson of lessons) {
     const other = seen.get(lesson.frontmatter.lesson);
     if (other) {
-      throw new ContentError(path.relative(process.cwd(), lesson.file), `lesson number ${lesson.frontmatter.lesson} is also used by ${other}`);
+      throw new ContentError(
+        path.relative(process.cwd(), lesson.file),
+        `lesson number ${lesson.frontmatter.lesson} is also used by ${other}`,
+      );
     }
     seen.set(lesson.frontmatter.lesson, path.relative(process.cwd(), lesson.file));
   }
@@ -110,7 +120,11 @@ export function findLesson(chapterSlug: string, slug: string): LessonSummary | u
   return listLessons().find((lesson) => lesson.chapterSlug === chapterSlug && lesson.slug === slug);
 }
 
-export async function getLesson(chapterSlug: string, slug: string, contentDir = DEFAULT_CONTENT_DIR): Promise<Lesson | undefined> {
+export async function getLesson(
+  chapterSlug: string,
+  slug: string,
+  contentDir = DEFAULT_CONTENT_DIR,
+): Promise<Lesson | undefined> {
   const lessons = listLessons(contentDir);
   const index = lessons.findIndex((lesson) => lesson.chapterSlug === chapterSlug && lesson.slug === slug);
   const lesson = lessons[index];

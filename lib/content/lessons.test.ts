@@ -47,7 +47,9 @@ describe("broken content fails with the file and what is wrong", () => {
   });
 
   it("reports YAML syntax errors with a line number", () => {
-    expect(() => listLessons(fixture("broken-yaml"))).toThrowError(/basics\/bad-yaml\.mdx:\d+: frontmatter is not valid YAML/);
+    expect(() => listLessons(fixture("broken-yaml"))).toThrowError(
+      /basics\/bad-yaml\.mdx:\d+: frontmatter is not valid YAML/,
+    );
   });
 
   it("reports an MDX syntax error with file, line and column", async () => {

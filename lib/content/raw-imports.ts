@@ -17,7 +17,8 @@ export function rawImports(repoRoot: string): Plugin {
         if (relative.startsWith("..") || path.isAbsolute(relative)) {
           return { errors: [{ text: `"${args.path}" is outside the repository; lessons may only import repo files` }] };
         }
-        if (!existsSync(target)) return { errors: [{ text: `"${args.path}" does not exist (looked for ${relative})` }] };
+        if (!existsSync(target))
+          return { errors: [{ text: `"${args.path}" does not exist (looked for ${relative})` }] };
         return { path: target, namespace: "raw-file" };
       });
       build.onLoad({ filter: /.*/, namespace: "raw-file" }, (args) => ({

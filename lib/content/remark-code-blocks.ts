@@ -15,7 +15,11 @@ export function remarkCodeBlocks() {
       const element: MdxJsxFlowElement = {
         type: "mdxJsxFlowElement",
         name: "Code",
-        attributes: [...attribute("code", node.value), ...attribute("lang", node.lang), ...attribute("meta", node.meta)],
+        attributes: [
+          ...attribute("code", node.value),
+          ...attribute("lang", node.lang),
+          ...attribute("meta", node.meta),
+        ],
         children: [],
         position: node.position,
       };

@@ -23,8 +23,17 @@ describe("presenter steps from a lesson", () => {
     ].join("\n");
     const { presenterSteps, code } = await compileMdx(FILE, source);
     expect(presenterSteps).toEqual([
-      { scenarios: ["stop-naive"], section: "Signals", notes: ["Ask the room what exit code they expect.", "Point at npm as PID 1", "Wait for the SIGTERM marker"] },
-      { scenarios: ["stop-naive", "stop-optimized"], title: "Naive vs optimized", section: "Signals › Zombies", notes: [] },
+      {
+        scenarios: ["stop-naive"],
+        section: "Signals",
+        notes: ["Ask the room what exit code they expect.", "Point at npm as PID 1", "Wait for the SIGTERM marker"],
+      },
+      {
+        scenarios: ["stop-naive", "stop-optimized"],
+        title: "Naive vs optimized",
+        section: "Signals › Zombies",
+        notes: [],
+      },
     ]);
     expect(code).not.toContain("Ask the room");
     expect(code).not.toContain("SpeakerNotes");
@@ -37,7 +46,11 @@ describe("presenter steps from a lesson", () => {
   });
 
   it("fails the build for a nested note and for a sandbox without a literal scenario", async () => {
-    await expect(compileMdx(FILE, '<Sandbox scenario="zombies" />\n\n<Note>\n<SpeakerNotes>x</SpeakerNotes>\n</Note>\n')).rejects.toThrow(/:4:1: MDX error: <SpeakerNotes> must sit at the top level/);
-    await expect(compileMdx(FILE, "<Sandbox scenario={name} />\n")).rejects.toThrow(/:1:1: MDX error: <Sandbox> needs a literal scenario="…"/);
+    await expect(
+      compileMdx(FILE, '<Sandbox scenario="zombies" />\n\n<Note>\n<SpeakerNotes>x</SpeakerNotes>\n</Note>\n'),
+    ).rejects.toThrow(/:4:1: MDX error: <SpeakerNotes> must sit at the top level/);
+    await expect(compileMdx(FILE, "<Sandbox scenario={name} />\n")).rejects.toThrow(
+      /:1:1: MDX error: <Sandbox> needs a literal scenario="…"/,
+    );
   });
 });

@@ -59,17 +59,24 @@ export function remarkPresenterSteps(steps: PresenterStepSource[]) {
       }
       if (node.type === "mdxJsxFlowElement" && node.name && SANDBOXES[node.name]) {
         const value = (name: string) => {
-          const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === name);
+          const attribute = node.attributes.find(
+            (a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute" && a.name === name,
+          );
           return typeof attribute?.value === "string" ? attribute.value : undefined;
         };
-        const scenarios = SANDBOXES[node.name]!.map((name) => value(name) ?? fail(`<${node.name}> needs a literal ${name}="…" (presenter mode lists the lesson's sandboxes)`, node));
+        const scenarios = SANDBOXES[node.name]!.map(
+          (name) =>
+            value(name) ??
+            fail(`<${node.name}> needs a literal ${name}="…" (presenter mode lists the lesson's sandboxes)`, node),
+        );
         steps.push({ scenarios, title: value("title"), section: h3 ? `${h2} › ${h3}` : h2, notes: [] });
       }
       kept.push(node);
     }
     tree.children = kept;
     visit(tree, "mdxJsxFlowElement", (node: MdxJsxFlowElement) => {
-      if (node.name === "SpeakerNotes") fail("<SpeakerNotes> must sit at the top level of the lesson, right after its sandbox", node);
+      if (node.name === "SpeakerNotes")
+        fail("<SpeakerNotes> must sit at the top level of the lesson, right after its sandbox", node);
     });
   };
 }

@@ -14,7 +14,9 @@ describe("code block options", () => {
   });
 
   it("strips inline callout markers and remembers their lines", () => {
-    const { code, calloutsByLine } = extractInlineCallouts("FROM node # [!callout 1]\nRUN x\nconst a = 1; // [!callout 2]");
+    const { code, calloutsByLine } = extractInlineCallouts(
+      "FROM node # [!callout 1]\nRUN x\nconst a = 1; // [!callout 2]",
+    );
     expect(code).toBe("FROM node\nRUN x\nconst a = 1;");
     expect([...calloutsByLine]).toEqual([
       [1, 1],

@@ -13,7 +13,10 @@ export interface CodeOptions {
 
 export function parseLineRanges(spec: string): number[] {
   const lines = new Set<number>();
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!match) throw new Error(`line range "${part}" should look like 3 or 5-7`);
     const start = Number(match[1]);

@@ -1,11 +1,23 @@
 import "server-only";
 import { transformerNotationDiff, transformerNotationHighlight } from "@shikijs/transformers";
-import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter, type ShikiTransformer } from "shiki";
+import {
+  bundledLanguages,
+  createHighlighter,
+  type BundledLanguage,
+  type Highlighter,
+  type ShikiTransformer,
+} from "shiki";
 import { extractInlineCallouts, locateCallouts, type CodeOptions } from "./code-options";
 
 // The "-default" GitHub themes keep every token at WCAG AA contrast on our code background.
 const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
-const LANGUAGE_ALIASES: Record<string, string> = { sh: "bash", shell: "bash", console: "bash", env: "dotenv", yml: "yaml" };
+const LANGUAGE_ALIASES: Record<string, string> = {
+  sh: "bash",
+  shell: "bash",
+  console: "bash",
+  env: "dotenv",
+  yml: "yaml",
+};
 
 let highlighter: Promise<Highlighter> | undefined;
 function getHighlighter(): Promise<Highlighter> {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEvent } from "./events";
-import { advanceRuns, allFinished, anyRunning, initialRuns, runClock, unfinishedRunIds, type LiveRun, type LiveRunsEvent } from "./runs";
+import {
+  advanceRuns,
+  allFinished,
+  anyRunning,
+  initialRuns,
+  runClock,
+  unfinishedRunIds,
+  type LiveRun,
+  type LiveRunsEvent,
+} from "./runs";
 import { applyLiveFrame, initialLiveView, isTerminal } from "./timeline";
 
 const BASE = "http://127.0.0.1:4100";
@@ -19,7 +28,12 @@ function play(events: LiveRunsEvent[], from: readonly LiveRun[] = initialRuns(SI
   return { runs, written };
 }
 
-const frame = (index: number, seq: number, event: LiveEvent, at = 0): LiveRunsEvent => ({ type: "frame", index, frame: { seq, event }, at });
+const frame = (index: number, seq: number, event: LiveEvent, at = 0): LiveRunsEvent => ({
+  type: "frame",
+  index,
+  frame: { seq, event },
+  at,
+});
 
 describe("a presenter step's live runs", () => {
   it("start at each scenario's terminal size, connecting", () => {

@@ -22,7 +22,10 @@ export const initialRuns = (scenarios: ReadonlyArray<{ cols: number; rows: numbe
  * The runs after one event, and the terminal output a frame carries (to be written exactly once).
  * A frame that changes nothing (a reconnect replaying, anything after the end) returns the same runs.
  */
-export function advanceRuns(runs: readonly LiveRun[], event: LiveRunsEvent): { runs: readonly LiveRun[]; output?: string } {
+export function advanceRuns(
+  runs: readonly LiveRun[],
+  event: LiveRunsEvent,
+): { runs: readonly LiveRun[]; output?: string } {
   const run = runs[event.index]!;
   const replace = (next: LiveRun) => runs.map((current, index) => (index === event.index ? next : current));
   switch (event.type) {
@@ -34,12 +37,18 @@ export function advanceRuns(runs: readonly LiveRun[], event: LiveRunsEvent): { r
     }
     case "lost":
       if (isTerminal(run.view)) return { runs };
-      return { runs: replace({ ...run, view: { ...run.view, status: "failed", message: `lost the live server at ${event.base}` } }) };
+      return {
+        runs: replace({
+          ...run,
+          view: { ...run.view, status: "failed", message: `lost the live server at ${event.base}` },
+        }),
+      };
   }
 }
 
 /** The runs the server accepted that have not ended: what a cancel (Esc, the Cancel button, leaving the step) stops. */
-export const unfinishedRunIds = (runs: readonly LiveRun[]): string[] => runs.flatMap((run) => (run.id && !isTerminal(run.view) ? [run.id] : []));
+export const unfinishedRunIds = (runs: readonly LiveRun[]): string[] =>
+  runs.flatMap((run) => (run.id && !isTerminal(run.view) ? [run.id] : []));
 
 export const anyRunning = (runs: readonly LiveRun[]) => runs.some((run) => !isTerminal(run.view));
 

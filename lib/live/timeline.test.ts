@@ -19,12 +19,34 @@ const stopRun: LiveEvent[] = [
   { type: "preparing", message: "building the optimized image" },
   { type: "started", title: "docker stop on the optimized image", cols: 100, rows: 30, at: 0 },
   { type: "output", t: 0.01, data: "$ docker run -d …\r\n" },
-  { type: "marker", event: { t: 0.9, label: "container started", kind: "start", state: { container: "starting", health: "starting" } } },
-  { type: "marker", event: { t: 2.1, label: "serving on the published port", kind: "ready", state: { container: "running", httpHealth: 200 } } },
-  { type: "marker", event: { t: 5, label: "docker stop: SIGTERM sent", kind: "sigterm", state: { container: "stopping", sigtermAt: 5 } } },
+  {
+    type: "marker",
+    event: { t: 0.9, label: "container started", kind: "start", state: { container: "starting", health: "starting" } },
+  },
+  {
+    type: "marker",
+    event: {
+      t: 2.1,
+      label: "serving on the published port",
+      kind: "ready",
+      state: { container: "running", httpHealth: 200 },
+    },
+  },
+  {
+    type: "marker",
+    event: {
+      t: 5,
+      label: "docker stop: SIGTERM sent",
+      kind: "sigterm",
+      state: { container: "stopping", sigtermAt: 5 },
+    },
+  },
   { type: "output", t: 5.02, data: "received SIGTERM\r\n" },
   { type: "marker", event: { t: 5.4, label: "/healthz answers 503", kind: "healthz", state: { httpHealth: 503 } } },
-  { type: "marker", event: { t: 7.8, label: "container exited with code 0", kind: "exit", state: { container: "exited", exitCode: 0 } } },
+  {
+    type: "marker",
+    event: { t: 7.8, label: "container exited with code 0", kind: "exit", state: { container: "exited", exitCode: 0 } },
+  },
   { type: "finished", durationSeconds: 8.3 },
 ];
 
@@ -32,7 +54,18 @@ describe("live events → the player's timeline", () => {
   it("follows a run from the queue to its exit", () => {
     const views = stopRun.map((_, index) => replay(stopRun.slice(0, index + 1)).view);
     expect(views.map((view) => view.status)).toEqual([
-      "queued", "queued", "preparing", "running", "running", "running", "running", "running", "running", "running", "running", "finished",
+      "queued",
+      "queued",
+      "preparing",
+      "running",
+      "running",
+      "running",
+      "running",
+      "running",
+      "running",
+      "running",
+      "running",
+      "finished",
     ]);
     expect(views[1]!.position).toBe(1);
     expect(views[2]!.position).toBeUndefined();
@@ -57,7 +90,12 @@ describe("live events → the player's timeline", () => {
     const untilSigterm = replay(stopRun.slice(0, 8)).view;
     expect(liveStateAt(untilSigterm, 6.5)).toMatchObject({ container: "stopping", httpHealth: 200, sinceSigterm: 1.5 });
     const untilExit = replay(stopRun).view;
-    expect(liveStateAt(untilExit, 30)).toMatchObject({ container: "exited", exitCode: 0, httpHealth: 503, sinceSigterm: 2.8 });
+    expect(liveStateAt(untilExit, 30)).toMatchObject({
+      container: "exited",
+      exitCode: 0,
+      httpHealth: 503,
+      sinceSigterm: 2.8,
+    });
   });
 
   it("never goes back in time when the client's clock lags the server", () => {
@@ -74,9 +112,15 @@ describe("live events → the player's timeline", () => {
   });
 
   it("reports a failure's message and a cancel's cleanup", () => {
-    const failed = replay([{ type: "started", title: "t", cols: 80, rows: 24, at: 0 }, { type: "failed", message: "docker run failed: port in use" }]).view;
+    const failed = replay([
+      { type: "started", title: "t", cols: 80, rows: 24, at: 0 },
+      { type: "failed", message: "docker run failed: port in use" },
+    ]).view;
     expect(failed).toMatchObject({ status: "failed", message: "docker run failed: port in use", cols: 80, rows: 24 });
-    const cancelled = replay([{ type: "queued", position: 1 }, { type: "cancelled", removedContainers: ["course-stop-optimized"] }]).view;
+    const cancelled = replay([
+      { type: "queued", position: 1 },
+      { type: "cancelled", removedContainers: ["course-stop-optimized"] },
+    ]).view;
     expect(cancelled).toMatchObject({ status: "cancelled", removedContainers: ["course-stop-optimized"] });
   });
 });

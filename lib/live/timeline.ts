@@ -21,7 +21,14 @@ export interface LiveRunView {
   removedContainers?: string[];
 }
 
-export const initialLiveView = (cols = 100, rows = 30): LiveRunView => ({ status: "connecting", cols, rows, events: [], latest: 0, lastSeq: -1 });
+export const initialLiveView = (cols = 100, rows = 30): LiveRunView => ({
+  status: "connecting",
+  cols,
+  rows,
+  events: [],
+  latest: 0,
+  lastSeq: -1,
+});
 
 /** The run has ended: its status is the event that ended it. */
 export const isTerminal = (view: LiveRunView) => TERMINAL_EVENTS.has(view.status);
@@ -41,7 +48,17 @@ export function applyLiveFrame(view: LiveRunView, frame: LiveFrame): { view: Liv
     case "preparing":
       return { view: { ...next, status: "preparing", position: undefined, message: event.message } };
     case "started":
-      return { view: { ...next, status: "running", position: undefined, message: undefined, title: event.title, cols: event.cols, rows: event.rows } };
+      return {
+        view: {
+          ...next,
+          status: "running",
+          position: undefined,
+          message: undefined,
+          title: event.title,
+          cols: event.cols,
+          rows: event.rows,
+        },
+      };
     case "output":
       return { view: { ...next, latest: Math.max(view.latest, event.t) }, output: event.data };
     case "marker": {

@@ -27,7 +27,9 @@ describe("practice decks", () => {
     expect(() => parseDeck("ch/lesson", "f.ts", [{ ...card, keyPoints: ["only one"] }])).toThrow(
       /f\.ts: card "one" is invalid\n {2}- keyPoints: needs at least two key points/,
     );
-    expect(() => parseDeck("ch/lesson", "f.ts", [{ ...card, id: "Not A Slug" }])).toThrow(/id: must be a kebab-case slug/);
+    expect(() => parseDeck("ch/lesson", "f.ts", [{ ...card, id: "Not A Slug" }])).toThrow(
+      /id: must be a kebab-case slug/,
+    );
     expect(() => parseDeck("ch/lesson", "f.ts", [])).toThrow("f.ts: the deck has no cards");
   });
 
@@ -40,12 +42,23 @@ describe("practice decks", () => {
 });
 
 describe("fillFacts", () => {
-  const deck = parseDeck("c/l", "c/l.practice.ts", [{ ...card, id: "x", modelAnswer: "It failed {fact:failed} of {fact:sent}.", keyPoints: ["{fact:failed} failed", "b"] }]);
+  const deck = parseDeck("c/l", "c/l.practice.ts", [
+    {
+      ...card,
+      id: "x",
+      modelAnswer: "It failed {fact:failed} of {fact:sent}.",
+      keyPoints: ["{fact:failed} failed", "b"],
+    },
+  ]);
   it("puts recorded figures where a card cites them", () => {
     const filled = fillFacts(deck, (name) => ({ failed: "0", sent: "4235" })[name] ?? "?");
     expect(filled.cards[0]).toMatchObject({ modelAnswer: "It failed 0 of 4235.", keyPoints: ["0 failed", "b"] });
   });
   it("names the file and card when a fact cannot be filled", () => {
-    expect(() => fillFacts(deck, () => { throw new Error("the manifest has no value"); })).toThrow('c/l.practice.ts: card "x" cites {fact:failed}: the manifest has no value');
+    expect(() =>
+      fillFacts(deck, () => {
+        throw new Error("the manifest has no value");
+      }),
+    ).toThrow('c/l.practice.ts: card "x" cites {fact:failed}: the manifest has no value');
   });
 });

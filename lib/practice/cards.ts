@@ -7,7 +7,9 @@ export const practiceCardSchema = z
     question: z.string().trim().min(1, "must not be empty"),
     /** Paragraphs separated by a blank line. */
     modelAnswer: z.string().trim().min(1, "must not be empty"),
-    keyPoints: z.array(z.string().trim().min(1, "must not be empty")).min(2, "needs at least two key points to self-grade against"),
+    keyPoints: z
+      .array(z.string().trim().min(1, "must not be empty"))
+      .min(2, "needs at least two key points to self-grade against"),
     /** `interview`: one of the lesson's interview questions; `lesson`: drawn from the rest of the lesson. */
     origin: z.enum(["interview", "lesson"]),
   })
@@ -35,7 +37,8 @@ export class DeckError extends Error {
 export function parseDeck(lesson: string, file: string, input: readonly unknown[]): PracticeDeck {
   const seen = new Set<string>();
   const cards = input.map((raw, index) => {
-    const label = typeof (raw as { id?: unknown })?.id === "string" ? `card "${(raw as { id: string }).id}"` : `card #${index + 1}`;
+    const label =
+      typeof (raw as { id?: unknown })?.id === "string" ? `card "${(raw as { id: string }).id}"` : `card #${index + 1}`;
     const result = practiceCardSchema.safeParse(raw);
     if (!result.success) {
       const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(card)"}: ${issue.message}`);
@@ -59,12 +62,18 @@ export function fillFacts(deck: PracticeDeck, value: (name: string) => string): 
       try {
         return value(name);
       } catch (error) {
-        throw new DeckError(`${deck.file}: card "${card.id}" cites {fact:${name}}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new DeckError(
+          `${deck.file}: card "${card.id}" cites {fact:${name}}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     });
   return {
     ...deck,
-    cards: deck.cards.map((card) => ({ ...card, modelAnswer: fill(card.modelAnswer, card), keyPoints: card.keyPoints.map((point) => fill(point, card)) })),
+    cards: deck.cards.map((card) => ({
+      ...card,
+      modelAnswer: fill(card.modelAnswer, card),
+      keyPoints: card.keyPoints.map((point) => fill(point, card)),
+    })),
   };
 }
 

@@ -41,10 +41,18 @@ export function loadDecks(contentDir = DEFAULT_CONTENT_DIR): PracticeDeck[] {
 function readCards(file: string, relative: string): readonly unknown[] {
   let code: string;
   try {
-    const result = buildSync({ entryPoints: [file], bundle: true, write: false, format: "cjs", platform: "node", logLevel: "silent" });
+    const result = buildSync({
+      entryPoints: [file],
+      bundle: true,
+      write: false,
+      format: "cjs",
+      platform: "node",
+      logLevel: "silent",
+    });
     code = result.outputFiles[0]!.text;
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors ?? [];
+    const errors =
+      (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors ?? [];
     const [first] = errors;
     const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : "";
     throw new DeckError(`${relative}${where}: ${first?.text ?? String(error)}`);

@@ -8,7 +8,10 @@ describe("loadDecks", () => {
   it("finds each <lesson>.practice.ts and names its lesson by its path", () => {
     const [deck, ...others] = loadDecks(path.join(fixtures, "valid"));
     expect(others).toHaveLength(0);
-    expect(deck).toMatchObject({ lesson: "basics/first-steps", file: "lib/practice/__fixtures__/valid/basics/first-steps.practice.ts" });
+    expect(deck).toMatchObject({
+      lesson: "basics/first-steps",
+      file: "lib/practice/__fixtures__/valid/basics/first-steps.practice.ts",
+    });
     expect(deck!.cards.map((card) => card.id)).toEqual(["why-containers"]);
   });
 

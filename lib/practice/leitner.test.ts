@@ -19,7 +19,14 @@ describe("Leitner scheduling", () => {
   });
 
   it("moves a strong new card to box 2, due in two days", () => {
-    expect(review(undefined, 1, TODAY)).toEqual({ box: 2, due: "2026-03-12", lastReviewed: TODAY, reviews: 1, lapses: 0, lastScore: 1 });
+    expect(review(undefined, 1, TODAY)).toEqual({
+      box: 2,
+      due: "2026-03-12",
+      lastReviewed: TODAY,
+      reviews: 1,
+      lapses: 0,
+      lastScore: 1,
+    });
   });
 
   it("keeps a weak or shaky new card in box 1, due tomorrow", () => {

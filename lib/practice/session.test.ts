@@ -23,9 +23,17 @@ const card = (id: string, keyPoints = ["one", "two", "three", "four", "five"]): 
   origin: "lesson",
 });
 
-const schedule = (box: CardSchedule["box"], due: string): CardSchedule => ({ box, due, lastReviewed: TODAY, reviews: 1, lapses: 0, lastScore: 1 });
+const schedule = (box: CardSchedule["box"], due: string): CardSchedule => ({
+  box,
+  due,
+  lastReviewed: TODAY,
+  reviews: 1,
+  lapses: 0,
+  lastScore: 1,
+});
 
-const run = (events: PracticeSessionEvent[], from: PracticeSessionState = initialSession) => events.reduce(practiceSessionReducer, from);
+const run = (events: PracticeSessionEvent[], from: PracticeSessionState = initialSession) =>
+  events.reduce(practiceSessionReducer, from);
 
 describe("a practice session", () => {
   it("stays in the setup when there is nothing to ask", () => {
@@ -38,8 +46,21 @@ describe("a practice session", () => {
       { type: "typed", text: "my answer" },
       { type: "point-ticked", point: 1, covered: true },
     ]);
-    expect(asked).toMatchObject({ phase: "answer", position: 0, typed: "my answer", covered: [false, true, false, false, false], deadline: null });
-    const graded = run([{ type: "revealed" }, { type: "graded", schedule: schedule(1, "2026-03-11"), today: TODAY }, { type: "next", now: NOW }], asked);
+    expect(asked).toMatchObject({
+      phase: "answer",
+      position: 0,
+      typed: "my answer",
+      covered: [false, true, false, false, false],
+      deadline: null,
+    });
+    const graded = run(
+      [
+        { type: "revealed" },
+        { type: "graded", schedule: schedule(1, "2026-03-11"), today: TODAY },
+        { type: "next", now: NOW },
+      ],
+      asked,
+    );
     expect(graded).toMatchObject({ phase: "answer", position: 1, typed: "", covered: [false, false], timeUp: false });
   });
 
@@ -63,14 +84,26 @@ describe("a practice session", () => {
     ]);
     expect(timed).toMatchObject({ deadline: NOW + SECONDS_PER_ANSWER * 1000, remaining: SECONDS_PER_ANSWER });
     expect(run([{ type: "ticked", now: NOW + 5_000 }], timed)).toMatchObject({ remaining: 115, announcement: "" });
-    expect(run([{ type: "ticked", now: NOW + 90_500 }], timed)).toMatchObject({ remaining: 29.5, announcement: "30 seconds left." });
+    expect(run([{ type: "ticked", now: NOW + 90_500 }], timed)).toMatchObject({
+      remaining: 29.5,
+      announcement: "30 seconds left.",
+    });
     const up = run([{ type: "ticked", now: NOW + 121_000 }], timed);
-    expect(up).toMatchObject({ phase: "reveal", timeUp: true, deadline: null, announcement: "Time's up. The model answer is shown." });
+    expect(up).toMatchObject({
+      phase: "reveal",
+      timeUp: true,
+      deadline: null,
+      announcement: "Time's up. The model answer is shown.",
+    });
     expect(run([{ type: "ticked", now: NOW + 200_000 }], up)).toBe(up);
   });
 
   it("stops the clock when the answer is revealed", () => {
-    const revealed = run([{ type: "options-changed", options: { timed: true } }, { type: "started", cards: [card("a")], now: NOW }, { type: "revealed" }]);
+    const revealed = run([
+      { type: "options-changed", options: { timed: true } },
+      { type: "started", cards: [card("a")], now: NOW },
+      { type: "revealed" },
+    ]);
     expect(revealed.deadline).toBeNull();
     expect(run([{ type: "ticked", now: NOW + 200_000 }], revealed)).toBe(revealed);
   });
@@ -85,6 +118,9 @@ describe("a practice session", () => {
     ]);
     expect(done.phase).toBe("done");
     expect(done.graded.map((grade) => [grade.card.id, grade.verdict])).toEqual([["a", "weak"]]);
-    expect(run([{ type: "back-to-setup" }], done)).toMatchObject({ phase: "setup", options: { timed: false, shuffled: true, scope: "all" } });
+    expect(run([{ type: "back-to-setup" }], done)).toMatchObject({
+      phase: "setup",
+      options: { timed: false, shuffled: true, scope: "all" },
+    });
   });
 });

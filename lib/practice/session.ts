@@ -102,16 +102,30 @@ export function practiceSessionReducer(state: PracticeSessionState, event: Pract
     case "typed":
       return { ...state, typed: event.text };
     case "point-ticked":
-      return { ...state, covered: state.covered.map((value, index) => (index === event.point ? event.covered : value)) };
+      return {
+        ...state,
+        covered: state.covered.map((value, index) => (index === event.point ? event.covered : value)),
+      };
     case "revealed":
       return { ...state, phase: "reveal", deadline: null };
     case "ticked": {
       if (state.phase !== "answer" || state.deadline === null) return state;
       const remaining = (state.deadline - event.now) / 1000;
       if (remaining <= 0) {
-        return { ...state, remaining, phase: "reveal", deadline: null, timeUp: true, announcement: "Time's up. The model answer is shown." };
+        return {
+          ...state,
+          remaining,
+          phase: "reveal",
+          deadline: null,
+          timeUp: true,
+          announcement: "Time's up. The model answer is shown.",
+        };
       }
-      return { ...state, remaining, announcement: Math.ceil(remaining) === 30 ? "30 seconds left." : state.announcement };
+      return {
+        ...state,
+        remaining,
+        announcement: Math.ceil(remaining) === 30 ? "30 seconds left." : state.announcement,
+      };
     }
     case "graded": {
       const card = state.queue[state.position];
@@ -122,7 +136,9 @@ export function practiceSessionReducer(state: PracticeSessionState, event: Pract
       return { ...state, graded: [...state.graded, grade], announcement };
     }
     case "next":
-      return state.position + 1 < state.queue.length ? ask(state, state.position + 1, event.now) : { ...state, phase: "done" };
+      return state.position + 1 < state.queue.length
+        ? ask(state, state.position + 1, event.now)
+        : { ...state, phase: "done" };
     case "back-to-setup":
       return { ...state, phase: "setup" };
   }

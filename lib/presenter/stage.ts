@@ -43,7 +43,12 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
         notice: `Live mode is not available: ${event.reason}. Showing the recording.`,
       };
     case "live-started":
-      return { ...state, liveServer: { state: "ready" }, live: { stepId: event.stepId, base: event.base }, notice: undefined };
+      return {
+        ...state,
+        liveServer: { state: "ready" },
+        live: { stepId: event.stepId, base: event.base },
+        notice: undefined,
+      };
     case "live-ended":
       return { ...state, live: undefined, notice: event.notice };
   }

@@ -59,6 +59,9 @@ export function dataPanelReducer(state: DataPanelState, event: DataPanelEvent): 
 }
 
 function replacedMessage(pending: PendingReplacement, backedUp: boolean): string {
-  const done = pending.source === "backup" ? "Restored the earlier progress." : `Imported progress from ${pending.fileName}${pending.migratedFrom ? ` (upgraded from format ${pending.migratedFrom})` : ""}.`;
+  const done =
+    pending.source === "backup"
+      ? "Restored the earlier progress."
+      : `Imported progress from ${pending.fileName}${pending.migratedFrom ? ` (upgraded from format ${pending.migratedFrom})` : ""}.`;
   return backedUp ? `${done} The progress it replaced is kept, and this page offers to bring it back.` : done;
 }

@@ -17,7 +17,9 @@ const sample: ProgressData = {
     },
   },
   lessons: { "ch/lesson": { readAt: "2026-03-10T08:00:00.000Z", completedAt: "2026-03-10T09:30:00.000Z" } },
-  practice: { "ch/lesson#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 } },
+  practice: {
+    "ch/lesson#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 },
+  },
   practiceDays: ["2026-03-09", "2026-03-10"],
 };
 
@@ -40,7 +42,11 @@ describe("loading saved progress", () => {
     ["version 0", stored(sample, 0), /format 0 is unknown/],
     ["a wrong field type", stored({ ...sample, practiceDays: "monday" }), /practiceDays/],
     ["a bad date", stored({ ...sample, practiceDays: ["2026-02-30"] }), /YYYY-MM-DD/],
-    ["a box out of range", stored({ ...sample, practice: { x: { ...sample.practice["ch/lesson#card"], box: 9 } } }), /practice\.x\.box/],
+    [
+      "a box out of range",
+      stored({ ...sample, practice: { x: { ...sample.practice["ch/lesson#card"], box: 9 } } }),
+      /practice\.x\.box/,
+    ],
   ])("backs up and resets %s, saying why", (_label, raw, reason) => {
     const outcome = loadStoredProgress(raw);
     expect(outcome.status).toBe("reset");
@@ -50,9 +56,17 @@ describe("loading saved progress", () => {
 
   it("migrates a version 1 value to the current format", () => {
     const v1 = {
-      answers: { "ch/lesson#base-image": { kind: "SingleChoice", correct: true, attempts: 1, at: Date.UTC(2026, 2, 1, 10) } },
+      answers: {
+        "ch/lesson#base-image": { kind: "SingleChoice", correct: true, attempts: 1, at: Date.UTC(2026, 2, 1, 10) },
+      },
       completedLessons: ["ch/lesson"],
-      cards: { "ch/lesson#card": { box: 2, due: new Date(2026, 2, 5, 12).getTime(), reviewedAt: new Date(2026, 2, 3, 12).getTime() } },
+      cards: {
+        "ch/lesson#card": {
+          box: 2,
+          due: new Date(2026, 2, 5, 12).getTime(),
+          reviewedAt: new Date(2026, 2, 3, 12).getTime(),
+        },
+      },
     };
     const outcome = loadStoredProgress(stored(v1, 1));
     expect(outcome.status).toBe("migrated");
@@ -68,19 +82,40 @@ describe("loading saved progress", () => {
       answeredAt: "2026-03-01T10:00:00.000Z",
     });
     expect(outcome.data.lessons["ch/lesson"]?.completedAt).toBeDefined();
-    expect(outcome.data.practice["ch/lesson#card"]).toEqual({ box: 2, due: "2026-03-05", lastReviewed: "2026-03-03", reviews: 1, lapses: 0, lastScore: 1 });
+    expect(outcome.data.practice["ch/lesson#card"]).toEqual({
+      box: 2,
+      due: "2026-03-05",
+      lastReviewed: "2026-03-03",
+      reviews: 1,
+      lapses: 0,
+      lastScore: 1,
+    });
     expect(outcome.data.practiceDays).toEqual(["2026-03-03"]);
   });
 
   it("resets a version 1 value the migration cannot make sense of", () => {
     const outcome = loadStoredProgress(stored({ answers: { "no-lesson-key": { correct: true, attempts: 1 } } }, 1));
-    expect(outcome).toMatchObject({ status: "reset", reason: expect.stringMatching(/upgrading it from format 1 failed: answer key no-lesson-key has no lesson/) });
-    const invalid = loadStoredProgress(stored({ answers: { "a#b": { kind: "Essay", correct: true, attempts: 1 } } }, 1));
+    expect(outcome).toMatchObject({
+      status: "reset",
+      reason: expect.stringMatching(/upgrading it from format 1 failed: answer key no-lesson-key has no lesson/),
+    });
+    const invalid = loadStoredProgress(
+      stored({ answers: { "a#b": { kind: "Essay", correct: true, attempts: 1 } } }, 1),
+    );
     expect(invalid.status).toBe("reset");
   });
 
   it("never throws, whatever the input", () => {
-    for (const raw of ["", "null", "[]", "0", "{}", '{"state":null,"version":2}', '{"state":{},"version":1.5}', "\u0000"]) {
+    for (const raw of [
+      "",
+      "null",
+      "[]",
+      "0",
+      "{}",
+      '{"state":null,"version":2}',
+      '{"state":{},"version":1.5}',
+      "\u0000",
+    ]) {
       expect(() => loadStoredProgress(raw)).not.toThrow();
     }
     expect(migrateEnvelope(null).status).toBe("reset");
@@ -90,14 +125,23 @@ describe("loading saved progress", () => {
 describe("export and import", () => {
   it("round-trips progress through an export file", () => {
     const file = serializeExport(sample, new Date("2026-03-10T12:00:00Z"));
-    expect(JSON.parse(file)).toMatchObject({ format: "shipping-node-progress", version: PROGRESS_VERSION, exportedAt: "2026-03-10T12:00:00.000Z" });
+    expect(JSON.parse(file)).toMatchObject({
+      format: "shipping-node-progress",
+      version: PROGRESS_VERSION,
+      exportedAt: "2026-03-10T12:00:00.000Z",
+    });
     expect(parseImport(file)).toEqual({ ok: true, data: sample });
   });
 
   it("refuses files that are not valid exports with a clear message", () => {
     expect(parseImport("nope")).toEqual({ ok: false, error: "This file is not valid JSON." });
-    expect(parseImport(stored(sample))).toEqual({ ok: false, error: "This file is not a progress export from this site." });
-    const broken = parseImport(JSON.stringify({ format: "shipping-node-progress", version: 2, state: { ...sample, quizzes: 3 } }));
+    expect(parseImport(stored(sample))).toEqual({
+      ok: false,
+      error: "This file is not a progress export from this site.",
+    });
+    const broken = parseImport(
+      JSON.stringify({ format: "shipping-node-progress", version: 2, state: { ...sample, quizzes: 3 } }),
+    );
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error).toMatch(/^This progress file can't be used: .*quizzes/);
   });
@@ -113,10 +157,16 @@ describe("export and import", () => {
   it("reads and checks a file within the limit", async () => {
     const file = new Blob([serializeExport(sample, new Date("2026-03-10T12:00:00Z"))]);
     expect(await readImportFile(file)).toEqual({ ok: true, data: sample });
-    expect(await readImportFile(new Blob([" ".repeat(MAX_IMPORT_BYTES)]))).toEqual({ ok: false, error: "This file is not valid JSON." });
+    expect(await readImportFile(new Blob([" ".repeat(MAX_IMPORT_BYTES)]))).toEqual({
+      ok: false,
+      error: "This file is not valid JSON.",
+    });
   });
 
   it("says so when the file cannot be read", async () => {
-    expect(await readImportFile({ size: 10, text: () => Promise.reject(new Error("NotReadableError")) })).toEqual({ ok: false, error: "This file could not be read." });
+    expect(await readImportFile({ size: 10, text: () => Promise.reject(new Error("NotReadableError")) })).toEqual({
+      ok: false,
+      error: "This file could not be read.",
+    });
   });
 });

@@ -22,7 +22,8 @@ export type LoadOutcome =
 
 type Migration = (state: unknown) => unknown;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Version 1 was the first draft of this store: quiz answers keyed `lesson#id` with only a
@@ -60,10 +61,18 @@ const v1ToV2: Migration = (state) => {
   const practice: Record<string, unknown> = {};
   const days = new Set<string>();
   for (const [key, value] of Object.entries(cards)) {
-    if (!isRecord(value) || typeof value.due !== "number" || typeof value.reviewedAt !== "number") throw new Error(`card ${key} is malformed`);
+    if (!isRecord(value) || typeof value.due !== "number" || typeof value.reviewedAt !== "number")
+      throw new Error(`card ${key} is malformed`);
     const lastReviewed = toDay(new Date(value.reviewedAt));
     days.add(lastReviewed);
-    practice[key] = { box: value.box, due: toDay(new Date(value.due)), lastReviewed, reviews: 1, lapses: 0, lastScore: value.box === 1 ? 0 : 1 };
+    practice[key] = {
+      box: value.box,
+      due: toDay(new Date(value.due)),
+      lastReviewed,
+      reviews: 1,
+      lapses: 0,
+      lastScore: value.box === 1 ? 0 : 1,
+    };
   }
   return { quizzes, lessons, practice, practiceDays: [...days].sort() };
 };
@@ -77,11 +86,19 @@ function describeError(error: unknown): string {
 
 /** Validates and migrates a `{ state, version }` envelope that is already parsed. */
 export function migrateEnvelope(envelope: unknown): LoadOutcome {
-  if (!isRecord(envelope) || !("state" in envelope) || typeof envelope.version !== "number" || !Number.isInteger(envelope.version)) {
+  if (
+    !isRecord(envelope) ||
+    !("state" in envelope) ||
+    typeof envelope.version !== "number" ||
+    !Number.isInteger(envelope.version)
+  ) {
     return reset("the saved value is not this site's progress format");
   }
   const version = envelope.version;
-  if (version > PROGRESS_VERSION) return reset(`it was saved by a newer version of the site (format ${version}, this site reads up to ${PROGRESS_VERSION})`);
+  if (version > PROGRESS_VERSION)
+    return reset(
+      `it was saved by a newer version of the site (format ${version}, this site reads up to ${PROGRESS_VERSION})`,
+    );
   if (version < 1) return reset(`format ${version} is unknown`);
   let state = envelope.state;
   try {
@@ -100,7 +117,13 @@ export function migrateEnvelope(envelope: unknown): LoadOutcome {
     return reset(`it does not match the progress format (${where}: ${issue?.message ?? "invalid"})`);
   }
   if (version === PROGRESS_VERSION) return { status: "ok", data: parsed.data };
-  return { status: "migrated", data: parsed.data, from: version, backup: true, reason: `upgraded from format ${version} to ${PROGRESS_VERSION}` };
+  return {
+    status: "migrated",
+    data: parsed.data,
+    from: version,
+    backup: true,
+    reason: `upgraded from format ${version} to ${PROGRESS_VERSION}`,
+  };
 }
 
 /** Reads the raw localStorage string. Never throws. */

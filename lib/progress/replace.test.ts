@@ -15,8 +15,13 @@ const quiz = (id: string) => ({
 
 const progress: ProgressData = {
   quizzes: { "ch/a#q1": quiz("q1"), "ch/a#q2": quiz("q2") },
-  lessons: { "ch/a": { readAt: "2026-03-10T08:00:00.000Z", completedAt: "2026-03-10T09:30:00.000Z" }, "ch/b": { readAt: "2026-03-10T10:00:00.000Z" } },
-  practice: { "ch/a#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 } },
+  lessons: {
+    "ch/a": { readAt: "2026-03-10T08:00:00.000Z", completedAt: "2026-03-10T09:30:00.000Z" },
+    "ch/b": { readAt: "2026-03-10T10:00:00.000Z" },
+  },
+  practice: {
+    "ch/a#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 },
+  },
   practiceDays: ["2026-03-09", "2026-03-10"],
 };
 
@@ -39,7 +44,9 @@ describe("what a replacement would replace", () => {
   it("warns only when all progress would go and none comes in", () => {
     expect(replacementSummary(emptyProgress(), progress).erasesEverything).toBe(false);
     expect(replacementSummary(emptyProgress(), emptyProgress()).erasesEverything).toBe(false);
-    expect(replacementSummary(progress, { ...emptyProgress(), practiceDays: ["2026-03-10"] }).erasesEverything).toBe(false);
+    expect(replacementSummary(progress, { ...emptyProgress(), practiceDays: ["2026-03-10"] }).erasesEverything).toBe(
+      false,
+    );
   });
 
   it("counts a lesson opened or a practice day alone as progress", () => {
@@ -57,7 +64,11 @@ describe("the backup of replaced progress", () => {
   });
 
   it("upgrades a backup saved in an older format", () => {
-    const v1 = JSON.stringify({ version: 1, replacedAt: NOW.toISOString(), state: { answers: {}, completedLessons: ["ch/a"], cards: {} } });
+    const v1 = JSON.stringify({
+      version: 1,
+      replacedAt: NOW.toISOString(),
+      state: { answers: {}, completedLessons: ["ch/a"], cards: {} },
+    });
     expect(parseReplaced(v1)?.data.lessons["ch/a"]?.completedAt).toBeDefined();
   });
 
@@ -65,7 +76,10 @@ describe("the backup of replaced progress", () => {
     ["nothing stored", null],
     ["not JSON", "{oops"],
     ["no replacement time", JSON.stringify({ version: PROGRESS_VERSION, state: progress })],
-    ["a state the schema rejects", JSON.stringify({ version: PROGRESS_VERSION, replacedAt: NOW.toISOString(), state: { quizzes: 3 } })],
+    [
+      "a state the schema rejects",
+      JSON.stringify({ version: PROGRESS_VERSION, replacedAt: NOW.toISOString(), state: { quizzes: 3 } }),
+    ],
   ])("offers no backup for %s", (_label, raw) => {
     expect(parseReplaced(raw)).toBeNull();
   });

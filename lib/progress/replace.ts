@@ -26,7 +26,10 @@ export interface ReplacementSummary {
 
 const COUNTS: [label: string, count: (data: ProgressData) => number][] = [
   ["Lessons opened", (data) => Object.keys(data.lessons).length],
-  ["Lessons completed", (data) => Object.values(data.lessons).filter((lesson) => lesson.completedAt !== undefined).length],
+  [
+    "Lessons completed",
+    (data) => Object.values(data.lessons).filter((lesson) => lesson.completedAt !== undefined).length,
+  ],
   ["Quiz questions answered", (data) => Object.keys(data.quizzes).length],
   ["Practice cards scheduled", (data) => Object.keys(data.practice).length],
   ["Days with practice", (data) => data.practiceDays.length],
@@ -66,5 +69,7 @@ export function parseReplaced(raw: string | null): ReplacedProgress | null {
   const stamp = replacedStamp.safeParse(envelope);
   if (!stamp.success) return null;
   const outcome = migrateEnvelope(envelope);
-  return outcome.status === "ok" || outcome.status === "migrated" ? { replacedAt: stamp.data.replacedAt, data: outcome.data } : null;
+  return outcome.status === "ok" || outcome.status === "migrated"
+    ? { replacedAt: stamp.data.replacedAt, data: outcome.data }
+    : null;
 }

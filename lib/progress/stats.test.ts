@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { emptyProgress, type ProgressData } from "./schema";
 import { lessonStats, overallStats, type LessonInfo } from "./stats";
 
-const lesson: LessonInfo = { id: "ch/a", title: "A", href: "/learn/ch/a", quizIds: ["q1", "q2", "q3"], cardKeys: ["ch/a#c1", "ch/a#c2"] };
+const lesson: LessonInfo = {
+  id: "ch/a",
+  title: "A",
+  href: "/learn/ch/a",
+  quizIds: ["q1", "q2", "q3"],
+  cardKeys: ["ch/a#c1", "ch/a#c2"],
+};
 const other: LessonInfo = { id: "ch/b", title: "B", href: "/learn/ch/b", quizIds: ["q1"], cardKeys: [] };
 const TODAY = "2026-03-10";
 
@@ -21,7 +27,11 @@ describe("progress stats", () => {
   it("summarises one lesson, ignoring answers to questions that no longer exist", () => {
     const data: ProgressData = {
       ...emptyProgress(),
-      quizzes: { "ch/a#q1": quiz("ch/a", "q1", true), "ch/a#q2": quiz("ch/a", "q2", false), "ch/a#gone": quiz("ch/a", "gone", true) },
+      quizzes: {
+        "ch/a#q1": quiz("ch/a", "q1", true),
+        "ch/a#q2": quiz("ch/a", "q2", false),
+        "ch/a#gone": quiz("ch/a", "gone", true),
+      },
       lessons: { "ch/a": { readAt: "2026-03-10T08:00:00.000Z" } },
       practice: { "ch/a#c1": { box: 2, due: "2026-03-12", lastReviewed: TODAY, reviews: 1, lapses: 0, lastScore: 1 } },
     };

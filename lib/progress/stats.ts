@@ -37,7 +37,9 @@ export interface OverallStats {
 /** Only questions that still exist in a lesson count, so a removed quiz cannot push a score past 100%. */
 export function lessonStats(lesson: LessonInfo, data: ProgressData, today: Day): LessonStats {
   const record = data.lessons[lesson.id];
-  const quizzes = lesson.quizIds.map((id) => data.quizzes[quizKey(lesson.id, id)]).filter((entry) => entry !== undefined);
+  const quizzes = lesson.quizIds
+    .map((id) => data.quizzes[quizKey(lesson.id, id)])
+    .filter((entry) => entry !== undefined);
   const schedules = lesson.cardKeys.map((key) => data.practice[key]);
   return {
     id: lesson.id,

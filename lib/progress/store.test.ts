@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseReplaced, serializeReplaced } from "./replace";
-import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, REPLACED_KEY, STORAGE_KEY, emptyProgress, type ProgressData } from "./schema";
+import {
+  BACKUP_KEY_PREFIX,
+  PROGRESS_VERSION,
+  REPLACED_KEY,
+  STORAGE_KEY,
+  emptyProgress,
+  type ProgressData,
+} from "./schema";
 import { createProgressStores, type ProgressStores } from "./store";
 
 class MemoryStorage implements Storage {
@@ -34,7 +41,10 @@ class MemoryStorage implements Storage {
 const NOW = new Date("2026-03-10T12:00:00Z");
 
 async function load(storage: MemoryStorage) {
-  const stores = createProgressStores(() => storage, () => NOW);
+  const stores = createProgressStores(
+    () => storage,
+    () => NOW,
+  );
   await stores.progress.persist.rehydrate();
   return stores;
 }
@@ -42,15 +52,27 @@ async function load(storage: MemoryStorage) {
 describe("progress store", () => {
   it("does not touch storage until rehydrated, then loads and saves", async () => {
     const storage = new MemoryStorage();
-    const stores = createProgressStores(() => storage, () => NOW);
+    const stores = createProgressStores(
+      () => storage,
+      () => NOW,
+    );
     expect(stores.meta.getState().hydrated).toBe(false);
     await stores.progress.persist.rehydrate();
     expect(stores.meta.getState()).toMatchObject({ hydrated: true, notice: null });
-    stores.progress.getState().recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [0], correct: false });
-    stores.progress.getState().recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [2], correct: true });
+    stores.progress
+      .getState()
+      .recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [0], correct: false });
+    stores.progress
+      .getState()
+      .recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [2], correct: true });
     const saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? "null");
     expect(saved.version).toBe(PROGRESS_VERSION);
-    expect(saved.state.quizzes["ch/l#q1"]).toMatchObject({ answer: [2], correct: true, firstTryCorrect: false, attempts: 2 });
+    expect(saved.state.quizzes["ch/l#q1"]).toMatchObject({
+      answer: [2],
+      correct: true,
+      firstTryCorrect: false,
+      attempts: 2,
+    });
     expect(Object.keys(saved.state)).toEqual(["quizzes", "lessons", "practice", "practiceDays"]);
 
     const again = await load(storage);
@@ -66,7 +88,10 @@ describe("progress store", () => {
     expect(notice?.backupKey).toBe(`${BACKUP_KEY_PREFIX}2026-03-10T12:00:00.000Z`);
     expect(notice?.message).toMatch(/not valid JSON/);
     expect(storage.getItem(notice!.backupKey!)).toBe("{corrupt");
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({ state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] }, version: PROGRESS_VERSION });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({
+      state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] },
+      version: PROGRESS_VERSION,
+    });
     // The next visit loads the fresh value without another notice or backup.
     const next = await load(storage);
     expect(next.meta.getState().notice).toBeNull();
@@ -90,7 +115,10 @@ describe("progress store", () => {
     const actions = stores.progress.getState();
     actions.markRead("ch/l");
     actions.setCompleted("ch/l", true);
-    expect(stores.progress.getState().lessons["ch/l"]).toEqual({ readAt: NOW.toISOString(), completedAt: NOW.toISOString() });
+    expect(stores.progress.getState().lessons["ch/l"]).toEqual({
+      readAt: NOW.toISOString(),
+      completedAt: NOW.toISOString(),
+    });
     actions.setCompleted("ch/l", false);
     expect(stores.progress.getState().lessons["ch/l"]).toEqual({ readAt: NOW.toISOString() });
     const schedule = actions.reviewCard("ch/l#card", 0.2);
@@ -99,9 +127,19 @@ describe("progress store", () => {
     expect(stores.progress.getState().practiceDays).toEqual(["2026-03-10"]);
     const before = stores.progress.getState();
     expect(actions.reset()).toEqual({ ok: true, backedUp: true });
-    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual({ quizzes: {}, lessons: {}, practice: {}, practiceDays: [] });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual({
+      quizzes: {},
+      lessons: {},
+      practice: {},
+      practiceDays: [],
+    });
     // Saved progress is never replaced without a backup, a reset included.
-    expect(parseReplaced(storage.getItem(REPLACED_KEY))?.data).toEqual({ quizzes: before.quizzes, lessons: before.lessons, practice: before.practice, practiceDays: before.practiceDays });
+    expect(parseReplaced(storage.getItem(REPLACED_KEY))?.data).toEqual({
+      quizzes: before.quizzes,
+      lessons: before.lessons,
+      practice: before.practice,
+      practiceDays: before.practiceDays,
+    });
   });
 
   describe("replacing progress (an import or a restore)", () => {
@@ -112,14 +150,25 @@ describe("progress store", () => {
     const withProgress = async (storage: MemoryStorage) => {
       const stores = await load(storage);
       stores.progress.getState().setCompleted("ch/l", true);
-      stores.progress.getState().recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [0], correct: true });
+      stores.progress
+        .getState()
+        .recordQuiz({ lesson: "ch/l", id: "q1", kind: "SingleChoice", answer: [0], correct: true });
       return stores;
     };
     /** Enough answers to make a value far bigger than the progress above. */
     const bigProgress = (): ProgressData => {
       const quizzes: ProgressData["quizzes"] = {};
       for (let i = 0; i < 50; i++) {
-        quizzes[`ch/l#q${i}`] = { lesson: "ch/l", id: `q${i}`, kind: "SingleChoice", answer: [0], correct: true, firstTryCorrect: true, attempts: 1, answeredAt: NOW.toISOString() };
+        quizzes[`ch/l#q${i}`] = {
+          lesson: "ch/l",
+          id: `q${i}`,
+          kind: "SingleChoice",
+          answer: [0],
+          correct: true,
+          firstTryCorrect: true,
+          attempts: 1,
+          answeredAt: NOW.toISOString(),
+        };
       }
       return { ...emptyProgress(), quizzes };
     };
@@ -155,7 +204,10 @@ describe("progress store", () => {
       const stores = await withProgress(storage);
       const before = data(stores);
       stores.progress.getState().replaceWithBackup(emptyProgress());
-      expect(stores.progress.getState().restoreReplaced(stores.meta.getState().replaced!)).toEqual({ ok: true, backedUp: false });
+      expect(stores.progress.getState().restoreReplaced(stores.meta.getState().replaced!)).toEqual({
+        ok: true,
+        backedUp: false,
+      });
       expect(data(stores)).toEqual(before);
       expect(stores.meta.getState().replaced).toBeNull();
       expect(storage.getItem(REPLACED_KEY)).toBeNull();
@@ -177,7 +229,10 @@ describe("progress store", () => {
       const saved = storage.getItem(STORAGE_KEY);
       storage.quota = saved!.length + 10;
       const result = stores.progress.getState().replaceWithBackup(emptyProgress());
-      expect(result).toEqual({ ok: false, error: expect.stringMatching(/no room in this browser's storage for a backup of your current progress/) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.stringMatching(/no room in this browser's storage for a backup of your current progress/),
+      });
       expect(data(stores)).toEqual(before);
       expect(storage.getItem(STORAGE_KEY)).toBe(saved);
       expect(storage.getItem(REPLACED_KEY)).toBeNull();
@@ -187,7 +242,9 @@ describe("progress store", () => {
     it("keeps the old progress and the earlier backup when the new progress cannot be saved", async () => {
       const storage = new MemoryStorage();
       const stores = await withProgress(storage);
-      expect(stores.progress.getState().replaceWithBackup({ ...emptyProgress(), practiceDays: ["2026-03-09"] })).toMatchObject({ ok: true });
+      expect(
+        stores.progress.getState().replaceWithBackup({ ...emptyProgress(), practiceDays: ["2026-03-09"] }),
+      ).toMatchObject({ ok: true });
       const before = data(stores);
       const saved = storage.getItem(STORAGE_KEY)!;
       const earlierBackup = storage.getItem(REPLACED_KEY);
@@ -216,8 +273,14 @@ describe("progress store", () => {
     it("replaces nothing before the saved progress has loaded", () => {
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, JSON.stringify({ state: bigProgress(), version: PROGRESS_VERSION }));
-      const stores = createProgressStores(() => storage, () => NOW);
-      expect(stores.progress.getState().replaceWithBackup(emptyProgress())).toEqual({ ok: false, error: expect.stringMatching(/not loaded yet/) });
+      const stores = createProgressStores(
+        () => storage,
+        () => NOW,
+      );
+      expect(stores.progress.getState().replaceWithBackup(emptyProgress())).toEqual({
+        ok: false,
+        error: expect.stringMatching(/not loaded yet/),
+      });
       expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state).toEqual(bigProgress());
     });
   });

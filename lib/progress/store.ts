@@ -6,7 +6,14 @@ import type { QuizKind } from "@/lib/quiz/types";
 import { quizKey } from "@/lib/quiz/types";
 import { loadStoredProgress } from "./migrate";
 import { hasProgress, parseReplaced, serializeReplaced, type ReplaceResult, type ReplacedProgress } from "./replace";
-import { BACKUP_KEY_PREFIX, PROGRESS_VERSION, REPLACED_KEY, STORAGE_KEY, emptyProgress, type ProgressData } from "./schema";
+import {
+  BACKUP_KEY_PREFIX,
+  PROGRESS_VERSION,
+  REPLACED_KEY,
+  STORAGE_KEY,
+  emptyProgress,
+  type ProgressData,
+} from "./schema";
 
 export interface ProgressActions {
   recordQuiz(input: { lesson: string; id: string; kind: QuizKind; answer: number[]; correct: boolean }): void;
@@ -40,7 +47,9 @@ export interface ProgressMeta {
 }
 
 export interface ProgressStores {
-  progress: StoreApi<ProgressState> & { persist: { rehydrate: () => Promise<void> | void; hasHydrated: () => boolean } };
+  progress: StoreApi<ProgressState> & {
+    persist: { rehydrate: () => Promise<void> | void; hasHydrated: () => boolean };
+  };
   meta: StoreApi<ProgressMeta>;
 }
 
@@ -57,7 +66,10 @@ const pick = (state: ProgressData): ProgressData => ({
  * call `rehydrate()` after mounting (see ./use-progress.ts). Storage goes through
  * `loadStoredProgress`, which migrates old data and backs up anything it cannot use.
  */
-export function createProgressStores(getStorage: () => Storage | undefined, now: () => Date = () => new Date()): ProgressStores {
+export function createProgressStores(
+  getStorage: () => Storage | undefined,
+  now: () => Date = () => new Date(),
+): ProgressStores {
   const meta = createStore<ProgressMeta>(() => ({ hydrated: false, notice: null, readOnly: false, replaced: null }));
 
   const storage: PersistStorage<ProgressData> = {
@@ -85,7 +97,11 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
           readOnly: !backedUp,
           notice: backedUp
             ? outcome.status === "migrated"
-              ? { kind: "migrated", message: `Your saved progress was ${outcome.reason}. A copy of the old data is kept in this browser under "${backupKey}".`, backupKey }
+              ? {
+                  kind: "migrated",
+                  message: `Your saved progress was ${outcome.reason}. A copy of the old data is kept in this browser under "${backupKey}".`,
+                  backupKey,
+                }
               : {
                   kind: "reset",
                   message: `Your saved progress could not be read (${outcome.reason}), so it was backed up under "${backupKey}" in this browser's storage and progress starts fresh.`,
@@ -104,7 +120,13 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
       try {
         safeStorage(getStorage)?.setItem(name, saved(value.state));
       } catch {
-        meta.setState({ notice: { kind: "unsaved", message: "This browser refused to save your progress (storage full or blocked). Progress from this visit may not be kept." } });
+        meta.setState({
+          notice: {
+            kind: "unsaved",
+            message:
+              "This browser refused to save your progress (storage full or blocked). Progress from this visit may not be kept.",
+          },
+        });
       }
     },
     removeItem(name) {
@@ -126,7 +148,11 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
     // Before loading, the store holds empty progress, not what is saved: there is nothing to back up yet.
     if (!hydrated) return { ok: false, error: "Your saved progress has not loaded yet; try again in a moment." };
     // Read-only means storage holds data that could not be read or backed up (see getItem).
-    if (readOnly) return { ok: false, error: "This browser is not saving progress on this visit (see the notice at the top of the page)." };
+    if (readOnly)
+      return {
+        ok: false,
+        error: "This browser is not saving progress on this visit (see the notice at the top of the page).",
+      };
     const local = safeStorage(getStorage);
     if (!local) return { ok: false, error: "This browser does not let this site save anything." };
     const current = pick(progress.getState());
@@ -137,7 +163,11 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
         earlierBackup = local.getItem(REPLACED_KEY);
         local.setItem(REPLACED_KEY, serializeReplaced(backup.data, backup.replacedAt));
       } catch {
-        return { ok: false, error: "There is no room in this browser's storage for a backup of your current progress (or storage is blocked), and progress is never replaced without one." };
+        return {
+          ok: false,
+          error:
+            "There is no room in this browser's storage for a backup of your current progress (or storage is blocked), and progress is never replaced without one.",
+        };
       }
     }
     try {
@@ -185,7 +215,9 @@ export function createProgressStores(getStorage: () => Storage | undefined, now:
         setCompleted(lesson, completed) {
           const record = get().lessons[lesson] ?? {};
           const stamp = now().toISOString();
-          const next = completed ? { readAt: record.readAt ?? stamp, completedAt: stamp } : { readAt: record.readAt ?? stamp };
+          const next = completed
+            ? { readAt: record.readAt ?? stamp, completedAt: stamp }
+            : { readAt: record.readAt ?? stamp };
           set({ lessons: { ...get().lessons, [lesson]: next } });
         },
         reviewCard(key, score) {

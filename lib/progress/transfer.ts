@@ -32,7 +32,10 @@ export function parseImport(text: string): ImportResult {
     case "migrated":
       return { ok: true, data: outcome.data, migratedFrom: outcome.from };
     default:
-      return { ok: false, error: `This progress file can't be used: ${outcome.status === "reset" ? outcome.reason : "it is empty"}.` };
+      return {
+        ok: false,
+        error: `This progress file can't be used: ${outcome.status === "reset" ? outcome.reason : "it is empty"}.`,
+      };
   }
 }
 
@@ -44,7 +47,10 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 
 export async function readImportFile(file: Pick<Blob, "size" | "text">): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `This file is ${(file.size / 1_000_000).toFixed(1)} MB, far bigger than a progress export (the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB), so it was not read.` };
+    return {
+      ok: false,
+      error: `This file is ${(file.size / 1_000_000).toFixed(1)} MB, far bigger than a progress export (the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB), so it was not read.`,
+    };
   }
   let text: string;
   try {

@@ -10,7 +10,9 @@ import { REPLACED_KEY, STORAGE_KEY } from "./schema";
  * initial, empty state (nothing calls an action during a render), so no learner's data can
  * leak between requests; the real data arrives after hydration.
  */
-export const progressStores = createProgressStores(() => (typeof window === "undefined" ? undefined : window.localStorage));
+export const progressStores = createProgressStores(() =>
+  typeof window === "undefined" ? undefined : window.localStorage,
+);
 
 let started = false;
 
@@ -22,7 +24,10 @@ export function startProgress(): void {
   window.addEventListener("storage", (event) => {
     // A change made in another tab (or a reset there: key null means storage.clear()). Loading
     // also reads the backup of replaced progress, which an import or restore there may change last.
-    if (event.storageArea === window.localStorage && (event.key === STORAGE_KEY || event.key === REPLACED_KEY || event.key === null)) {
+    if (
+      event.storageArea === window.localStorage &&
+      (event.key === STORAGE_KEY || event.key === REPLACED_KEY || event.key === null)
+    ) {
       void progressStores.progress.persist.rehydrate();
     }
   });

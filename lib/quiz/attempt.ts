@@ -58,12 +58,24 @@ export interface AttemptView {
 }
 
 /** Where the attempt stands, given the saved answer (see `savedAnswer`) and the answer a fresh attempt starts from. */
-export function viewAttempt(state: AttemptState, saved: readonly number[] | undefined, start: readonly number[], rules: AnswerRules): AttemptView {
+export function viewAttempt(
+  state: AttemptState,
+  saved: readonly number[] | undefined,
+  start: readonly number[],
+  rules: AnswerRules,
+): AttemptView {
   const submitted = state.draft === null && saved !== undefined;
   const answer = state.draft ?? saved ?? start;
   const correct = submitted ? rules.isCorrect(answer) : null;
   const revealed = correct === true || (correct === false && state.answerShown);
-  return { answer, submitted, correct, revealed, justSubmitted: submitted && state.justSubmitted, canSubmit: answer.length > 0 };
+  return {
+    answer,
+    submitted,
+    correct,
+    revealed,
+    justSubmitted: submitted && state.justSubmitted,
+    canSubmit: answer.length > 0,
+  };
 }
 
 /** The saved answer, if it was given to this kind of quiz and still fits the question; otherwise the quiz starts fresh. */

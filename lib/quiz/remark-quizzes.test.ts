@@ -27,8 +27,12 @@ describe("remarkQuizzes", () => {
   });
 
   it("fails on a missing or non-literal id", async () => {
-    await expect(compileMdx(FILE, `<MultipleChoice question="Q?" />\n`)).rejects.toThrow(/quiz-fixture\.mdx:1:1: MDX error: <MultipleChoice> needs an id/);
+    await expect(compileMdx(FILE, `<MultipleChoice question="Q?" />\n`)).rejects.toThrow(
+      /quiz-fixture\.mdx:1:1: MDX error: <MultipleChoice> needs an id/,
+    );
     await expect(compileMdx(FILE, `<OrderLines id={"x"} lines={[]} />\n`)).rejects.toThrow(/id must be a plain string/);
-    await expect(compileMdx(FILE, `<OrderLines id="Bad Id" lines={[]} />\n`)).rejects.toThrow(/id "Bad Id" must be kebab-case/);
+    await expect(compileMdx(FILE, `<OrderLines id="Bad Id" lines={[]} />\n`)).rejects.toThrow(
+      /id "Bad Id" must be kebab-case/,
+    );
   });
 });

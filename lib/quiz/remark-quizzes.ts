@@ -47,14 +47,20 @@ export function remarkQuizzes({ file, quizzes }: RemarkQuizzesOptions) {
       if (!isQuizKind(element.name)) return;
       const line = element.position?.start.line;
       const where = `<${element.name}>`;
-      const idAttribute = element.attributes.find((attribute): attribute is MdxJsxAttribute => attribute.type === "mdxJsxAttribute" && attribute.name === "id");
+      const idAttribute = element.attributes.find(
+        (attribute): attribute is MdxJsxAttribute => attribute.type === "mdxJsxAttribute" && attribute.name === "id",
+      );
       if (!idAttribute) fail(`${where} needs an id="…" (unique in this lesson; progress is saved under it)`, element);
-      if (typeof idAttribute.value !== "string") fail(`${where} id must be a plain string like id="layer-order", not an expression`, element);
+      if (typeof idAttribute.value !== "string")
+        fail(`${where} id must be a plain string like id="layer-order", not an expression`, element);
       const id = idAttribute.value;
       if (!ID.test(id)) fail(`${where} id "${id}" must be kebab-case (a-z, 0-9, -)`, element);
       if (seen.has(id)) {
         const first = seen.get(id);
-        fail(`quiz id "${id}" is used twice in this lesson${first ? ` (first on line ${first})` : ""}; ids must be unique per lesson`, element);
+        fail(
+          `quiz id "${id}" is used twice in this lesson${first ? ` (first on line ${first})` : ""}; ids must be unique per lesson`,
+          element,
+        );
       }
       seen.set(id, line);
       quizzes.push({ id, kind: element.name, line });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { choiceRules, isPermutation, moveLine, orderRules, predictRules, ratio, scoreChoice, scoreOrder, scoreSpot, spotRules } from "./scoring";
+import {
+  choiceRules,
+  isPermutation,
+  moveLine,
+  orderRules,
+  predictRules,
+  ratio,
+  scoreChoice,
+  scoreOrder,
+  scoreSpot,
+  spotRules,
+} from "./scoring";
 import { hashString, scrambledOrder } from "./shuffle";
 
 describe("scoreChoice", () => {

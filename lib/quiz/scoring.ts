@@ -34,7 +34,11 @@ export function scoreOrder(order: readonly number[]): OrderResult {
 }
 
 export function isPermutation(order: readonly number[], length: number): boolean {
-  return order.length === length && new Set(order).size === length && order.every((n) => Number.isInteger(n) && n >= 0 && n < length);
+  return (
+    order.length === length &&
+    new Set(order).size === length &&
+    order.every((n) => Number.isInteger(n) && n >= 0 && n < length)
+  );
 }
 
 /** Moves the item at `from` one step up (-1) or down (+1); out-of-range moves return the same order. */
@@ -70,7 +74,10 @@ export function orderRules(lineCount: number): AnswerRules {
 }
 
 export function spotRules(lineCount: number, faultyLine: number): AnswerRules {
-  return { fits: (answer) => isOnePick(answer, lineCount), isCorrect: ([line]) => line !== undefined && scoreSpot(line, faultyLine) };
+  return {
+    fits: (answer) => isOnePick(answer, lineCount),
+    isCorrect: ([line]) => line !== undefined && scoreSpot(line, faultyLine),
+  };
 }
 
 /** Predict the outcome: one of the choices; right when it is the one the recording shows. */

@@ -21,19 +21,46 @@ const choiceSchema = (kind: "SingleChoice" | "MultipleChoice") =>
     .object({
       question: text,
       options: z
-        .array(z.object({ correct: z.boolean(), hasLabel: z.literal(true, "an <Option> has no text"), hasExplanation: z.literal(true, 'every <Option> needs an explanation="…" (shown after answering)') }))
+        .array(
+          z.object({
+            correct: z.boolean(),
+            hasLabel: z.literal(true, "an <Option> has no text"),
+            hasExplanation: z.literal(true, 'every <Option> needs an explanation="…" (shown after answering)'),
+          }),
+        )
         .min(2, "needs at least two <Option> children"),
     })
     .superRefine((data, ctx) => {
       const correct = data.options.filter((option) => option.correct).length;
-      if (correct === 0) ctx.addIssue({ code: "custom", message: "has no correct answer: mark one <Option correct>", path: ["options"] });
-      if (kind === "SingleChoice" && correct > 1) ctx.addIssue({ code: "custom", message: `has ${correct} correct options; a <SingleChoice> needs exactly one (use <MultipleChoice>)`, path: ["options"] });
-      if (kind === "MultipleChoice" && correct === data.options.length) ctx.addIssue({ code: "custom", message: "marks every option correct, so there is nothing to choose", path: ["options"] });
+      if (correct === 0)
+        ctx.addIssue({
+          code: "custom",
+          message: "has no correct answer: mark one <Option correct>",
+          path: ["options"],
+        });
+      if (kind === "SingleChoice" && correct > 1)
+        ctx.addIssue({
+          code: "custom",
+          message: `has ${correct} correct options; a <SingleChoice> needs exactly one (use <MultipleChoice>)`,
+          path: ["options"],
+        });
+      if (kind === "MultipleChoice" && correct === data.options.length)
+        ctx.addIssue({
+          code: "custom",
+          message: "marks every option correct, so there is nothing to choose",
+          path: ["options"],
+        });
     });
 
 const orderSchema = z.object({
   question: text,
-  lines: z.array(text, "lines={[…]} must be a list of strings, in the correct order").min(2, "needs at least two lines").refine((lines) => new Set(lines).size === lines.length, "has duplicate lines; each line must be distinct so the order is unambiguous"),
+  lines: z
+    .array(text, "lines={[…]} must be a list of strings, in the correct order")
+    .min(2, "needs at least two lines")
+    .refine(
+      (lines) => new Set(lines).size === lines.length,
+      "has duplicate lines; each line must be distinct so the order is unambiguous",
+    ),
   explanation: text.optional(),
 });
 
@@ -41,22 +68,36 @@ const spotSchema = z
   .object({
     question: text,
     code: text,
-    answer: z.number("answer={n} must be the faulty line's number (1-based)").int().min(1, "answer is a 1-based line number"),
+    answer: z
+      .number("answer={n} must be the faulty line's number (1-based)")
+      .int()
+      .min(1, "answer is a 1-based line number"),
     explanation: text,
     notes: z.record(z.string().regex(/^\d+$/, "notes are keyed by line number"), text).optional(),
   })
   .superRefine((data, ctx) => {
     const lineCount = data.code.split("\n").length;
-    if (data.answer > lineCount) ctx.addIssue({ code: "custom", message: `answer is line ${data.answer} but the code has ${lineCount} lines`, path: ["answer"] });
+    if (data.answer > lineCount)
+      ctx.addIssue({
+        code: "custom",
+        message: `answer is line ${data.answer} but the code has ${lineCount} lines`,
+        path: ["answer"],
+      });
     for (const line of Object.keys(data.notes ?? {})) {
-      if (Number(line) < 1 || Number(line) > lineCount) ctx.addIssue({ code: "custom", message: `note for line ${line} is outside the code`, path: ["notes", line] });
+      if (Number(line) < 1 || Number(line) > lineCount)
+        ctx.addIssue({ code: "custom", message: `note for line ${line} is outside the code`, path: ["notes", line] });
     }
   });
 
 const predictSchema = z.object({
   question: text,
-  fact: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'fact must name a recorded fact from lib/recordings/facts.ts, e.g. "naiveExitCode"'),
-  choices: z.array(text, "choices={[…]} must be a list of strings").min(2, "needs at least two choices").refine((c) => new Set(c).size === c.length, "has duplicate choices"),
+  fact: z
+    .string()
+    .regex(/^[a-z][A-Za-z0-9]*$/, 'fact must name a recorded fact from lib/recordings/facts.ts, e.g. "naiveExitCode"'),
+  choices: z
+    .array(text, "choices={[…]} must be a list of strings")
+    .min(2, "needs at least two choices")
+    .refine((c) => new Set(c).size === c.length, "has duplicate choices"),
   explanation: text.optional(),
 });
 
@@ -71,7 +112,10 @@ const SCHEMAS = {
 export type QuizInput<K extends QuizKind> = z.output<(typeof SCHEMAS)[K]>;
 
 /** Throws a ContentError like `content/x.mdx:40: quiz "layer-order" (<OrderLines>): lines: needs at least two lines`. */
-export function validateQuiz<K extends QuizKind>(kind: K, props: { id?: unknown; source?: unknown } & Record<string, unknown>): QuizInput<K> {
+export function validateQuiz<K extends QuizKind>(
+  kind: K,
+  props: { id?: unknown; source?: unknown } & Record<string, unknown>,
+): QuizInput<K> {
   const result = SCHEMAS[kind].safeParse(props);
   if (result.success) return result.data as QuizInput<K>;
   const problems = result.error.issues.map((issue) => {
@@ -82,7 +126,8 @@ export function validateQuiz<K extends QuizKind>(kind: K, props: { id?: unknown;
 }
 
 export function quizError(kind: QuizKind, props: { id?: unknown; source?: unknown }, problem: string): ContentError {
-  const source = typeof props.source === "string" ? props.source : "(unknown lesson: quiz used outside a compiled lesson)";
+  const source =
+    typeof props.source === "string" ? props.source : "(unknown lesson: quiz used outside a compiled lesson)";
   const [file = source, line] = source.split(/:(?=\d+$)/);
   return new ContentError(file, `quiz "${String(props.id)}" (<${kind}>) ${problem}`, line ? Number(line) : undefined);
 }

@@ -21,19 +21,26 @@ function numberFrom(text: string | undefined, what: string): number {
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const secondsText = (value: number) => `${value.toFixed(1)} s`;
 
-function imageBytes(manifest: Manifest, name: string, kind: "uncompressedBytes" | "compressedBytes" = "uncompressedBytes"): number {
+function imageBytes(
+  manifest: Manifest,
+  name: string,
+  kind: "uncompressedBytes" | "compressedBytes" = "uncompressedBytes",
+): number {
   const image = manifest.scenarios.sizes.facts.images.find((entry) => entry.name === name);
   if (!image) throw new MissingFactError(`the sizes scenario has no image named "${name}"`);
   return image[kind];
 }
 
 function matrixRow(manifest: Manifest, pid1: string, handler: boolean) {
-  const row = manifest.scenarios["pid1-matrix"].facts.rows.find((entry) => entry.pid1 === pid1 && entry.handler === handler);
+  const row = manifest.scenarios["pid1-matrix"].facts.rows.find(
+    (entry) => entry.pid1 === pid1 && entry.handler === handler,
+  );
   if (!row) throw new MissingFactError(`the pid1-matrix has no row for ${pid1} with handler ${handler ? "on" : "off"}`);
   return row;
 }
 
-const zombieRow = (manifest: Manifest, pid1: string) => manifest.scenarios.zombies.facts.rows.find((row) => row.pid1 === pid1);
+const zombieRow = (manifest: Manifest, pid1: string) =>
+  manifest.scenarios.zombies.facts.rows.find((row) => row.pid1 === pid1);
 
 function rebuild(manifest: Manifest, image: "naive" | "optimized") {
   const row = manifest.scenarios["build-cache"].facts.rows.find((entry) => entry.image === image);
@@ -67,9 +74,12 @@ export const FACTS = {
   floorSize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.totalBytes),
   nodeBinarySize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.nodeBinaryBytes),
   prodDependenciesSize: (m: Manifest) => mb(m.scenarios.sizes.facts.floor.prodNodeModulesBytes),
-  naiveOverOptimized: (m: Manifest) => `${(imageBytes(m, "naive image") / imageBytes(m, "optimized image")).toFixed(1)}×`,
-  naiveOverDistroless: (m: Manifest) => `${(imageBytes(m, "naive image") / imageBytes(m, "distroless image")).toFixed(1)}×`,
-  distrolessOverFloor: (m: Manifest) => `${(imageBytes(m, "distroless image") / m.scenarios.sizes.facts.floor.totalBytes).toFixed(2)}×`,
+  naiveOverOptimized: (m: Manifest) =>
+    `${(imageBytes(m, "naive image") / imageBytes(m, "optimized image")).toFixed(1)}×`,
+  naiveOverDistroless: (m: Manifest) =>
+    `${(imageBytes(m, "naive image") / imageBytes(m, "distroless image")).toFixed(1)}×`,
+  distrolessOverFloor: (m: Manifest) =>
+    `${(imageBytes(m, "distroless image") / m.scenarios.sizes.facts.floor.totalBytes).toFixed(2)}×`,
   naiveStopTime: (m: Manifest) => secondsText(m.scenarios["stop-naive"].facts.stopSeconds),
   naiveExitCode: (m: Manifest) => String(m.scenarios["stop-naive"].facts.exitCode),
   naiveRequestFate: (m: Manifest) => m.scenarios["stop-naive"].facts.inflightOutcome,
@@ -85,13 +95,18 @@ export const FACTS = {
   tiniWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "tini", false).terminatingSignal ?? "its own exit",
   nodeWithoutHandlerEndedBy: (m: Manifest) => matrixRow(m, "node", false).terminatingSignal ?? "its own exit",
   tiniWithHandlerStopTime: (m: Manifest) => secondsText(matrixRow(m, "tini", true).stopSeconds),
-  zombiesWithNode: (m: Manifest) => String(present(zombieRow(m, "node")?.zombiesAfter, "zombies row for node as PID 1")),
-  zombiesWithTini: (m: Manifest) => String(present(zombieRow(m, "tini")?.zombiesAfter, "zombies row for tini as PID 1")),
-  orphansStarted: (m: Manifest) => String(present(m.scenarios.zombies.facts.rows[0]?.orphansStarted, "row in the zombies scenario")),
+  zombiesWithNode: (m: Manifest) =>
+    String(present(zombieRow(m, "node")?.zombiesAfter, "zombies row for node as PID 1")),
+  zombiesWithTini: (m: Manifest) =>
+    String(present(zombieRow(m, "tini")?.zombiesAfter, "zombies row for tini as PID 1")),
+  orphansStarted: (m: Manifest) =>
+    String(present(m.scenarios.zombies.facts.rows[0]?.orphansStarted, "row in the zombies scenario")),
   naiveRebuildTime: (m: Manifest) => secondsText(rebuild(m, "naive").rebuildSeconds),
   optimizedRebuildTime: (m: Manifest) => secondsText(rebuild(m, "optimized").rebuildSeconds),
-  rebuildSpeedup: (m: Manifest) => `${(rebuild(m, "naive").rebuildSeconds / rebuild(m, "optimized").rebuildSeconds).toFixed(0)}×`,
-  healthFlipFirst503: (m: Manifest) => secondsText(present(m.scenarios["health-flip"].facts.first503AtSeconds, "first 503 in the health-flip recording")),
+  rebuildSpeedup: (m: Manifest) =>
+    `${(rebuild(m, "naive").rebuildSeconds / rebuild(m, "optimized").rebuildSeconds).toFixed(0)}×`,
+  healthFlipFirst503: (m: Manifest) =>
+    secondsText(present(m.scenarios["health-flip"].facts.first503AtSeconds, "first 503 in the health-flip recording")),
   rollingNaiveFailed: (m: Manifest) => String(rolling(m, "rolling-naive").failed),
   rollingNaiveSent: (m: Manifest) => String(rolling(m, "rolling-naive").totals.sent),
   rollingOptimizedFailed: (m: Manifest) => String(rolling(m, "rolling-optimized").failed),
@@ -112,7 +127,10 @@ export const FACTS = {
     return `${((intervalMs * fall) / 1000).toFixed(1)} s`;
   },
   readinessDelay: (m: Manifest) => {
-    const delayMs = numberFrom(rolling(m, "rolling-optimized").replicaEnv.READINESS_DELAY_MS, "READINESS_DELAY_MS in the replicas' environment");
+    const delayMs = numberFrom(
+      rolling(m, "rolling-optimized").replicaEnv.READINESS_DELAY_MS,
+      "READINESS_DELAY_MS in the replicas' environment",
+    );
     return secondsText(delayMs / 1000);
   },
   dockerEngine: (m: Manifest) => m.environment.dockerEngine,
@@ -125,11 +143,13 @@ export type FactName = keyof typeof FACTS;
 
 export function factValue(manifest: Manifest, name: string): string {
   const read = FACTS[name as FactName];
-  if (!read) throw new Error(`<Fact name="${name}"> is not a known fact; known facts: ${Object.keys(FACTS).join(", ")}`);
+  if (!read)
+    throw new Error(`<Fact name="${name}"> is not a known fact; known facts: ${Object.keys(FACTS).join(", ")}`);
   try {
     return read(manifest);
   } catch (error) {
-    if (error instanceof MissingFactError) throw new Error(`the manifest has no value for the fact "${name}" (${error.message})`, { cause: error });
+    if (error instanceof MissingFactError)
+      throw new Error(`the manifest has no value for the fact "${name}" (${error.message})`, { cause: error });
     throw error;
   }
 }

@@ -70,7 +70,9 @@ const stopFacts = z.object({
 });
 
 const healthFlipFacts = z.object({
-  statuses: z.array(z.object({ t: seconds, engine: z.string(), http: z.union([z.number().int(), z.literal("refused")]) })),
+  statuses: z.array(
+    z.object({ t: seconds, engine: z.string(), http: z.union([z.number().int(), z.literal("refused")]) }),
+  ),
   sawEngineStates: z.array(z.enum(["starting", "healthy", "unhealthy"])),
   first503AtSeconds: seconds.nullable(),
   exitedAtSeconds: seconds,
@@ -129,13 +131,25 @@ const sizeFacts = z.object({
 const buildCacheFacts = z.object({
   change: z.string(),
   rows: z.array(
-    z.object({ image: z.enum(["naive", "optimized"]), rebuildSeconds: seconds, reinstalledDependencies: z.boolean(), stepsRun: z.number().int(), stepsCached: z.number().int() }),
+    z.object({
+      image: z.enum(["naive", "optimized"]),
+      rebuildSeconds: seconds,
+      reinstalledDependencies: z.boolean(),
+      stepsRun: z.number().int(),
+      stepsCached: z.number().int(),
+    }),
   ),
 });
 
 const secretsFacts = z.object({
   rows: z.array(
-    z.object({ image: z.enum(["naive", "optimized", "distroless"]), envFilePresent: z.boolean(), secretFound: z.boolean(), uid: z.number().int(), user: z.string() }),
+    z.object({
+      image: z.enum(["naive", "optimized", "distroless"]),
+      envFilePresent: z.boolean(),
+      secretFound: z.boolean(),
+      uid: z.number().int(),
+      user: z.string(),
+    }),
   ),
 });
 
@@ -177,7 +191,12 @@ const rollingFacts = z.object({
     rise: z.number().int().positive(),
     retries: z.number().int().nonnegative(),
   }),
-  load: z.object({ tool: z.string(), ratePerSecond: z.number().int().positive(), connections: z.number().int().positive(), path: z.string() }),
+  load: z.object({
+    tool: z.string(),
+    ratePerSecond: z.number().int().positive(),
+    connections: z.number().int().positive(),
+    path: z.string(),
+  }),
   /** Every request whose outcome was seen: answered, or failed without an answer. */
   totals: requestCountsSchema,
   failed: count,
@@ -188,7 +207,9 @@ const rollingFacts = z.object({
   perSecond: z.array(requestCountsSchema),
   /** The balancer's view of each replica, sampled about four times a second (cast time). */
   backends: z.array(z.object({ t: seconds, states: z.record(z.string(), z.enum(BACKEND_STATES)) })),
-  replicas: z.array(z.object({ name: z.string(), role: z.enum(["old", "new"]), exitCode: z.number().int().nullable() })),
+  replicas: z.array(
+    z.object({ name: z.string(), role: z.enum(["old", "new"]), exitCode: z.number().int().nullable() }),
+  ),
 });
 
 function scenario<Facts extends z.ZodType>(facts: Facts) {

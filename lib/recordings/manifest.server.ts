@@ -19,7 +19,9 @@ export function loadManifest(): Manifest {
   try {
     json = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   } catch (error) {
-    throw new Error(`${path.relative(process.cwd(), file)} cannot be read as JSON (${error instanceof Error ? error.message : String(error)}); run \`npm run record\` to write it again`);
+    throw new Error(
+      `${path.relative(process.cwd(), file)} cannot be read as JSON (${error instanceof Error ? error.message : String(error)}); run \`npm run record\` to write it again`,
+    );
   }
   cached = parseManifest(json);
   return cached;

@@ -13,7 +13,9 @@ import { trafficChart, type TrafficChart } from "@/lib/recordings/traffic";
 export function listRecordingFiles(): string[] {
   const dir = RECORDINGS_DIR;
   if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
-  return readdirSync(/*turbopackIgnore: true*/ dir).filter((file) => /^[a-z0-9-]+\.cast$/.test(file) || file === "manifest.json");
+  return readdirSync(/*turbopackIgnore: true*/ dir).filter(
+    (file) => /^[a-z0-9-]+\.cast$/.test(file) || file === "manifest.json",
+  );
 }
 
 export function readRecordingFile(file: string): Buffer | undefined {
@@ -41,26 +43,37 @@ export interface FailedScenario {
 function loadScenario(name: string): ReadyScenario | FailedScenario {
   const dir = RECORDINGS_DIR;
   const relative = (file: string) => path.relative(process.cwd(), path.join(/*turbopackIgnore: true*/ dir, file));
-  if (!/^[a-z0-9-]+$/.test(name)) return { ok: false, name, error: `"${name}" is not a scenario name (use kebab-case, e.g. stop-naive)` };
+  if (!/^[a-z0-9-]+$/.test(name))
+    return { ok: false, name, error: `"${name}" is not a scenario name (use kebab-case, e.g. stop-naive)` };
   const castFile = `${name}.cast`;
   if (!existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, castFile))) {
-    return { ok: false, name, error: `The recording for "${name}" is not available: ${relative(castFile)} does not exist yet.` };
+    return {
+      ok: false,
+      name,
+      error: `The recording for "${name}" is not available: ${relative(castFile)} does not exist yet.`,
+    };
   }
   let recording: Recording;
   try {
-    recording = parseAsciicast(readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, castFile), "utf8"));
+    recording = parseAsciicast(
+      readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, castFile), "utf8"),
+    );
   } catch (error) {
     const reason = error instanceof AsciicastError ? error.message : String(error);
     return { ok: false, name, error: `The recording ${relative(castFile)} is damaged: ${reason}` };
   }
-  const entry = (SCENARIO_NAMES as readonly string[]).includes(name) ? loadManifest().scenarios[name as ScenarioName] : undefined;
+  const entry = (SCENARIO_NAMES as readonly string[]).includes(name)
+    ? loadManifest().scenarios[name as ScenarioName]
+    : undefined;
   const events = entry ? alignEvents(recording, entry.events) : eventsFromMarkers(recording);
   // The poster is the screen just as the story turns (the SIGTERM), or a third of the way in.
   const posterTime = events.find((event) => event.kind === "sigterm")?.time ?? recording.duration / 3;
   const rolling = entry && "perSecond" in entry.facts ? entry.facts : undefined;
   return {
     ok: true,
-    traffic: rolling ? { chart: trafficChart(rolling, recording), failed: rolling.failed, sent: rolling.totals.sent } : undefined,
+    traffic: rolling
+      ? { chart: trafficChart(rolling, recording), failed: rolling.failed, sent: rolling.totals.sent }
+      : undefined,
     transcript: transcript(recording),
     poster: screenTextAt(recording, posterTime),
     summary: {

@@ -15,7 +15,12 @@ const recording = parseAsciicast(
   ].join("\n") + "\n",
 );
 const events = alignEvents(recording, [
-  { t: 1, label: "container running", kind: "start", state: { container: "running", health: "starting", pid1: "npm start", user: "root", inflight: "pending" } },
+  {
+    t: 1,
+    label: "container running",
+    kind: "start",
+    state: { container: "running", health: "starting", pid1: "npm start", user: "root", inflight: "pending" },
+  },
   { t: 5, label: "SIGTERM sent", kind: "sigterm", state: { container: "stopping", sigtermAt: 5 } },
   { t: 15, label: "exited", kind: "exit", state: { container: "exited", exitCode: 137, inflight: "dropped" } },
 ]);
@@ -39,8 +44,19 @@ describe("stateAt", () => {
   });
 
   it("merges every event up to the playhead", () => {
-    expect(stateAt(recording, events, 2)).toEqual({ container: "running", health: "starting", pid1: "npm start", user: "root", inflight: "pending" });
-    expect(stateAt(recording, events, 5.2)).toMatchObject({ container: "exited", exitCode: 137, inflight: "dropped", pid1: "npm start" });
+    expect(stateAt(recording, events, 2)).toEqual({
+      container: "running",
+      health: "starting",
+      pid1: "npm start",
+      user: "root",
+      inflight: "pending",
+    });
+    expect(stateAt(recording, events, 5.2)).toMatchObject({
+      container: "exited",
+      exitCode: 137,
+      inflight: "dropped",
+      pid1: "npm start",
+    });
   });
 
   it("restores the earlier state when seeking backwards", () => {

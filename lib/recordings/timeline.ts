@@ -42,12 +42,19 @@ export function markerStateAt(events: readonly TimelineEvent[], time: number): P
 }
 
 /** What the state panel shows at playback time `time`: every event at or before it, merged in order. */
-export function stateAt(recording: Pick<Recording, "timeMap">, events: readonly TimelineEvent[], time: number): PanelState {
+export function stateAt(
+  recording: Pick<Recording, "timeMap">,
+  events: readonly TimelineEvent[],
+  time: number,
+): PanelState {
   const state = markerStateAt(events, time);
   if (state.sigtermAt !== undefined) {
     const sinceSigterm = playbackToRaw(recording, time) - state.sigtermAt;
     // Once the container has exited, the clock stops at the exit.
-    const exit = state.container === "exited" ? [...events].reverse().find((e) => e.time <= time + 1e-9 && e.state.container === "exited") : undefined;
+    const exit =
+      state.container === "exited"
+        ? [...events].reverse().find((e) => e.time <= time + 1e-9 && e.state.container === "exited")
+        : undefined;
     state.sinceSigterm = Math.max(0, exit ? exit.t - state.sigtermAt : sinceSigterm);
   }
   return state;

@@ -2,11 +2,26 @@ import { describe, expect, it } from "vitest";
 import { trafficChart } from "./traffic";
 
 type Facts = Parameters<typeof trafficChart>[0];
-const counts = (sent: number, failed503 = 0) => ({ sent, ok: sent - failed503, httpErrors: failed503 ? { "503": failed503 } : {}, resets: 0, timeouts: 0, otherErrors: 0 });
+const counts = (sent: number, failed503 = 0) => ({
+  sent,
+  ok: sent - failed503,
+  httpErrors: failed503 ? { "503": failed503 } : {},
+  resets: 0,
+  timeouts: 0,
+  otherErrors: 0,
+});
 
 describe("a rolling deploy's chart on the playback clock", () => {
   // A cast whose idle stretch from 10 s to 20 s (recorded) plays back as 3 s: playback = raw up to 10, raw - 7 after 20.
-  const recording = { duration: 23, timeMap: [[0, 0], [10, 10], [20, 13], [30, 23]] as Array<[number, number]> };
+  const recording = {
+    duration: 23,
+    timeMap: [
+      [0, 0],
+      [10, 10],
+      [20, 13],
+      [30, 23],
+    ] as Array<[number, number]>,
+  };
   const facts = {
     loadStartedAt: 8,
     perSecond: [counts(250), counts(250, 40), counts(240)],

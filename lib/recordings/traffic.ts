@@ -16,7 +16,10 @@ export interface TrafficChart {
 }
 
 const failedIn = (counts: RollingFacts["perSecond"][number]) =>
-  Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) + counts.resets + counts.timeouts + counts.otherErrors;
+  Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) +
+  counts.resets +
+  counts.timeouts +
+  counts.otherErrors;
 
 /**
  * Maps the manifest's per-second counts and balancer samples (recorded times) onto the cast's
@@ -26,7 +29,12 @@ export function trafficChart(facts: RollingFacts, recording: Pick<Recording, "ti
   const at = (raw: number) => Math.min(recording.duration, rawToPlayback(recording, raw));
   const seconds = facts.perSecond.map((counts, index) => {
     const failed = failedIn(counts);
-    return { start: at(facts.loadStartedAt + index), end: at(facts.loadStartedAt + index + 1), ok: counts.sent - failed, failed };
+    return {
+      start: at(facts.loadStartedAt + index),
+      end: at(facts.loadStartedAt + index + 1),
+      ok: counts.sent - failed,
+      failed,
+    };
   });
   const names = [...new Set(facts.backends.flatMap((sample) => Object.keys(sample.states)))];
   const replicas = names.map((name) => {

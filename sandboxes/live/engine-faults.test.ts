@@ -99,7 +99,9 @@ describe("npm run demo:live with a slow, hung or mid-build engine (a fake docker
     fake = fakeDocker("slow");
     server = await startLiveServerProcess(saveDir, fake.env);
     const statusAskedAt = Date.now();
-    const status = fetch(`${server.base}/api/status`).then((response) => response.json() as Promise<{ engine: boolean }>);
+    const status = fetch(`${server.base}/api/status`).then(
+      (response) => response.json() as Promise<{ engine: boolean }>,
+    );
     await sleep(300);
     const askedAt = Date.now();
     const notFound = await fetch(`${server.base}/api/runs/00000000-0000-4000-8000-000000000000`);
@@ -116,7 +118,10 @@ describe("npm run demo:live with a slow, hung or mid-build engine (a fake docker
     const askedAt = Date.now();
     expect(await (await fetch(`${server.base}/api/status`)).json()).toMatchObject({ engine: false });
     expect(Date.now() - askedAt).toBeLessThan(4_500);
-    expect(await startRun(server.base, { scenario: "stop-naive" })).toEqual({ status: 503, body: { error: "no Docker engine is reachable from the live server" } });
+    expect(await startRun(server.base, { scenario: "stop-naive" })).toEqual({
+      status: 503,
+      body: { error: "no Docker engine is reachable from the live server" },
+    });
 
     const sentAt = Date.now();
     expect(await terminate(server, 10_000), server.output()).toBe(0);

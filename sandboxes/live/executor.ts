@@ -47,7 +47,8 @@ export class DockerExecutor implements ScenarioExecutor {
   }
 
   async prepare(progress: (message: string) => void, signal: AbortSignal): Promise<void> {
-    if (!(await probeEngine())) throw new Error("No Docker engine is reachable from the live server; the page shows the recording instead.");
+    if (!(await probeEngine()))
+      throw new Error("No Docker engine is reachable from the live server; the page shows the recording instead.");
     // Built once per server; a failed or cancelled build is retried by the next run.
     this.prepared ??= (async () => {
       const bases = await ensureBases(this.basesOrigin, progress, signal);
@@ -65,7 +66,12 @@ export class DockerExecutor implements ScenarioExecutor {
     return { bases: await this.prepared, origin: this.basesOrigin };
   }
 
-  async run(name: ScenarioName, runId: string, session: CastSession, progress: (message: string) => void): Promise<unknown> {
+  async run(
+    name: ScenarioName,
+    runId: string,
+    session: CastSession,
+    progress: (message: string) => void,
+  ): Promise<unknown> {
     const scenario = SCENARIOS[name] as Scenario;
     const bases = await this.prepared!;
     const labels = { [RUN_LABEL]: runId, [LIVE_SERVER_LABEL]: THIS_SERVER };
@@ -80,11 +86,22 @@ export class DockerExecutor implements ScenarioExecutor {
   async removeLeftoversOfStoppedServers(): Promise<string[]> {
     const removed: string[] = [];
     const owners = new Set<string>();
-    for (const list of [["ps", "-a"], ["network", "ls"], ["volume", "ls"]]) {
-      const { stdout } = await dockerAsync([...list, "--filter", `label=${LIVE_SERVER_LABEL}`, "--format", `{{.Label "${LIVE_SERVER_LABEL}"}}`]);
+    for (const list of [
+      ["ps", "-a"],
+      ["network", "ls"],
+      ["volume", "ls"],
+    ]) {
+      const { stdout } = await dockerAsync([
+        ...list,
+        "--filter",
+        `label=${LIVE_SERVER_LABEL}`,
+        "--format",
+        `{{.Label "${LIVE_SERVER_LABEL}"}}`,
+      ]);
       for (const owner of stdout.split("\n")) if (owner.trim()) owners.add(owner.trim());
     }
-    for (const owner of [...owners].filter(isStoppedServer)) removed.push(...(await removeLabelled(`${LIVE_SERVER_LABEL}=${owner}`)));
+    for (const owner of [...owners].filter(isStoppedServer))
+      removed.push(...(await removeLabelled(`${LIVE_SERVER_LABEL}=${owner}`)));
     return removed;
   }
 

@@ -23,7 +23,11 @@ export function isLoopbackHost(host: string | undefined, port: number): boolean 
 export function isLoopbackOrigin(origin: string): boolean {
   try {
     const url = new URL(origin);
-    return (url.protocol === "http:" || url.protocol === "https:") && LOOPBACK_HOSTNAMES.has(url.hostname) && url.origin === origin;
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      LOOPBACK_HOSTNAMES.has(url.hostname) &&
+      url.origin === origin
+    );
   } catch {
     return false;
   }
@@ -36,7 +40,9 @@ export function originAllowed(origin: string | undefined, extraOrigins: readonly
 /** The only thing a client may ask for: one of the recorder's named scenarios, and nothing else. */
 export const runRequestSchema = z.strictObject({ scenario: z.enum(SCENARIO_NAMES) });
 
-export function parseRunRequest(body: string): { ok: true; scenario: (typeof SCENARIO_NAMES)[number] } | { ok: false; message: string } {
+export function parseRunRequest(
+  body: string,
+): { ok: true; scenario: (typeof SCENARIO_NAMES)[number] } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -46,8 +52,13 @@ export function parseRunRequest(body: string): { ok: true; scenario: (typeof SCE
   const result = runRequestSchema.safeParse(json);
   if (result.success) return { ok: true, scenario: result.data.scenario };
   const issue = result.error.issues[0]!;
-  if (issue.code === "unrecognized_keys") return { ok: false, message: `only "scenario" may be sent; refused: ${issue.keys.map((key) => `"${key}"`).join(", ")}` };
-  if (issue.path[0] === "scenario") return { ok: false, message: `"scenario" must be one of ${SCENARIO_NAMES.join(", ")}` };
+  if (issue.code === "unrecognized_keys")
+    return {
+      ok: false,
+      message: `only "scenario" may be sent; refused: ${issue.keys.map((key) => `"${key}"`).join(", ")}`,
+    };
+  if (issue.path[0] === "scenario")
+    return { ok: false, message: `"scenario" must be one of ${SCENARIO_NAMES.join(", ")}` };
   return { ok: false, message: 'the body must be JSON like {"scenario": "stop-optimized"}' };
 }
 

@@ -8,7 +8,14 @@ import { docker, engineReachable } from "../recorder/docker";
 import { IMAGE_TAGS } from "../recorder/images";
 import { pollUntil } from "../recorder/kit";
 import { parseManifest } from "@/lib/recordings/manifest-schema";
-import { descendants, readRun, startLiveServerProcess, startRun, terminate, type LiveServerProcess } from "./test-client";
+import {
+  descendants,
+  readRun,
+  startLiveServerProcess,
+  startRun,
+  terminate,
+  type LiveServerProcess,
+} from "./test-client";
 
 /**
  * `npm run demo:live` for real: the server process runs scenarios on the Docker engine, streams
@@ -17,11 +24,16 @@ import { descendants, readRun, startLiveServerProcess, startRun, terminate, type
  */
 const hasEngine = engineReachable();
 const TEST_COUNT = 8;
-if (!hasEngine && process.env.CI === "true") throw new Error("CI=true but no Docker engine is reachable: the live-server Docker tests must run in CI.");
-if (!hasEngine) console.warn(`\n*** SKIPPED ${TEST_COUNT} Docker-backed live-server tests: no Docker engine is reachable. ***\n`);
+if (!hasEngine && process.env.CI === "true")
+  throw new Error("CI=true but no Docker engine is reachable: the live-server Docker tests must run in CI.");
+if (!hasEngine)
+  console.warn(`\n*** SKIPPED ${TEST_COUNT} Docker-backed live-server tests: no Docker engine is reachable. ***\n`);
 
 /** The containers that carry a run's label: everything the run created that is still there. */
-const runContainers = (runId: string) => docker(["ps", "-a", "--filter", `label=course.run=${runId}`, "--format", "{{.Names}}"]).stdout.split("\n").filter(Boolean);
+const runContainers = (runId: string) =>
+  docker(["ps", "-a", "--filter", `label=course.run=${runId}`, "--format", "{{.Names}}"])
+    .stdout.split("\n")
+    .filter(Boolean);
 const containerExists = (name: string) => docker(["container", "inspect", name], { allowFailure: true }).code === 0;
 /** Stops a server the way a person would (SIGTERM, so it cleans up and removes its work folder); SIGKILL only if that hangs. */
 async function stop(server: LiveServerProcess): Promise<void> {
@@ -30,12 +42,20 @@ async function stop(server: LiveServerProcess): Promise<void> {
 
 /** The commands a live server process is running (not tsx's esbuild service). */
 const commandsOf = (server: LiveServerProcess) =>
-  descendants(server.child.pid!).filter((entry) => ["docker", "docker-compose", "curl", "sh"].includes(path.basename(entry.args.split(" ")[0]!)));
+  descendants(server.child.pid!).filter((entry) =>
+    ["docker", "docker-compose", "curl", "sh"].includes(path.basename(entry.args.split(" ")[0]!)),
+  );
 
-const markers = (frames: LiveFrame[]) => frames.flatMap((frame) => (frame.event.type === "marker" ? [frame.event.event] : []));
+const markers = (frames: LiveFrame[]) =>
+  frames.flatMap((frame) => (frame.event.type === "marker" ? [frame.event.event] : []));
 
 async function waitForMarker(base: string, id: string, kind: string, timeoutMs: number): Promise<void> {
-  const frames = await readRun(base, id, timeoutMs, (frame) => frame.event.type === "marker" && frame.event.event.kind === kind);
+  const frames = await readRun(
+    base,
+    id,
+    timeoutMs,
+    (frame) => frame.event.type === "marker" && frame.event.event.kind === kind,
+  );
   expect(markers(frames).map((marker) => marker.kind)).toContain(kind);
 }
 
@@ -58,7 +78,8 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
     expect(frames.at(-1)?.event.type).toBe("finished");
     const seen = markers(frames);
     const kinds = seen.map((marker) => marker.kind);
-    for (const kind of ["start", "ready", "request-start", "sigterm", "healthz", "exit", "request-end"]) expect(kinds).toContain(kind);
+    for (const kind of ["start", "ready", "request-start", "sigterm", "healthz", "exit", "request-end"])
+      expect(kinds).toContain(kind);
     expect(kinds.indexOf("sigterm")).toBeLessThan(kinds.indexOf("exit"));
     expect(seen.find((marker) => marker.kind === "exit")?.state).toMatchObject({ container: "exited", exitCode: 0 });
     expect(seen.find((marker) => marker.kind === "request-end")?.state).toEqual({ inflight: "completed" });
@@ -70,7 +91,9 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
     const saved = await fetch(`${server.base}/api/runs/${started.body.id}/save`, { method: "POST" });
     expect(saved.status).toBe(201);
     const manifest = parseManifest(JSON.parse(readFileSync(path.join(saveDir, "manifest.json"), "utf8")));
-    expect(manifest.scenarios["stop-optimized"].events.map((event) => event.label)).toEqual(seen.map((marker) => marker.label));
+    expect(manifest.scenarios["stop-optimized"].events.map((event) => event.label)).toEqual(
+      seen.map((marker) => marker.label),
+    );
     expect(manifest.scenarios["stop-optimized"].facts).toMatchObject({ exitCode: 0, inflightOutcome: "completed" });
     const cast = parseAsciicast(readFileSync(path.join(saveDir, "stop-optimized.cast"), "utf8"));
     expect(cast.markers.map((marker) => marker.label)).toEqual(seen.map((marker) => marker.label));
@@ -89,7 +112,10 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
     const started = await startRun(server.base, { scenario: "compose-up" });
     const id = started.body.id!;
     await waitForMarker(server.base, id, "app-ready", 300_000);
-    const labelled = (kind: "network" | "volume") => docker([kind, "ls", "-q", "--filter", `label=course.run=${id}`]).stdout.split("\n").filter(Boolean);
+    const labelled = (kind: "network" | "volume") =>
+      docker([kind, "ls", "-q", "--filter", `label=course.run=${id}`])
+        .stdout.split("\n")
+        .filter(Boolean);
     expect(runContainers(id)).toHaveLength(3);
     expect(labelled("network")).toHaveLength(1);
     expect(labelled("volume")).toHaveLength(1);
@@ -104,7 +130,10 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
   it("refuses a request naming an unknown scenario or carrying extra arguments", async () => {
     expect((await startRun(server.base, { scenario: "ubuntu" })).status).toBe(400);
     expect((await startRun(server.base, { scenario: "stop-naive", args: ["-v", "/:/host"] })).status).toBe(400);
-    const status = (await (await fetch(`${server.base}/api/status`)).json()) as { current: unknown; waiting: unknown[] };
+    const status = (await (await fetch(`${server.base}/api/status`)).json()) as {
+      current: unknown;
+      waiting: unknown[];
+    };
     expect(status).toMatchObject({ current: null, waiting: [] });
   });
 
@@ -116,7 +145,9 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
     try {
       const started = await startRun(own.base, { scenario: "stop-naive" });
       await waitForMarker(own.base, started.body.id!, "start", 300_000);
-      expect(runContainers(started.body.id!), "the run's container carries the run's label").toEqual(["course-stop-naive"]);
+      expect(runContainers(started.body.id!), "the run's container carries the run's label").toEqual([
+        "course-stop-naive",
+      ]);
       expect((await fetch(`${own.base}/api/runs/${started.body.id}`, { method: "DELETE" })).status).toBe(202);
       const frames = await readRun(own.base, started.body.id!, 60_000);
       expect(frames.at(-1)?.event).toEqual({ type: "cancelled", removedContainers: ["course-stop-naive"] });
@@ -139,15 +170,30 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
     await waitForMarker(crashed.base, started.body.id!, "start", 300_000);
     // A crash: the server process dies without a chance to clean up (SIGKILL cannot be handled).
     crashed.child.kill("SIGKILL");
-    expect(runContainers(started.body.id!), "the crashed run's container carries the run's label").toEqual(["course-stop-naive"]);
+    expect(runContainers(started.body.id!), "the crashed run's container carries the run's label").toEqual([
+      "course-stop-naive",
+    ]);
 
     // What a live server that is still running created (this test process stands for that server).
     const running = "course-live-test-running-server";
     docker(["rm", "-f", running], { allowFailure: true });
-    docker(["create", "--name", running, "--label", `course.live-server=${os.hostname()}:${process.pid}`, "--label", "course.run=test", IMAGE_TAGS.optimized]);
+    docker([
+      "create",
+      "--name",
+      running,
+      "--label",
+      `course.live-server=${os.hostname()}:${process.pid}`,
+      "--label",
+      "course.run=test",
+      IMAGE_TAGS.optimized,
+    ]);
     const next = await startLiveServerProcess(saveDir);
     try {
-      const said = await pollUntil(() => /removed course-stop-naive, left by a live server that stopped without cleaning up/.test(next.output()), 100, 200);
+      const said = await pollUntil(
+        () => /removed course-stop-naive, left by a live server that stopped without cleaning up/.test(next.output()),
+        100,
+        200,
+      );
       expect(said, next.output()).toBe(true);
       expect(runContainers(started.body.id!)).toEqual([]);
       expect(containerExists(running), "it removed a running server's container").toBe(true);
@@ -166,7 +212,13 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
         const started = await startRun(own.base, { scenario: "stop-optimized" });
         const id = started.body.id!;
         if (moment !== "at once") {
-          await readRun(own.base, id, 300_000, (frame) => frame.event.type === moment || (frame.event.type === "marker" && frame.event.event.kind === moment));
+          await readRun(
+            own.base,
+            id,
+            300_000,
+            (frame) =>
+              frame.event.type === moment || (frame.event.type === "marker" && frame.event.event.kind === moment),
+          );
         }
         const cancelledAt = Date.now();
         expect((await fetch(`${own.base}/api/runs/${id}`, { method: "DELETE" })).status, moment).toBe(202);
@@ -174,7 +226,10 @@ describe.skipIf(!hasEngine)("npm run demo:live on a real Docker engine", () => {
         expect(frames.at(-1)?.event.type, `${moment}: ${own.output()}`).toBe("cancelled");
         expect(Date.now() - cancelledAt, moment).toBeLessThan(5_000);
         expect(runContainers(id), moment).toEqual([]);
-        expect(await pollUntil(() => commandsOf(own).length === 0, 30, 100), `${moment}: ${JSON.stringify(commandsOf(own))}`).toBe(true);
+        expect(
+          await pollUntil(() => commandsOf(own).length === 0, 30, 100),
+          `${moment}: ${JSON.stringify(commandsOf(own))}`,
+        ).toBe(true);
       }
     } finally {
       await stop(own);

@@ -85,7 +85,8 @@ export class RunQueue {
 
   enqueue(scenario: ScenarioName): LiveRun {
     if (this.closed) throw new QueueFullError("the live server is shutting down");
-    if (this.waiting.length >= this.maxWaiting) throw new QueueFullError(`${this.waiting.length} runs are already waiting; try again when one has finished`);
+    if (this.waiting.length >= this.maxWaiting)
+      throw new QueueFullError(`${this.waiting.length} runs are already waiting; try again when one has finished`);
     const run = new LiveRun(scenario);
     this.runs.set(run.id, run);
     this.waiting.push(run);
@@ -122,9 +123,14 @@ export class RunQueue {
     const running = this.current;
     if (!running) return [];
     this.cancel(running.run.id);
-    const ended = await Promise.race([running.done.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
+    const ended = await Promise.race([
+      running.done.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+    ]);
     if (!ended) {
-      throw new Error(`${running.run.scenario} did not stop within ${timeoutMs / 1000} s; what it created carries the label ${RUN_LABEL}=${running.run.id}`);
+      throw new Error(
+        `${running.run.scenario} did not stop within ${timeoutMs / 1000} s; what it created carries the label ${RUN_LABEL}=${running.run.id}`,
+      );
     }
     const last = running.run.frames.at(-1)?.event;
     return last?.type === "cancelled" ? last.removedContainers : [];
@@ -169,9 +175,17 @@ export class RunQueue {
         },
         signal: run.signal,
       });
-      run.emit({ type: "started", title, cols: CAST_WIDTH, rows: CAST_HEIGHT, at: Date.now() - run.session.now() * 1000 });
+      run.emit({
+        type: "started",
+        title,
+        cols: CAST_WIDTH,
+        rows: CAST_HEIGHT,
+        at: Date.now() - run.session.now() * 1000,
+      });
       this.log(`running ${run.scenario}`);
-      run.facts = await this.executor.run(run.scenario, run.id, run.session, (message) => this.log(`${run.scenario}: ${message}`));
+      run.facts = await this.executor.run(run.scenario, run.id, run.session, (message) =>
+        this.log(`${run.scenario}: ${message}`),
+      );
       run.signal.throwIfAborted();
       run.status = "finished";
       run.emit({ type: "finished", durationSeconds: run.session.now() });

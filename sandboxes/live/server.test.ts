@@ -27,7 +27,10 @@ class ProcessExecutor implements ScenarioExecutor {
   async run(name: ScenarioName, _runId: string, session: CastSession) {
     session.mark("start", "started", { container: "running" });
     // stop-naive stands for "a long run" here: it sleeps until cancelled; build-cache for a run that prints 8 MB.
-    if (name === "build-cache") await session.exec("sh", ["-c", "yes 0123456789abcdef0123456789abcdef0123456789abcdef | head -c 8000000"], { display: "print 8 MB" });
+    if (name === "build-cache")
+      await session.exec("sh", ["-c", "yes 0123456789abcdef0123456789abcdef0123456789abcdef | head -c 8000000"], {
+        display: "print 8 MB",
+      });
     else await session.exec("sleep", [name === "stop-naive" ? "30" : "0.2"], { display: "sleep" });
     session.mark("exit", "exited", { container: "exited", exitCode: 0 });
     return { fake: true };
@@ -45,7 +48,10 @@ class ProcessExecutor implements ScenarioExecutor {
 }
 
 /** An event stream read up to its response head and then never again, like a client that stopped reading (raw TCP). */
-function openStalledStream(port: number, id: string): Promise<{ status: number; socket: net.Socket; readToEnd: () => Promise<string> }> {
+function openStalledStream(
+  port: number,
+  id: string,
+): Promise<{ status: number; socket: net.Socket; readToEnd: () => Promise<string> }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1", () => {
       socket.write(`GET /api/runs/${id}/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
@@ -68,7 +74,14 @@ function openStalledStream(port: number, id: string): Promise<{ status: number; 
 
 describe("the live demo server (no Docker)", () => {
   const executor = new ProcessExecutor();
-  const live = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: async () => true, log: () => {} });
+  const live = createLiveServer({
+    port: 0,
+    saveDir: os.tmpdir(),
+    allowedOrigins: [],
+    executor,
+    engineAvailable: async () => true,
+    log: () => {},
+  });
   let base = "";
   let port = 0;
 
@@ -92,14 +105,21 @@ describe("the live demo server (no Docker)", () => {
     const cast = await fetch(`${base}/api/runs/${started.body.id}/cast`);
     expect(cast.status).toBe(200);
     const [header, ...events] = (await cast.text()).trim().split("\n");
-    expect(JSON.parse(header!)).toMatchObject({ version: 2, width: 100, height: 30, title: "test run of stop-optimized" });
+    expect(JSON.parse(header!)).toMatchObject({
+      version: 2,
+      width: 100,
+      height: 30,
+      title: "test run of stop-optimized",
+    });
     expect(events.map((line) => JSON.parse(line)[1])).toContain("m");
   });
 
   it("resumes a stream after the last event a reconnecting client saw", async () => {
     const started = await startRun(base, { scenario: "zombies" });
     const all = await readRun(base, started.body.id!, 10_000);
-    const response = await fetch(`${base}/api/runs/${started.body.id}/events`, { headers: { "last-event-id": String(all.length - 2) } });
+    const response = await fetch(`${base}/api/runs/${started.body.id}/events`, {
+      headers: { "last-event-id": String(all.length - 2) },
+    });
     const text = await response.text();
     expect(text.match(/^id: /gm)).toHaveLength(1);
     expect(text).toContain('"finished"');
@@ -109,9 +129,15 @@ describe("the live demo server (no Docker)", () => {
     const long = await startRun(base, { scenario: "stop-naive" });
     const second = await startRun(base, { scenario: "sizes" });
     const third = await startRun(base, { scenario: "zombies" });
-    const status = (await (await fetch(`${base}/api/status`)).json()) as { current: { scenario: string }; waiting: { scenario: string; position: number }[] };
+    const status = (await (await fetch(`${base}/api/status`)).json()) as {
+      current: { scenario: string };
+      waiting: { scenario: string; position: number }[];
+    };
     expect(status.current.scenario).toBe("stop-naive");
-    expect(status.waiting).toEqual([expect.objectContaining({ scenario: "sizes", position: 1 }), expect.objectContaining({ scenario: "zombies", position: 2 })]);
+    expect(status.waiting).toEqual([
+      expect.objectContaining({ scenario: "sizes", position: 1 }),
+      expect.objectContaining({ scenario: "zombies", position: 2 }),
+    ]);
 
     expect((await fetch(`${base}/api/runs/${second.body.id}`, { method: "DELETE" })).status).toBe(202);
     const thirdFrames: string[] = [];
@@ -129,17 +155,43 @@ describe("the live demo server (no Docker)", () => {
     expect(executor.cleanedUp.slice(cleanupsBefore)).toEqual([long.body.id]);
 
     await thirdDone;
-    expect(thirdFrames).toEqual(["queued 2", "queued 1", "preparing", "preparing", "started", "marker", "output", "marker", "finished"]);
+    expect(thirdFrames).toEqual([
+      "queued 2",
+      "queued 1",
+      "preparing",
+      "preparing",
+      "started",
+      "marker",
+      "output",
+      "marker",
+      "finished",
+    ]);
     expect((await fetch(`${base}/api/runs/${long.body.id}`, { method: "DELETE" })).status).toBe(409);
   }, 30_000);
 
   it("refuses an unknown scenario, extra arguments and anything but JSON", async () => {
-    expect(await startRun(base, { scenario: "alpine; rm -rf /" })).toEqual({ status: 400, body: { error: expect.stringContaining('"scenario" must be one of') } });
-    expect(await startRun(base, { scenario: "stop-optimized", args: ["--privileged"] })).toEqual({ status: 400, body: { error: 'only "scenario" may be sent; refused: "args"' } });
-    expect(await startRun(base, { scenario: "stop-optimized", image: "evil:latest", command: "sh" })).toMatchObject({ status: 400 });
-    const form = await fetch(`${base}/api/runs`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "scenario=stop-optimized" });
+    expect(await startRun(base, { scenario: "alpine; rm -rf /" })).toEqual({
+      status: 400,
+      body: { error: expect.stringContaining('"scenario" must be one of') },
+    });
+    expect(await startRun(base, { scenario: "stop-optimized", args: ["--privileged"] })).toEqual({
+      status: 400,
+      body: { error: 'only "scenario" may be sent; refused: "args"' },
+    });
+    expect(await startRun(base, { scenario: "stop-optimized", image: "evil:latest", command: "sh" })).toMatchObject({
+      status: 400,
+    });
+    const form = await fetch(`${base}/api/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "scenario=stop-optimized",
+    });
     expect(form.status).toBe(415);
-    const huge = await fetch(`${base}/api/runs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "x".repeat(5000) }) });
+    const huge = await fetch(`${base}/api/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario: "x".repeat(5000) }),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -148,7 +200,9 @@ describe("the live demo server (no Docker)", () => {
     const allowedPage = await fetch(`${base}/api/status`, { headers: { origin: "http://localhost:3000" } });
     expect(allowedPage.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     const rebound = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(port, "127.0.0.1", () => socket.write("GET /api/status HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n"));
+      const socket = net.connect(port, "127.0.0.1", () =>
+        socket.write("GET /api/status HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n"),
+      );
       let reply = "";
       socket.on("data", (chunk) => (reply += chunk));
       socket.on("end", () => resolve(reply));
@@ -180,18 +234,35 @@ describe("the live demo server (no Docker)", () => {
   });
 
   it("without a Docker engine it says so and refuses runs, so the page falls back to the recording", async () => {
-    const engineless = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor, engineAvailable: async () => false, log: () => {} });
+    const engineless = createLiveServer({
+      port: 0,
+      saveDir: os.tmpdir(),
+      allowedOrigins: [],
+      executor,
+      engineAvailable: async () => false,
+      log: () => {},
+    });
     const enginelessBase = `http://127.0.0.1:${await engineless.listen()}`;
     try {
       expect(await (await fetch(`${enginelessBase}/api/status`)).json()).toMatchObject({ engine: false });
-      expect(await startRun(enginelessBase, { scenario: "stop-optimized" })).toEqual({ status: 503, body: { error: "no Docker engine is reachable from the live server" } });
+      expect(await startRun(enginelessBase, { scenario: "stop-optimized" })).toEqual({
+        status: 503,
+        body: { error: "no Docker engine is reachable from the live server" },
+      });
     } finally {
       await engineless.close();
     }
   });
   it("an idle server removes nothing when it closes, and frees what its executor holds", async () => {
     const own = new ProcessExecutor();
-    const idle = createLiveServer({ port: 0, saveDir: os.tmpdir(), allowedOrigins: [], executor: own, engineAvailable: async () => true, log: () => {} });
+    const idle = createLiveServer({
+      port: 0,
+      saveDir: os.tmpdir(),
+      allowedOrigins: [],
+      executor: own,
+      engineAvailable: async () => true,
+      log: () => {},
+    });
     await idle.listen();
     expect(await idle.close()).toEqual([]);
     expect(own.cleanedUp).toEqual([]);
@@ -220,6 +291,7 @@ describe("the live demo server (no Docker)", () => {
       for (const client of clients) client.socket.destroy();
     }
     // Streams that ended, or whose client left, give their place back.
-    for (let reader = 0; reader <= MAX_STREAMS_PER_RUN; reader++) expect((await readRun(base, body.id!, 10_000)).at(-1)?.event.type).toBe("finished");
+    for (let reader = 0; reader <= MAX_STREAMS_PER_RUN; reader++)
+      expect((await readRun(base, body.id!, 10_000)).at(-1)?.event.type).toBe("finished");
   }, 60_000);
 });

@@ -69,8 +69,17 @@ export function createLiveServer(options: LiveServerOptions) {
     return origin ? { "access-control-allow-origin": origin, vary: "Origin" } : {};
   }
 
-  function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+  function send(
+    response: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    response.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    });
     response.end(JSON.stringify(body));
   }
 
@@ -91,9 +100,12 @@ export function createLiveServer(options: LiveServerOptions) {
       request.socket.destroy();
       return;
     }
-    if (!isLoopbackHost(request.headers.host, port)) return send(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
+    if (!isLoopbackHost(request.headers.host, port))
+      return send(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
     if (!originAllowed(request.headers.origin, options.allowedOrigins)) {
-      return send(response, 403, { error: `pages from ${request.headers.origin} may not drive the live server (start it with --allow-origin ${request.headers.origin})` });
+      return send(response, 403, {
+        error: `pages from ${request.headers.origin} may not drive the live server (start it with --allow-origin ${request.headers.origin})`,
+      });
     }
     const headers = cors(request);
     const url = new URL(request.url ?? "/", `http://${LIVE_HOST}:${port}`);
@@ -101,7 +113,10 @@ export function createLiveServer(options: LiveServerOptions) {
 
     if (request.method === "OPTIONS") {
       // Chrome asks before a public https page (an --allow-origin site) may call a loopback address.
-      const privateNetwork = request.headers["access-control-request-private-network"] === "true" ? { "access-control-allow-private-network": "true" } : {};
+      const privateNetwork =
+        request.headers["access-control-request-private-network"] === "true"
+          ? { "access-control-allow-private-network": "true" }
+          : {};
       response.writeHead(204, {
         ...headers,
         ...privateNetwork,
@@ -112,15 +127,26 @@ export function createLiveServer(options: LiveServerOptions) {
       return void response.end();
     }
     if (request.method === "GET" && url.pathname === "/api/status") {
-      return send(response, 200, { engine: await engineAvailable(), scenarios: SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title })), ...queue.snapshot() }, headers);
+      return send(
+        response,
+        200,
+        {
+          engine: await engineAvailable(),
+          scenarios: SCENARIO_NAMES.map((name) => ({ name, title: SCENARIOS[name].title })),
+          ...queue.snapshot(),
+        },
+        headers,
+      );
     }
     if (request.method === "POST" && url.pathname === "/api/runs") {
-      if (!/^application\/json\b/.test(request.headers["content-type"] ?? "")) return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
+      if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
+        return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
       const body = await readBody(request);
       if (body === undefined) return send(response, 413, { error: "the request is too large" }, headers);
       const parsed = parseRunRequest(body);
       if (!parsed.ok) return send(response, 400, { error: parsed.message }, headers);
-      if (!(await engineAvailable())) return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
+      if (!(await engineAvailable()))
+        return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
       try {
         const run = queue.enqueue(parsed.scenario);
         return send(response, 202, { id: run.id, scenario: run.scenario }, headers);
@@ -135,15 +161,23 @@ export function createLiveServer(options: LiveServerOptions) {
       const action = runPath[2];
       if (request.method === "GET" && action === "/events") return streamEvents(request, response, run, headers, url);
       if (request.method === "DELETE" && !action) {
-        return queue.cancel(run.id) ? send(response, 202, { cancelling: run.id }, headers) : send(response, 409, { error: `the run has already ${run.status}` }, headers);
+        return queue.cancel(run.id)
+          ? send(response, 202, { cancelling: run.id }, headers)
+          : send(response, 409, { error: `the run has already ${run.status}` }, headers);
       }
       if (request.method === "GET" && action === "/cast") {
-        if (run.status !== "finished" || !run.session) return send(response, 409, { error: "the run has not finished" }, headers);
-        response.writeHead(200, { "content-type": "application/x-asciicast; charset=utf-8", "cache-control": "no-store", ...headers });
+        if (run.status !== "finished" || !run.session)
+          return send(response, 409, { error: "the run has not finished" }, headers);
+        response.writeHead(200, {
+          "content-type": "application/x-asciicast; charset=utf-8",
+          "cache-control": "no-store",
+          ...headers,
+        });
         return void response.end(run.session.toAsciicast());
       }
       if (request.method === "POST" && action === "/save") {
-        if (run.status !== "finished" || !run.session) return send(response, 409, { error: "only a finished run can be saved" }, headers);
+        if (run.status !== "finished" || !run.session)
+          return send(response, 409, { error: "only a finished run can be saved" }, headers);
         const recorded = writeCast(options.saveDir, SCENARIOS[run.scenario], run.session, run.facts);
         const existing = path.join(options.saveDir, "manifest.json");
         // A new folder starts from the committed manifest, so it holds a complete, valid set.
@@ -153,19 +187,41 @@ export function createLiveServer(options: LiveServerOptions) {
           mergeInto: existsSync(existing) ? existing : path.join(DEFAULT_RECORDINGS_DIR, "manifest.json"),
         });
         log(`saved ${run.scenario} to ${path.join(options.saveDir, recorded.entry.file)}`);
-        return send(response, 201, { cast: path.join(options.saveDir, recorded.entry.file), manifest: existing }, headers);
+        return send(
+          response,
+          201,
+          { cast: path.join(options.saveDir, recorded.entry.file), manifest: existing },
+          headers,
+        );
       }
     }
     send(response, 404, { error: "not found" }, headers);
   }
 
-  function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, run: LiveRun, headers: Record<string, string>, url: URL): void {
+  function streamEvents(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    run: LiveRun,
+    headers: Record<string, string>,
+    url: URL,
+  ): void {
     const open = openStreams.get(run.id) ?? 0;
-    if (open >= MAX_STREAMS_PER_RUN) return send(response, 429, { error: `${open} streams already follow this run; close one (another tab or window) first` }, headers);
+    if (open >= MAX_STREAMS_PER_RUN)
+      return send(
+        response,
+        429,
+        { error: `${open} streams already follow this run; close one (another tab or window) first` },
+        headers,
+      );
     openStreams.set(run.id, open + 1);
     const lastEventId = request.headers["last-event-id"];
     let next = firstFrameToSend(typeof lastEventId === "string" ? lastEventId : url.searchParams.get("after"));
-    response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", ...headers });
+    response.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      ...headers,
+    });
     response.write("retry: 2000\n\n");
     let stalled: NodeJS.Timeout | undefined;
     // Sends the frames this client has not had yet and stops while its socket is full ('drain'
@@ -227,7 +283,12 @@ export function createLiveServer(options: LiveServerOptions) {
 }
 
 export function parseArgs(argv: string[]) {
-  const options = { port: DEFAULT_LIVE_PORT, saveDir: DEFAULT_SAVE_DIR, allowedOrigins: [] as string[], bases: "stand-in" as "stand-in" | "official" };
+  const options = {
+    port: DEFAULT_LIVE_PORT,
+    saveDir: DEFAULT_SAVE_DIR,
+    allowedOrigins: [] as string[],
+    bases: "stand-in" as "stand-in" | "official",
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--port" && value && /^\d+$/.test(value)) options.port = Number(value);
@@ -235,8 +296,13 @@ export function parseArgs(argv: string[]) {
     else if (flag === "--allow-origin" && value) options.allowedOrigins.push(new URL(value).origin);
     else if (flag === "--bases" && (value === "stand-in" || value === "official")) options.bases = value;
     else if (flag === "--host") {
-      throw new Error(`the live server only listens on ${LIVE_HOST}: it runs containers on this machine, so nothing else may reach it`);
-    } else throw new Error(`unknown option ${flag}; usage: npm run demo:live -- [--port ${DEFAULT_LIVE_PORT}] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]`);
+      throw new Error(
+        `the live server only listens on ${LIVE_HOST}: it runs containers on this machine, so nothing else may reach it`,
+      );
+    } else
+      throw new Error(
+        `unknown option ${flag}; usage: npm run demo:live -- [--port ${DEFAULT_LIVE_PORT}] [--save-to <dir>] [--allow-origin <origin>]... [--bases stand-in|official]`,
+      );
     i++;
   }
   return options;
@@ -274,12 +340,15 @@ async function main() {
   const port = await live.listen();
   console.log(`[live] listening on http://${LIVE_HOST}:${port} (loopback only)`);
   const liveQuery = port === DEFAULT_LIVE_PORT ? "" : `?live=http://${LIVE_HOST}:${port}`;
-  console.log(`[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${liveQuery}`);
+  console.log(
+    `[live] open the presenter, e.g. http://localhost:3000/present/production-and-scaling/dockerizing-nodejs${liveQuery}`,
+  );
 
   if (!(await probeEngine())) return console.log("[live] Docker engine NOT reachable: pages will show the recordings");
   console.log("[live] Docker engine reachable");
   const removed = await executor.removeLeftoversOfStoppedServers();
-  if (removed.length > 0) console.log(`[live] removed ${removed.join(", ")}, left by a live server that stopped without cleaning up`);
+  if (removed.length > 0)
+    console.log(`[live] removed ${removed.join(", ")}, left by a live server that stopped without cleaning up`);
 }
 
 if (require.main === module) {

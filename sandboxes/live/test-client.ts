@@ -6,7 +6,12 @@ import { TERMINAL_EVENTS } from "@/lib/live/events";
  * Reads a run's event stream until the run ends, `onFrame` returns true, or `timeoutMs` passes
  * (tests only).
  */
-export async function readRun(base: string, id: string, timeoutMs: number, onFrame: (frame: LiveFrame) => boolean | void = () => {}): Promise<LiveFrame[]> {
+export async function readRun(
+  base: string,
+  id: string,
+  timeoutMs: number,
+  onFrame: (frame: LiveFrame) => boolean | void = () => {},
+): Promise<LiveFrame[]> {
   const frames: LiveFrame[] = [];
   const abort = AbortSignal.timeout(timeoutMs);
   const response = await fetch(`${base}/api/runs/${id}/events`, { signal: abort });
@@ -32,7 +37,11 @@ export async function readRun(base: string, id: string, timeoutMs: number, onFra
 }
 
 export async function startRun(base: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${base}/api/runs`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${base}/api/runs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { id?: string; error?: string } };
 }
 
@@ -50,7 +59,11 @@ export interface LiveServerProcess {
  * tests. `env` adds to this process's environment (a fake DOCKER_BIN, a TMPDIR to inspect).
  */
 export function startLiveServerProcess(saveDir: string, env: Record<string, string> = {}): Promise<LiveServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir], { env: { ...process.env, ...env } });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir],
+    { env: { ...process.env, ...env } },
+  );
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -76,7 +89,10 @@ export async function terminate(server: LiveServerProcess, ms: number): Promise<
   if (server.child.exitCode !== null) return server.child.exitCode;
   const exited = new Promise<number | null>((resolve) => server.child.once("exit", (code) => resolve(code)));
   server.child.kill("SIGTERM");
-  return Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve(`still running ${ms / 1000} s after SIGTERM`), ms))]);
+  return Promise.race([
+    exited,
+    new Promise<string>((resolve) => setTimeout(() => resolve(`still running ${ms / 1000} s after SIGTERM`), ms)),
+  ]);
 }
 
 /** Every process below `rootPid` (tsx runs the server in a child of its own), with its command line (tests only). */
@@ -95,4 +111,3 @@ export function descendants(rootPid: number): { pid: number; args: string }[] {
   }
   return found;
 }
-

@@ -17,7 +17,12 @@ export interface BalancerSettings {
   retries: number;
 }
 
-const milliseconds = (value: string) => (value.endsWith("ms") ? Number(value.slice(0, -2)) : value.endsWith("s") ? Number(value.slice(0, -1)) * 1000 : Number(value));
+const milliseconds = (value: string) =>
+  value.endsWith("ms")
+    ? Number(value.slice(0, -2))
+    : value.endsWith("s")
+      ? Number(value.slice(0, -1)) * 1000
+      : Number(value);
 
 /** Reads the settings from the config text itself, so the manifest cannot disagree with the file the balancer ran. */
 export function balancerSettings(config: string, software: string): BalancerSettings {
@@ -46,11 +51,13 @@ export function balancerSettings(config: string, software: string): BalancerSett
 /** The backend's servers as the config lists them: name → IPv4 address (the replicas' fixed addresses). */
 export function backendServers(config: string): Record<string, string> {
   const servers: Record<string, string> = {};
-  for (const match of config.matchAll(/^\s*server\s+(\S+)\s+(\d+\.\d+\.\d+\.\d+):\d+/gm)) servers[match[1]!] = match[2]!;
+  for (const match of config.matchAll(/^\s*server\s+(\S+)\s+(\d+\.\d+\.\d+\.\d+):\d+/gm))
+    servers[match[1]!] = match[2]!;
   return servers;
 }
 
-export const readBalancerSettings = (software: string) => balancerSettings(readFileSync(HAPROXY_CONFIG, "utf8"), software);
+export const readBalancerSettings = (software: string) =>
+  balancerSettings(readFileSync(HAPROXY_CONFIG, "utf8"), software);
 
 /** A backend server's state as the balancer sees it, simplified for the terminal and the chart. */
 export type BackendState = "up" | "going-down" | "down" | "coming-up" | "absent";

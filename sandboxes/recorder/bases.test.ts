@@ -15,7 +15,9 @@ describe("the Node binary the stand-in bases are built from", () => {
   });
 
   it("refuses a binary whose sha256 is not the pinned one, naming both", () => {
-    expect(() => verifyNodeBinary(file, "20.0.0", { "20.0.0": itsHash })).toThrow(/has sha256 [0-9a-f]{64}, but b0dc6bdc.* is pinned/);
+    expect(() => verifyNodeBinary(file, "20.0.0", { "20.0.0": itsHash })).toThrow(
+      /has sha256 [0-9a-f]{64}, but b0dc6bdc.* is pinned/,
+    );
   });
 
   it("accepts the pinned binary and refuses a version with nothing pinned", () => {

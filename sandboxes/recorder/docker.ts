@@ -15,7 +15,12 @@ export interface CommandResult {
 
 /** Runs docker to completion and returns its output; throws with the output when it fails. */
 export function docker(args: string[], options: { allowFailure?: boolean; input?: string } = {}): CommandResult {
-  const result = spawnSync(DOCKER, args, { env: BUILD_ENV, encoding: "utf8", input: options.input, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(DOCKER, args, {
+    env: BUILD_ENV,
+    encoding: "utf8",
+    input: options.input,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const outcome = { code: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
   if (outcome.code !== 0 && !options.allowFailure) {
     throw new Error(`docker ${args.join(" ")} failed (exit ${outcome.code}):\n${outcome.stderr || outcome.stdout}`);
@@ -29,10 +34,19 @@ export function docker(args: string[], options: { allowFailure?: boolean; input?
  */
 export function dockerAsync(args: string[], timeoutMs = 15_000): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(DOCKER, args, { env: BUILD_ENV, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr: error?.killed ? `docker ${args[0]} did not answer within ${timeoutMs / 1000} s` : stderr });
-    });
+    execFile(
+      DOCKER,
+      args,
+      { env: BUILD_ENV, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({
+          code,
+          stdout,
+          stderr: error?.killed ? `docker ${args[0]} did not answer within ${timeoutMs / 1000} s` : stderr,
+        });
+      },
+    );
   });
 }
 
@@ -42,7 +56,12 @@ export function dockerAsync(args: string[], timeoutMs = 15_000): Promise<Command
  * shell pipeline, a docker CLI plugin). Without one it stays in ours, so a terminal's Ctrl-C
  * still reaches it.
  */
-export function spawnKillable(command: string, args: string[], env: NodeJS.ProcessEnv, signal?: AbortSignal): ChildProcessWithoutNullStreams {
+export function spawnKillable(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): ChildProcessWithoutNullStreams {
   const child = spawn(command, args, { env, detached: signal !== undefined });
   if (!signal) return child;
   const killGroup = () => {
@@ -62,7 +81,12 @@ export function spawnKillable(command: string, args: string[], env: NodeJS.Proce
  * Streams a long command (a build) and resolves with its exit code when it ends; `onLine` sees
  * every output line. Once `signal` aborts, the command is killed and this rejects with the reason.
  */
-export function run(command: string, args: string[], onLine: (line: string) => void, options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {}): Promise<number> {
+export function run(
+  command: string,
+  args: string[],
+  onLine: (line: string) => void,
+  options: { env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+): Promise<number> {
   const { env = BUILD_ENV, signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -98,5 +122,7 @@ export async function probeEngine(timeoutMs = 3_000): Promise<boolean> {
 
 /** The same question, synchronously (bounded): for scripts and test files deciding up front. */
 export function engineReachable(timeoutMs = 10_000): boolean {
-  return spawnSync(DOCKER, ENGINE_VERSION_ARGS, { encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL" }).status === 0;
+  return (
+    spawnSync(DOCKER, ENGINE_VERSION_ARGS, { encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL" }).status === 0
+  );
 }

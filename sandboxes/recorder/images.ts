@@ -30,10 +30,28 @@ export function prepareNaiveContext(workDir: string): string {
   return context;
 }
 
-export function buildArgs(image: "naive" | "optimized" | "distroless", bases: Bases, workDir: string, tag: string): string[] {
+export function buildArgs(
+  image: "naive" | "optimized" | "distroless",
+  bases: Bases,
+  workDir: string,
+  tag: string,
+): string[] {
   const common = ["build", "--progress=plain", ...caSecretArgs(), "-t", tag];
-  if (image === "naive") return [...common, "--build-arg", `BASE_IMAGE=${bases.fat.ref}`, "-f", NAIVE_DOCKERFILE, prepareNaiveContext(workDir)];
-  const bases_ = ["--build-arg", `NODE_IMAGE=${bases.slim.ref}`, "--build-arg", `DISTROLESS_IMAGE=${bases.distroless.ref}`];
+  if (image === "naive")
+    return [
+      ...common,
+      "--build-arg",
+      `BASE_IMAGE=${bases.fat.ref}`,
+      "-f",
+      NAIVE_DOCKERFILE,
+      prepareNaiveContext(workDir),
+    ];
+  const bases_ = [
+    "--build-arg",
+    `NODE_IMAGE=${bases.slim.ref}`,
+    "--build-arg",
+    `DISTROLESS_IMAGE=${bases.distroless.ref}`,
+  ];
   const target = image === "distroless" ? ["--target", "distroless"] : [];
   return [...common, ...bases_, ...target, "-f", OPTIMIZED_DOCKERFILE, APP_DIR];
 }
@@ -45,12 +63,19 @@ export const IMAGE_TAGS: BuiltImages = {
 };
 
 /** Builds the three app images (BuildKit's cache makes a repeat build take seconds); `signal` kills the build under way and starts no other. */
-export async function buildImages(bases: Bases, workDir: string, progress: (message: string) => void, signal?: AbortSignal): Promise<Record<keyof BuiltImages, number>> {
+export async function buildImages(
+  bases: Bases,
+  workDir: string,
+  progress: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<Record<keyof BuiltImages, number>> {
   const seconds = {} as Record<keyof BuiltImages, number>;
   for (const image of ["naive", "optimized", "distroless"] as const) {
     const started = Date.now();
     const output: string[] = [];
-    const code = await run(DOCKER, buildArgs(image, bases, workDir, IMAGE_TAGS[image]), (line) => output.push(line), { signal });
+    const code = await run(DOCKER, buildArgs(image, bases, workDir, IMAGE_TAGS[image]), (line) => output.push(line), {
+      signal,
+    });
     if (code !== 0) {
       writeFileSync(path.join(workDir, `build-${image}.log`), output.join("\n"));
       throw new Error(`building the ${image} image failed:\n${output.slice(-25).join("\n")}`);

@@ -30,7 +30,8 @@ export interface ScenarioContext {
 export const RUN_LABEL = "course.run";
 
 /** `docker run` flags that put `labels` on a container. */
-export const labelFlags = (labels: Record<string, string> = {}) => Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+export const labelFlags = (labels: Record<string, string> = {}) =>
+  Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
 
 /** Waits `ms`; an aborted `signal` ends the wait early by throwing its reason. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -65,17 +66,26 @@ export type HttpHealth = 200 | 503 | "refused";
 /** One GET on a fresh connection, bounded in time; anything but an HTTP answer counts as refused. */
 export function probe(url: string, timeoutMs = 800): Promise<number | "refused"> {
   return new Promise((resolve) => {
-    const request = http.get(url, { agent: false, timeout: timeoutMs, headers: { connection: "close" } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.get(
+      url,
+      { agent: false, timeout: timeoutMs, headers: { connection: "close" } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on("timeout", () => request.destroy());
     request.on("error", () => resolve("refused"));
   });
 }
 
 /** Polls until `check` returns true, at most `attempts` times (every loop here stops by itself), or until `signal` aborts. */
-export async function pollUntil(check: () => Promise<boolean> | boolean, attempts: number, intervalMs: number, signal?: AbortSignal): Promise<boolean> {
+export async function pollUntil(
+  check: () => Promise<boolean> | boolean,
+  attempts: number,
+  intervalMs: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     signal?.throwIfAborted();
     if (await check()) return true;
@@ -114,8 +124,14 @@ export { DOCKER };
  */
 export async function removeLabelled(label: string): Promise<string[]> {
   const filter = ["--filter", `label=${label}`];
-  const lines = async (args: string[]) => (await dockerAsync(args)).stdout.split("\n").map((line) => line.trim()).filter(Boolean);
-  const containers = (await lines(["ps", "-a", ...filter, "--format", "{{.ID}} {{.Names}}"])).map((line) => line.split(" "));
+  const lines = async (args: string[]) =>
+    (await dockerAsync(args)).stdout
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+  const containers = (await lines(["ps", "-a", ...filter, "--format", "{{.ID}} {{.Names}}"])).map((line) =>
+    line.split(" "),
+  );
   if (containers.length > 0) await dockerAsync(["rm", "-f", "-v", ...containers.map(([id]) => id!)]);
   const networks = await lines(["network", "ls", "-q", ...filter]);
   if (networks.length > 0) await dockerAsync(["network", "rm", ...networks]);

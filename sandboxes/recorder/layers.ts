@@ -16,7 +16,9 @@ export function filesMatchingInLayers(ref: string, baseRef: string, needle: Buff
     execFileSync("sh", ["-c", `"${DOCKER}" save "${ref}" | tar -x -C "${workDir}"`]);
     const wanted = createHash("sha256").update(needle).digest("hex");
     const matches: string[] = [];
-    const baseLayerCount = Number(docker(["image", "inspect", "--format", "{{len .RootFS.Layers}}", baseRef]).stdout.trim());
+    const baseLayerCount = Number(
+      docker(["image", "inspect", "--format", "{{len .RootFS.Layers}}", baseRef]).stdout.trim(),
+    );
     const [saved] = JSON.parse(readFileSync(path.join(workDir, "manifest.json"), "utf8")) as [{ Layers: string[] }];
     const layerTars = saved.Layers.slice(baseLayerCount).map((layer) => path.join(workDir, layer));
     for (const layerTar of layerTars) {
@@ -28,7 +30,8 @@ export function filesMatchingInLayers(ref: string, baseRef: string, needle: Buff
         .map((match) => match[2] ?? "");
       for (const member of candidates) {
         const content = execFileSync("tar", ["-xOf", layerTar, member], { maxBuffer: needle.length + 1024 });
-        if (createHash("sha256").update(content).digest("hex") === wanted) matches.push(`${path.relative(workDir, layerTar)}:${member}`);
+        if (createHash("sha256").update(content).digest("hex") === wanted)
+          matches.push(`${path.relative(workDir, layerTar)}:${member}`);
       }
     }
     return matches;

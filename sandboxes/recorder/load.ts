@@ -14,10 +14,20 @@ export interface RequestCounts {
   otherErrors: number;
 }
 
-export const emptyCounts = (): RequestCounts => ({ sent: 0, ok: 0, httpErrors: {}, resets: 0, timeouts: 0, otherErrors: 0 });
+export const emptyCounts = (): RequestCounts => ({
+  sent: 0,
+  ok: 0,
+  httpErrors: {},
+  resets: 0,
+  timeouts: 0,
+  otherErrors: 0,
+});
 
 export const failedCount = (counts: RequestCounts) =>
-  Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) + counts.resets + counts.timeouts + counts.otherErrors;
+  Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) +
+  counts.resets +
+  counts.timeouts +
+  counts.otherErrors;
 
 export type RequestOutcome = { status: number } | { error: { code?: string; message?: string } };
 
@@ -31,7 +41,8 @@ export function countOutcome(counts: RequestCounts, outcome: RequestOutcome): vo
   }
   const { code, message = "" } = outcome.error;
   if (/timed out/i.test(message)) counts.timeouts++;
-  else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up|other side closed/i.test(message)) counts.resets++;
+  else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up|other side closed/i.test(message))
+    counts.resets++;
   else counts.otherErrors++;
 }
 
@@ -56,7 +67,8 @@ export interface LoadOptions {
  * in total. Only ever pointed at 127.0.0.1: the balancer's published port.
  */
 export function startLoad(options: LoadOptions) {
-  if (new URL(options.url).hostname !== "127.0.0.1") throw new Error(`the load generator targets 127.0.0.1 only, not ${options.url}`);
+  if (new URL(options.url).hostname !== "127.0.0.1")
+    throw new Error(`the load generator targets 127.0.0.1 only, not ${options.url}`);
   const startedAt = Date.now();
   const perSecond: RequestCounts[] = [];
   const total = emptyCounts();
@@ -70,7 +82,13 @@ export function startLoad(options: LoadOptions) {
   let finished: () => void = () => {};
   const done = new Promise<void>((resolve) => (finished = resolve));
   const instance = autocannon(
-    { url: options.url, connections: options.connections, overallRate: options.rate, duration: options.maxSeconds, timeout: 10 },
+    {
+      url: options.url,
+      connections: options.connections,
+      overallRate: options.rate,
+      duration: options.maxSeconds,
+      timeout: 10,
+    },
     () => finished(),
   );
   instance.on("response", (_client, status, _bytes, responseTime) => {

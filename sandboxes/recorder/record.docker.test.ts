@@ -17,14 +17,26 @@ import { SCENARIOS as ALL_SCENARIOS } from "./scenarios";
  * times: they must hold on any machine that re-records. Needs a Docker engine; under CI=true a
  * missing engine is a failure, elsewhere these tests are skipped and the skip is counted loudly.
  */
-const SCENARIOS = ["stop-naive", "stop-optimized", "health-flip", "secrets-and-user", "sizes", "rolling-naive", "rolling-optimized", "rolling-no-drain-window"] as const;
+const SCENARIOS = [
+  "stop-naive",
+  "stop-optimized",
+  "health-flip",
+  "secrets-and-user",
+  "sizes",
+  "rolling-naive",
+  "rolling-optimized",
+  "rolling-no-drain-window",
+] as const;
 const hasEngine = engineReachable();
 const TEST_COUNT = 11;
 
 if (!hasEngine && process.env.CI === "true") {
-  throw new Error("CI=true but no Docker engine is reachable: the Docker-backed sandbox tests must run in CI (bash .ci/install-docker.sh starts one).");
+  throw new Error(
+    "CI=true but no Docker engine is reachable: the Docker-backed sandbox tests must run in CI (bash .ci/install-docker.sh starts one).",
+  );
 }
-if (!hasEngine) console.warn(`\n*** SKIPPED ${TEST_COUNT} Docker-backed sandbox tests: no Docker engine is reachable. ***\n`);
+if (!hasEngine)
+  console.warn(`\n*** SKIPPED ${TEST_COUNT} Docker-backed sandbox tests: no Docker engine is reachable. ***\n`);
 
 describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
   const outDir = mkdtempSync(path.join(os.tmpdir(), "course-recording-test-"));
@@ -33,7 +45,12 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     if (!manifest) {
       // Start from the committed manifest so re-recording a subset still yields a complete, valid one.
       copyFileSync(path.join(DEFAULT_RECORDINGS_DIR, "manifest.json"), path.join(outDir, "manifest.json"));
-      manifest = await record({ only: [...SCENARIOS], outDir, bases: "stand-in", progress: (line) => console.log(line) });
+      manifest = await record({
+        only: [...SCENARIOS],
+        outDir,
+        bases: "stand-in",
+        progress: (line) => console.log(line),
+      });
     }
     return manifest;
   };
@@ -65,7 +82,9 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     const { images, floor } = (await fresh()).scenarios.sizes.facts;
     const size = (name: string) => images.find((image) => image.name === name)!.uncompressedBytes;
     const tiniAndPackageMetadata = 5e6;
-    expect(size("optimized image") - size("slim base (node:20-slim stand-in)")).toBeLessThanOrEqual(floor.prodNodeModulesBytes + floor.appBytes + tiniAndPackageMetadata);
+    expect(size("optimized image") - size("slim base (node:20-slim stand-in)")).toBeLessThanOrEqual(
+      floor.prodNodeModulesBytes + floor.appBytes + tiniAndPackageMetadata,
+    );
     expect(size("naive image")).toBeGreaterThan(size("full base (node:20 stand-in)") + floor.prodNodeModulesBytes);
     expect(size("distroless image")).toBeLessThan(size("optimized image"));
     expect(size("distroless image")).toBeGreaterThanOrEqual(floor.totalBytes * 0.9);
@@ -84,7 +103,9 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     expect(facts.load.ratePerSecond).toBeGreaterThanOrEqual(200);
     expect(facts.totals.sent).toBeGreaterThanOrEqual(3000);
     expect(facts.failed, JSON.stringify(facts.totals)).toBe(0);
-    expect(facts.replicas.filter((replica) => replica.role === "old").map((replica) => replica.exitCode)).toEqual([0, 0]);
+    expect(facts.replicas.filter((replica) => replica.role === "old").map((replica) => replica.exitCode)).toEqual([
+      0, 0,
+    ]);
   });
 
   it("rolling deploy of the naive image fails at least one request; the no-drain-window variant's count is recorded", async () => {
@@ -99,7 +120,14 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     await fresh();
     const bases = await ensureBases("stand-in", () => {});
     const broken = { ...IMAGE_TAGS, optimized: "course-no-such-image:missing" };
-    const run = ALL_SCENARIOS["rolling-optimized"].run({ session: new CastSession("broken"), images: broken, bases, workDir: outDir, progress: () => {}, labels: {} });
+    const run = ALL_SCENARIOS["rolling-optimized"].run({
+      session: new CastSession("broken"),
+      images: broken,
+      bases,
+      workDir: outDir,
+      progress: () => {},
+      labels: {},
+    });
     await expect(run).rejects.toThrow(/starting blue-1 failed/);
     expect(docker(["ps", "-aq", "--filter", "name=^course-rolling-"]).stdout.trim()).toBe("");
     expect(docker(["network", "ls", "-q", "--filter", "name=^course-rolling$"]).stdout.trim()).toBe("");
@@ -109,7 +137,8 @@ describe.skipIf(!hasEngine)("a fresh recording (real Docker engine)", () => {
     const { bases } = await fresh();
     const bundleFile = process.env.NODE_EXTRA_CA_CERTS;
     // Without a bundle there was no secret to leak; make one up so the check still runs on something real.
-    const bundle = bundleFile && existsSync(bundleFile) ? readFileSync(bundleFile) : Buffer.from("no bundle on this machine");
+    const bundle =
+      bundleFile && existsSync(bundleFile) ? readFileSync(bundleFile) : Buffer.from("no bundle on this machine");
     const images = [
       [IMAGE_TAGS.naive, bases.fat.ref],
       [IMAGE_TAGS.optimized, bases.slim.ref],

@@ -13,7 +13,13 @@ import { CastSession } from "./cast";
 import { docker, engineReachable } from "./docker";
 import { IMAGE_TAGS, buildImages } from "./images";
 import { RUN_LABEL } from "./kit";
-import { MANIFEST_SCHEMA_VERSION, SCENARIO_NAMES, parseManifest, type Manifest, type ScenarioName } from "@/lib/recordings/manifest-schema";
+import {
+  MANIFEST_SCHEMA_VERSION,
+  SCENARIO_NAMES,
+  parseManifest,
+  type Manifest,
+  type ScenarioName,
+} from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "./scenario";
 import { SCENARIOS } from "./scenarios";
 
@@ -27,7 +33,10 @@ export interface RecordOptions {
 }
 
 function composeVersion(): string {
-  for (const [command, args] of [["docker-compose", ["version", "--short"]], ["/usr/bin/docker", ["compose", "version", "--short"]]] as const) {
+  for (const [command, args] of [
+    ["docker-compose", ["version", "--short"]],
+    ["/usr/bin/docker", ["compose", "version", "--short"]],
+  ] as const) {
     try {
       return execFileSync(command, [...args], { encoding: "utf8" }).trim();
     } catch {
@@ -39,7 +48,8 @@ function composeVersion(): string {
 
 export async function record(options: RecordOptions): Promise<Manifest> {
   const progress = options.progress ?? ((message: string) => console.log(message));
-  if (!engineReachable()) throw new Error("No Docker engine is reachable: start one (bash .ci/install-docker.sh does) and try again.");
+  if (!engineReachable())
+    throw new Error("No Docker engine is reachable: start one (bash .ci/install-docker.sh does) and try again.");
   const selected = options.only ?? [...SCENARIO_NAMES];
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;
@@ -64,7 +74,12 @@ export async function record(options: RecordOptions): Promise<Manifest> {
   }
 
   // A subset re-recorded is merged into the manifest already there, so the result stays complete.
-  const manifest = writeManifest(options.outDir, { bases, origin: options.bases, recorded, mergeInto: options.only ? path.join(options.outDir, "manifest.json") : undefined });
+  const manifest = writeManifest(options.outDir, {
+    bases,
+    origin: options.bases,
+    recorded,
+    mergeInto: options.only ? path.join(options.outDir, "manifest.json") : undefined,
+  });
   say(`wrote ${path.join(options.outDir, "manifest.json")}`);
   return manifest;
 }
@@ -79,7 +94,14 @@ export function writeCast(outDir: string, scenario: Scenario, session: CastSessi
   mkdirSync(outDir, { recursive: true });
   const file = `${scenario.name}.cast`;
   writeFileSync(path.join(outDir, file), session.toAsciicast());
-  const entry = { file, title: scenario.title, durationSeconds: session.now(), basesUsed: scenario.basesUsed, events: session.events, facts };
+  const entry = {
+    file,
+    title: scenario.title,
+    durationSeconds: session.now(),
+    basesUsed: scenario.basesUsed,
+    events: session.events,
+    facts,
+  };
   return { name: scenario.name, entry: entry as RecordedScenario["entry"] };
 }
 
@@ -89,9 +111,15 @@ export function writeCast(outDir: string, scenario: Scenario, session: CastSessi
  */
 export function writeManifest(
   outDir: string,
-  { bases, origin, recorded, mergeInto }: { bases: Bases; origin: RecordOptions["bases"]; recorded: RecordedScenario[]; mergeInto?: string },
+  {
+    bases,
+    origin,
+    recorded,
+    mergeInto,
+  }: { bases: Bases; origin: RecordOptions["bases"]; recorded: RecordedScenario[]; mergeInto?: string },
 ): Manifest {
-  const previous = mergeInto && existsSync(mergeInto) ? (JSON.parse(readFileSync(mergeInto, "utf8")) as Partial<Manifest>) : undefined;
+  const previous =
+    mergeInto && existsSync(mergeInto) ? (JSON.parse(readFileSync(mergeInto, "utf8")) as Partial<Manifest>) : undefined;
   const scenarios: Record<string, unknown> = { ...(previous?.scenarios ?? {}) };
   for (const { name, entry } of recorded) scenarios[name] = entry;
   const manifest = parseManifest({
@@ -120,7 +148,8 @@ function parseArgs(argv: string[]): RecordOptions {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === "--only" && value) {
-      if (!(SCENARIO_NAMES as readonly string[]).includes(value)) throw new Error(`unknown scenario "${value}"; choose one of ${SCENARIO_NAMES.join(", ")}`);
+      if (!(SCENARIO_NAMES as readonly string[]).includes(value))
+        throw new Error(`unknown scenario "${value}"; choose one of ${SCENARIO_NAMES.join(", ")}`);
       (options.only ??= []).push(value as ScenarioName);
       i++;
     } else if (flag === "--out" && value) {
@@ -129,7 +158,10 @@ function parseArgs(argv: string[]): RecordOptions {
     } else if (flag === "--bases" && (value === "stand-in" || value === "official")) {
       options.bases = value;
       i++;
-    } else throw new Error(`unknown option ${flag}; usage: npm run record -- [--only <scenario>]... [--out <dir>] [--bases stand-in|official]`);
+    } else
+      throw new Error(
+        `unknown option ${flag}; usage: npm run record -- [--only <scenario>]... [--out <dir>] [--bases stand-in|official]`,
+      );
   }
   return options;
 }

@@ -18,7 +18,14 @@ describe("counting a load's requests", () => {
     countOutcome(counts, { error: { message: "socket hang up" } });
     countOutcome(counts, { error: { message: "request timed out" } });
     countOutcome(counts, { error: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } });
-    expect(counts).toEqual({ sent: 10, ok: 2, httpErrors: { "503": 2, "502": 1, "404": 1 }, resets: 2, timeouts: 1, otherErrors: 1 });
+    expect(counts).toEqual({
+      sent: 10,
+      ok: 2,
+      httpErrors: { "503": 2, "502": 1, "404": 1 },
+      resets: 2,
+      timeouts: 1,
+      otherErrors: 1,
+    });
     expect(failedCount(counts)).toBe(8);
     expect(failedCount(emptyCounts())).toBe(0);
   });
@@ -34,13 +41,27 @@ describe("counting a load's requests", () => {
 describe("the balancer's settings and view", () => {
   it("reads the health-check settings and the replicas' addresses from the haproxy.cfg the balancer runs", () => {
     const config = readFileSync(HAPROXY_CONFIG, "utf8");
-    expect(balancerSettings(config, "HAProxy")).toMatchObject({ checkPath: "/healthz", expectStatus: 200, intervalMs: 500, fall: 2, rise: 2, retries: 0 });
+    expect(balancerSettings(config, "HAProxy")).toMatchObject({
+      checkPath: "/healthz",
+      expectStatus: 200,
+      intervalMs: 500,
+      fall: 2,
+      rise: 2,
+      retries: 0,
+    });
     expect(Object.keys(backendServers(config))).toEqual(["blue-1", "blue-2", "green-1", "green-2"]);
     expect(() => balancerSettings("defaults\n  retries 0\n", "HAProxy")).toThrow(/states no default-server line/);
   });
 
   it("tells a replica in rotation from one on its way out or in", () => {
-    expect(["UP", "UP 1/2", "DOWN 1/2", "DOWN", "MAINT (resolution)", "no check"].map(backendState)).toEqual(["up", "going-down", "coming-up", "down", "absent", "down"]);
+    expect(["UP", "UP 1/2", "DOWN 1/2", "DOWN", "MAINT (resolution)", "no check"].map(backendState)).toEqual([
+      "up",
+      "going-down",
+      "coming-up",
+      "down",
+      "absent",
+      "down",
+    ]);
   });
 
   it("reads each server's status from HAProxy's CSV stats, skipping the backend's own row and other proxies", () => {

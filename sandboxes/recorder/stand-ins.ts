@@ -19,14 +19,29 @@ export interface StandInRecipe {
  * slim base, because no image registry is reachable here. Tagged by a hash of its recipe, so a
  * second run reuses it and a changed recipe builds a new one.
  */
-export async function buildStandIn(recipe: StandInRecipe, say: (message: string) => void, signal?: AbortSignal): Promise<string> {
+export async function buildStandIn(
+  recipe: StandInRecipe,
+  say: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<string> {
   const hash = createHash("sha256").update(recipe.baseRef);
-  for (const file of [recipe.dockerfile, ...(recipe.inputs ?? [])]) hash.update(readFileSync(path.join(recipe.dir, file), "utf8"));
+  for (const file of [recipe.dockerfile, ...(recipe.inputs ?? [])])
+    hash.update(readFileSync(path.join(recipe.dir, file), "utf8"));
   const tag = `course-stand-in/${recipe.name}:${hash.digest("hex").slice(0, 12)}`;
   if (imageExists(tag)) return tag;
   say(`building ${tag} from Debian packages`);
   const output: string[] = [];
-  const args = ["build", "--progress=plain", "-f", path.join(recipe.dir, recipe.dockerfile), "--build-arg", `BASE_IMAGE=${recipe.baseRef}`, "-t", tag, recipe.dir];
+  const args = [
+    "build",
+    "--progress=plain",
+    "-f",
+    path.join(recipe.dir, recipe.dockerfile),
+    "--build-arg",
+    `BASE_IMAGE=${recipe.baseRef}`,
+    "-t",
+    tag,
+    recipe.dir,
+  ];
   const code = await run(DOCKER, args, (line) => output.push(line), { signal });
   if (code !== 0) throw new Error(`building ${tag} failed:\n${output.slice(-20).join("\n")}`);
   return tag;

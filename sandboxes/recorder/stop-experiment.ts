@@ -1,4 +1,16 @@
-import { DOCKER, engineHealth, freeLoopbackPort, inspect, labelFlags, pid1Identity, pollUntil, probe, removeContainer, sleep, type HttpHealth } from "./kit";
+import {
+  DOCKER,
+  engineHealth,
+  freeLoopbackPort,
+  inspect,
+  labelFlags,
+  pid1Identity,
+  pollUntil,
+  probe,
+  removeContainer,
+  sleep,
+  type HttpHealth,
+} from "./kit";
 import type { CastSession } from "./cast";
 
 export type TerminatingSignal = "SIGTERM" | "SIGKILL" | "SIGINT";
@@ -57,18 +69,46 @@ export interface StopOutcome {
  * The session's signal cancels it: its commands are killed and its waits end.
  */
 export async function runStopExperiment(session: CastSession, experiment: StopExperiment): Promise<StopOutcome> {
-  const { name, image, runFlags = [], command = [], requestMs, watchHealth = false, showProbes = false, labels } = experiment;
+  const {
+    name,
+    image,
+    runFlags = [],
+    command = [],
+    requestMs,
+    watchHealth = false,
+    showProbes = false,
+    labels,
+  } = experiment;
   const { signal } = session;
   removeContainer(name);
   const port = await freeLoopbackPort();
   const base = `http://127.0.0.1:${port}`;
 
-  const started = await session.exec(DOCKER, ["run", "-d", "--name", name, ...labelFlags(labels), "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command], {
-    display: ["docker run -d --name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command].join(" "),
-  });
+  const started = await session.exec(
+    DOCKER,
+    [
+      "run",
+      "-d",
+      "--name",
+      name,
+      ...labelFlags(labels),
+      "-p",
+      `127.0.0.1:${port}:3000`,
+      ...runFlags,
+      image,
+      ...command,
+    ],
+    {
+      display: ["docker run -d --name", name, "-p", `127.0.0.1:${port}:3000`, ...runFlags, image, ...command].join(" "),
+    },
+  );
   if (started.code !== 0) throw new Error(`docker run ${image} failed: ${started.output}`);
   const hasHealthcheck = engineHealth(name) !== "none";
-  session.mark("start", "container started", { container: "starting", health: hasHealthcheck ? "starting" : "none", inflight: "none" });
+  session.mark("start", "container started", {
+    container: "starting",
+    health: hasHealthcheck ? "starting" : "none",
+    inflight: "none",
+  });
   const logs = session.background(DOCKER, ["logs", "--follow", name], { display: `docker logs --follow ${name}` });
 
   const statuses: StopOutcome["statuses"] = [];
@@ -80,13 +120,18 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
     const engine = hasHealthcheck ? engineHealth(name) : "none";
     const t = session.now();
     statuses.push({ t, engine, http });
-    if (showProbes) session.write(`\u001b[36mprobe\u001b[0m  engine health: ${engine.padEnd(9)}  GET /healthz → ${http}\n`);
+    if (showProbes)
+      session.write(`\u001b[36mprobe\u001b[0m  engine health: ${engine.padEnd(9)}  GET /healthz → ${http}\n`);
     if (http !== lastHttp && lastHttp !== undefined && (http === 503 || http === "refused")) {
       if (http === 503 && first503At === null) first503At = t;
-      session.mark("healthz", http === 503 ? "/healthz answers 503" : "/healthz connection refused", { httpHealth: http });
+      session.mark("healthz", http === 503 ? "/healthz answers 503" : "/healthz connection refused", {
+        httpHealth: http,
+      });
     }
     if (engine !== lastEngine && engine !== "none") {
-      session.mark("health-change", `engine health: ${engine}`, { health: engine as "starting" | "healthy" | "unhealthy" });
+      session.mark("health-change", `engine health: ${engine}`, {
+        health: engine as "starting" | "healthy" | "unhealthy",
+      });
     }
     lastEngine = engine;
     lastHttp = http;
@@ -98,19 +143,29 @@ export async function runStopExperiment(session: CastSession, experiment: StopEx
   lastHttp = 200;
   const identity = pid1Identity(name);
   session.mark("ready", "serving on the published port", { container: "running", httpHealth: 200, ...identity });
-  if (watchHealth && showProbes) session.comment("the recorder now probes the engine's health status and GET /healthz about every 200 ms");
+  if (watchHealth && showProbes)
+    session.comment("the recorder now probes the engine's health status and GET /healthz about every 200 ms");
   if (watchHealth && hasHealthcheck) {
     // The engine marks the container healthy after its first passing probe.
-    await pollUntil(async () => {
-      await watch();
-      return lastEngine === "healthy";
-    }, 40, 250, signal);
+    await pollUntil(
+      async () => {
+        await watch();
+        return lastEngine === "healthy";
+      },
+      40,
+      250,
+      signal,
+    );
   }
 
-  const curl = session.background("curl", ["-sS", "--max-time", "30", "-w", "\\nHTTP %{http_code} after %{time_total}s\\n", `${base}/?delay=${requestMs}`], {
-    display: `curl -sS -w '\\nHTTP %{http_code} after %{time_total}s\\n' '${base}/?delay=${requestMs}'`,
-    timeoutMs: 40_000,
-  });
+  const curl = session.background(
+    "curl",
+    ["-sS", "--max-time", "30", "-w", "\\nHTTP %{http_code} after %{time_total}s\\n", `${base}/?delay=${requestMs}`],
+    {
+      display: `curl -sS -w '\\nHTTP %{http_code} after %{time_total}s\\n' '${base}/?delay=${requestMs}'`,
+      timeoutMs: 40_000,
+    },
+  );
   await pollUntil(() => /request #\d+ started/.test(logs.output()), 50, 100, signal);
   session.mark("request-start", "request in flight", { inflight: "pending" });
   let inflightHttpStatus: number | null = null;

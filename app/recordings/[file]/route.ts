@@ -18,7 +18,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   return new Response(new Uint8Array(body), {
     headers: {
       // asciinema's media type for .cast files
-      "content-type": file.endsWith(".cast") ? "application/x-asciicast; charset=utf-8" : "application/json; charset=utf-8",
+      "content-type": file.endsWith(".cast")
+        ? "application/x-asciicast; charset=utf-8"
+        : "application/json; charset=utf-8",
     },
   });
 }

@@ -71,7 +71,10 @@ export function createApp(options: {
   app.post("/orphan", (_request, response) => {
     if (launchesInProgress >= MAX_CONCURRENT_ORPHAN_LAUNCHES) {
       // 503, not 429: the limit is this server's capacity, shared by every client, not a quota one client overran.
-      response.status(503).set("Retry-After", "1").json({ orphan: "not_started", detail: "too many launches in progress" });
+      response
+        .status(503)
+        .set("Retry-After", "1")
+        .json({ orphan: "not_started", detail: "too many launches in progress" });
       return;
     }
     let answered = false;
@@ -94,7 +97,9 @@ export function createApp(options: {
     // A failed spawn (EAGAIN under a process limit) arrives as an "error" event; unhandled, it would crash the service.
     launcher.on("error", (error) => answer(String(error)));
     // The launcher itself fails, without starting the orphan, when its own spawn fails.
-    launcher.on("exit", (code, signal) => answer(code === 0 ? undefined : `the launcher exited with ${signal ?? `code ${code}`}`));
+    launcher.on("exit", (code, signal) =>
+      answer(code === 0 ? undefined : `the launcher exited with ${signal ?? `code ${code}`}`),
+    );
   });
 
   return app;

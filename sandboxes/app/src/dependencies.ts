@@ -31,7 +31,8 @@ export async function connectDependencies(databaseUrl?: string, redisUrl?: strin
     async close() {
       // Each closes on its own so one failure cannot keep the other open.
       const results = await Promise.allSettled([pool?.end(), redis?.quit()]);
-      for (const result of results) if (result.status === "rejected") log(`error closing a dependency: ${String(result.reason)}`);
+      for (const result of results)
+        if (result.status === "rejected") log(`error closing a dependency: ${String(result.reason)}`);
       if (pool || redis) log("closed database and cache connections");
     },
   };

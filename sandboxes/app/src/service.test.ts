@@ -28,11 +28,22 @@ afterEach(() => {
 });
 
 async function start(
-  options: { delayMs?: number; dependencies?: Dependencies; timeoutMs?: number; readinessDelayMs?: number; spawnOrphanLauncher?: () => ChildProcess } = {},
+  options: {
+    delayMs?: number;
+    dependencies?: Dependencies;
+    timeoutMs?: number;
+    readinessDelayMs?: number;
+    spawnOrphanLauncher?: () => ChildProcess;
+  } = {},
 ) {
   const state: ServiceState = { shuttingDown: false };
   const dependencies = options.dependencies ?? fakeDependencies();
-  const app = createApp({ requestDelayMs: options.delayMs ?? 200, dependencies, state, spawnOrphanLauncher: options.spawnOrphanLauncher });
+  const app = createApp({
+    requestDelayMs: options.delayMs ?? 200,
+    dependencies,
+    state,
+    spawnOrphanLauncher: options.spawnOrphanLauncher,
+  });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
@@ -117,7 +128,9 @@ describe("demo service", () => {
   });
 
   it("reports 503 while a configured dependency does not answer", async () => {
-    const { url } = await start({ dependencies: fakeDependencies({ check: async () => Promise.reject(new Error("ECONNREFUSED")) }) });
+    const { url } = await start({
+      dependencies: fakeDependencies({ check: async () => Promise.reject(new Error("ECONNREFUSED")) }),
+    });
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(503);
     expect(((await response.json()) as { status: string }).status).toBe("dependencies_unavailable");
@@ -134,7 +147,9 @@ describe("POST /orphan", () => {
 
   // A missing executable fails the way a process limit (EAGAIN) does: spawn emits "error".
   it("answers 503 and keeps serving when the launcher cannot be spawned", async () => {
-    const { url } = await start({ spawnOrphanLauncher: () => spawn("/nonexistent/orphan-launcher", [], { stdio: "ignore" }) });
+    const { url } = await start({
+      spawnOrphanLauncher: () => spawn("/nonexistent/orphan-launcher", [], { stdio: "ignore" }),
+    });
     const response = await fetch(`${url}/orphan`, { method: "POST" });
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ orphan: "not_started", detail: expect.stringContaining("ENOENT") });
@@ -142,7 +157,9 @@ describe("POST /orphan", () => {
   });
 
   it("answers 503 when the launcher runs but fails to start the orphan", async () => {
-    const { url } = await start({ spawnOrphanLauncher: () => spawn(process.execPath, ["-e", "process.exit(1)"], { stdio: "ignore" }) });
+    const { url } = await start({
+      spawnOrphanLauncher: () => spawn(process.execPath, ["-e", "process.exit(1)"], { stdio: "ignore" }),
+    });
     const response = await fetch(`${url}/orphan`, { method: "POST" });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ orphan: "not_started", detail: "the launcher exited with code 1" });
@@ -163,7 +180,9 @@ describe("POST /orphan", () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(launched).toBe(MAX_CONCURRENT_ORPHAN_LAUNCHES);
-    expect((await Promise.all(inProgress)).map((response) => response.status)).toEqual(Array(MAX_CONCURRENT_ORPHAN_LAUNCHES).fill(202));
+    expect((await Promise.all(inProgress)).map((response) => response.status)).toEqual(
+      Array(MAX_CONCURRENT_ORPHAN_LAUNCHES).fill(202),
+    );
     expect((await post()).status).toBe(202);
   }, 10_000); // six node processes start one after another; slow on a busy machine
 });
@@ -183,6 +202,8 @@ describe("configuration", () => {
 
   it("can run without signal handlers for the comparison, and rejects nonsense numbers", () => {
     expect(readConfig({ HANDLE_SIGNALS: "false" }).handleSignals).toBe(false);
-    expect(() => readConfig({ REQUEST_DELAY_MS: "soon" })).toThrow('REQUEST_DELAY_MS must be a whole number of milliseconds, got "soon"');
+    expect(() => readConfig({ REQUEST_DELAY_MS: "soon" })).toThrow(
+      'REQUEST_DELAY_MS must be a whole number of milliseconds, got "soon"',
+    );
   });
 });

@@ -24,14 +24,22 @@ export function optimizedContext(workDir: string): string {
  * Reads BuildKit's plain progress output: which Dockerfile steps ran and which came from the
  * cache, and whether a step running `npm install`/`npm ci` ran again.
  */
-export function rebuildSteps(output: string): { reinstalledDependencies: boolean; stepsRun: number; stepsCached: number } {
+export function rebuildSteps(output: string): {
+  reinstalledDependencies: boolean;
+  stepsRun: number;
+  stepsCached: number;
+} {
   const lines = output.split("\n");
   const steps = lines.filter((line) => /^#\d+ \[[^\]]*\d+\/\d+\]/.test(line));
   const stepIds = new Set(steps.map((line) => line.split(" ")[0]));
   const cachedIds = new Set(lines.filter((line) => /^#\d+ CACHED/.test(line)).map((line) => line.split(" ")[0]));
   const installSteps = steps.filter((line) => /npm (install|ci)/.test(line)).map((line) => line.split(" ")[0]);
   const stepsCached = [...stepIds].filter((id) => cachedIds.has(id)).length;
-  return { reinstalledDependencies: installSteps.some((id) => !cachedIds.has(id)), stepsRun: stepIds.size - stepsCached, stepsCached };
+  return {
+    reinstalledDependencies: installSteps.some((id) => !cachedIds.has(id)),
+    stepsRun: stepIds.size - stepsCached,
+    stepsCached,
+  };
 }
 
 export const buildCache: Scenario<"build-cache"> = {
@@ -58,7 +66,10 @@ export const buildCache: Scenario<"build-cache"> = {
       const rebuildSeconds = (Date.now() - started) / 1000;
       if (rebuild.code !== 0) throw new Error(`${image} rebuild failed`);
       const { reinstalledDependencies, stepsRun, stepsCached } = rebuildSteps(rebuild.output);
-      session.mark("rebuild-end", `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`);
+      session.mark(
+        "rebuild-end",
+        `${image}: rebuilt in ${rebuildSeconds.toFixed(1)} s${reinstalledDependencies ? ", dependencies reinstalled" : ", install step cached"}`,
+      );
       rows.push({ image, rebuildSeconds, reinstalledDependencies, stepsRun, stepsCached });
     }
     return { change, rows };

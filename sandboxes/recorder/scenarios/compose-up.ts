@@ -24,7 +24,11 @@ function writeLabelsOverride(workDir: string, labels: Record<string, string>): s
   const file = path.join(workDir, "compose-labels.yml");
   const labelled = (names: string[]) => Object.fromEntries(names.map((name) => [name, { labels }]));
   // The names docker-compose.yml declares: a service added there needs adding here.
-  const override = { services: labelled(["app", "postgres", "redis"]), networks: labelled(["default"]), volumes: labelled(["postgres_data"]) };
+  const override = {
+    services: labelled(["app", "postgres", "redis"]),
+    networks: labelled(["default"]),
+    volumes: labelled(["postgres_data"]),
+  };
   writeFileSync(file, JSON.stringify(override, null, 2));
   return file;
 }
@@ -39,7 +43,13 @@ interface DockerEvent {
 /** Collects the engine's events for the compose project from now on (start, health_status, …). */
 export function watchComposeEvents() {
   const events: DockerEvent[] = [];
-  const stream = spawn(DOCKER, ["events", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--format", "{{json .}}"]);
+  const stream = spawn(DOCKER, [
+    "events",
+    "--filter",
+    `label=com.docker.compose.project=${PROJECT}`,
+    "--format",
+    "{{json .}}",
+  ]);
   let buffered = "";
   stream.stdout.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
@@ -52,7 +62,14 @@ export function watchComposeEvents() {
 
 /** The app container's exit code, as the engine recorded it. */
 export function composeAppExitCode(): number {
-  const appId = docker(["ps", "-aq", "--filter", `label=com.docker.compose.project=${PROJECT}`, "--filter", "label=com.docker.compose.service=app"]).stdout.trim();
+  const appId = docker([
+    "ps",
+    "-aq",
+    "--filter",
+    `label=com.docker.compose.project=${PROJECT}`,
+    "--filter",
+    "label=com.docker.compose.service=app",
+  ]).stdout.trim();
   return Number(docker(["inspect", "--format", "{{.State.ExitCode}}", appId]).stdout.trim());
 }
 
@@ -70,9 +87,17 @@ export function composeFindings(events: DockerEvent[], upStartedNano: bigint, ap
   const appStart = events.find((event) => action(event) === "start" && service(event) === "app");
   const dependenciesHealthy = ["postgres", "redis"].map((name) => healthy.find((event) => service(event) === name));
   const appStartedAfterDependencies =
-    appStart !== undefined && dependenciesHealthy.every((event) => event !== undefined && BigInt(event.timeNano) <= BigInt(appStart.timeNano));
-  const appConnectedTo = (["postgres", "redis"] as const).filter((name) => new RegExp(`connected to ${name}`).test(appLogs));
-  return { healthyOrder: [...new Set(healthy.map(service))], secondsToHealthy, appStartedAfterDependencies, appConnectedTo };
+    appStart !== undefined &&
+    dependenciesHealthy.every((event) => event !== undefined && BigInt(event.timeNano) <= BigInt(appStart.timeNano));
+  const appConnectedTo = (["postgres", "redis"] as const).filter((name) =>
+    new RegExp(`connected to ${name}`).test(appLogs),
+  );
+  return {
+    healthyOrder: [...new Set(healthy.map(service))],
+    secondsToHealthy,
+    appStartedAfterDependencies,
+    appConnectedTo,
+  };
 }
 
 export const composeUp: Scenario<"compose-up"> = {
@@ -81,14 +106,44 @@ export const composeUp: Scenario<"compose-up"> = {
   basesUsed: ["slim"],
   async run({ session, images, bases, progress, workDir, labels }) {
     const { signal } = session;
-    const postgres = await buildStandIn({ dir: COMPOSE_DIR, dockerfile: "postgres.Dockerfile", name: "postgres15", baseRef: bases.slim.ref, inputs: ["postgres-entrypoint.sh"] }, progress, signal);
-    const redis = await buildStandIn({ dir: COMPOSE_DIR, dockerfile: "redis.Dockerfile", name: "redis7", baseRef: bases.slim.ref }, progress, signal);
+    const postgres = await buildStandIn(
+      {
+        dir: COMPOSE_DIR,
+        dockerfile: "postgres.Dockerfile",
+        name: "postgres15",
+        baseRef: bases.slim.ref,
+        inputs: ["postgres-entrypoint.sh"],
+      },
+      progress,
+      signal,
+    );
+    const redis = await buildStandIn(
+      { dir: COMPOSE_DIR, dockerfile: "redis.Dockerfile", name: "redis7", baseRef: bases.slim.ref },
+      progress,
+      signal,
+    );
     const port = await freeLoopbackPort();
     const [compose, composePrefix] = composeCommand();
-    const env = { ...process.env, APP_IMAGE: images.optimized, POSTGRES_IMAGE: postgres, REDIS_IMAGE: redis, APP_PORT: String(port) };
+    const env = {
+      ...process.env,
+      APP_IMAGE: images.optimized,
+      POSTGRES_IMAGE: postgres,
+      REDIS_IMAGE: redis,
+      APP_PORT: String(port),
+    };
     const labelsOverride = writeLabelsOverride(workDir, labels);
-    const composeArgs = (...args: string[]) => [...composePrefix, "-p", PROJECT, "-f", path.join(COMPOSE_DIR, "docker-compose.yml"), "-f", labelsOverride, ...args];
-    const display = (...args: string[]) => `${compose === DOCKER ? "docker compose" : "docker-compose"} ${args.join(" ")}`;
+    const composeArgs = (...args: string[]) => [
+      ...composePrefix,
+      "-p",
+      PROJECT,
+      "-f",
+      path.join(COMPOSE_DIR, "docker-compose.yml"),
+      "-f",
+      labelsOverride,
+      ...args,
+    ];
+    const display = (...args: string[]) =>
+      `${compose === DOCKER ? "docker compose" : "docker-compose"} ${args.join(" ")}`;
     await run(compose, composeArgs("down", "-v", "--remove-orphans"), () => {}, { env, signal });
 
     // The engine's own event stream says when each service started and turned healthy.
@@ -101,23 +156,50 @@ export const composeUp: Scenario<"compose-up"> = {
     try {
       session.comment(`stand-in images: ${postgres}, ${redis}; app: ${images.optimized}`);
       session.mark("compose-up", "docker compose up", {});
-      const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), { display: display("up", "-d"), timeoutMs: 180_000, env });
+      const up = await session.exec(compose, composeArgs("up", "-d", "--no-build"), {
+        display: display("up", "-d"),
+        timeoutMs: 180_000,
+        env,
+      });
       if (up.code !== 0) throw new Error(`compose up failed: ${up.output}`);
-      const ready = await pollUntil(async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200, 100, 300, signal);
+      const ready = await pollUntil(
+        async () => (await probe(`http://127.0.0.1:${port}/healthz`)) === 200,
+        100,
+        300,
+        signal,
+      );
       if (!ready) throw new Error("the app never became healthy behind compose");
-      session.mark("app-ready", "app healthy: connected to Postgres and Redis", { container: "running", httpHealth: 200 });
-      logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), { display: display("logs", "app"), timeoutMs: 30_000, env });
+      session.mark("app-ready", "app healthy: connected to Postgres and Redis", {
+        container: "running",
+        httpHealth: 200,
+      });
+      logs = await session.exec(compose, composeArgs("logs", "--no-color", "app"), {
+        display: display("logs", "app"),
+        timeoutMs: 30_000,
+        env,
+      });
       await session.exec(compose, composeArgs("ps"), { display: display("ps"), timeoutMs: 30_000, env });
 
       const stopStarted = Date.now();
       session.mark("sigterm", "compose stop app: SIGTERM sent", (t) => ({ container: "stopping", sigtermAt: t }));
-      await session.exec(compose, composeArgs("stop", "app"), { display: display("stop", "app"), timeoutMs: 60_000, env });
+      await session.exec(compose, composeArgs("stop", "app"), {
+        display: display("stop", "app"),
+        timeoutMs: 60_000,
+        env,
+      });
       stopSeconds = (Date.now() - stopStarted) / 1000;
       appExitCode = composeAppExitCode();
       session.mark("exit", `app exited with code ${appExitCode}`, { container: "exited", exitCode: appExitCode });
-      await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), { display: display("logs", "--tail", "4", "app"), timeoutMs: 30_000, env });
+      await session.exec(compose, composeArgs("logs", "--no-color", "--tail", "4", "app"), {
+        display: display("logs", "--tail", "4", "app"),
+        timeoutMs: 30_000,
+        env,
+      });
       await session.exec(compose, composeArgs("down"), { display: display("down"), timeoutMs: 120_000, env });
-      await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], { display: `docker volume ls --filter name=${volume}`, timeoutMs: 30_000 });
+      await session.exec(DOCKER, ["volume", "ls", "--filter", `name=${volume}`], {
+        display: `docker volume ls --filter name=${volume}`,
+        timeoutMs: 30_000,
+      });
       session.comment("the named volume survives `down`: the data is still there next time");
     } finally {
       watcher.stop();

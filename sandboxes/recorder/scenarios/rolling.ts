@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { HAPROXY_CONFIG, ROLLING_DIR, backendServers, backendState, readBackendStatuses, readBalancerSettings, type BackendState } from "../balancer";
+import {
+  HAPROXY_CONFIG,
+  ROLLING_DIR,
+  backendServers,
+  backendState,
+  readBackendStatuses,
+  readBalancerSettings,
+  type BackendState,
+} from "../balancer";
 import { docker } from "../docker";
 import { DOCKER, freeLoopbackPort, inspect, labelFlags, pollUntil, sleep } from "../kit";
 import { failedCount, startLoad, type RequestCounts } from "../load";
@@ -25,9 +33,16 @@ const LOAD_MAX_SECONDS = 90;
 const container = (replica: string) => `course-rolling-${replica}`;
 
 function describeCounts(counts: RequestCounts): string {
-  const http5xx = Object.entries(counts.httpErrors).reduce((sum, [status, n]) => sum + (status.startsWith("5") ? n : 0), 0);
+  const http5xx = Object.entries(counts.httpErrors).reduce(
+    (sum, [status, n]) => sum + (status.startsWith("5") ? n : 0),
+    0,
+  );
   const otherHttp = Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) - http5xx;
-  const parts = [`sent ${String(counts.sent).padStart(3)}`, `ok ${String(counts.ok).padStart(3)}`, `5xx ${String(http5xx).padStart(3)}`];
+  const parts = [
+    `sent ${String(counts.sent).padStart(3)}`,
+    `ok ${String(counts.ok).padStart(3)}`,
+    `5xx ${String(http5xx).padStart(3)}`,
+  ];
   if (otherHttp > 0) parts.push(`4xx ${otherHttp}`);
   parts.push(`reset ${counts.resets}`, `t/o ${counts.timeouts}`);
   if (counts.otherErrors > 0) parts.push(`other ${counts.otherErrors}`);
@@ -45,14 +60,31 @@ function describeBackends(statuses: Record<string, string>): string {
     .trimEnd();
 }
 
-function rollingScenario<Name extends RollingName>(name: Name, title: string, image: "naive" | "optimized", replicaEnv: Record<string, string>): Scenario<Name> {
+function rollingScenario<Name extends RollingName>(
+  name: Name,
+  title: string,
+  image: "naive" | "optimized",
+  replicaEnv: Record<string, string>,
+): Scenario<Name> {
   return {
     name,
     title,
     basesUsed: image === "naive" ? ["fat", "slim"] : ["slim"],
     async run({ session, images, bases, progress, labels }) {
-      const balancerImage = await buildStandIn({ dir: ROLLING_DIR, dockerfile: "haproxy.Dockerfile", name: "haproxy26", baseRef: bases.slim.ref, inputs: ["haproxy.cfg"] }, progress, session.signal);
-      const software = docker(["run", "--rm", "--entrypoint", "haproxy", balancerImage, "-v"]).stdout.split("\n")[0]?.trim() ?? "haproxy";
+      const balancerImage = await buildStandIn(
+        {
+          dir: ROLLING_DIR,
+          dockerfile: "haproxy.Dockerfile",
+          name: "haproxy26",
+          baseRef: bases.slim.ref,
+          inputs: ["haproxy.cfg"],
+        },
+        progress,
+        session.signal,
+      );
+      const software =
+        docker(["run", "--rm", "--entrypoint", "haproxy", balancerImage, "-v"]).stdout.split("\n")[0]?.trim() ??
+        "haproxy";
       const balancer = readBalancerSettings(software);
       const envFlags = Object.entries(replicaEnv).flatMap(([key, value]) => ["-e", `${key}=${value}`]);
       const addresses = backendServers(readFileSync(HAPROXY_CONFIG, "utf8"));
@@ -73,20 +105,71 @@ function rollingScenario<Name extends RollingName>(name: Name, title: string, im
       const startReplica = async (replica: string) => {
         const address = addresses[replica];
         if (!address) throw new Error(`haproxy.cfg lists no server named ${replica}`);
-        const args = ["run", "-d", "--name", container(replica), ...labelFlags(labels), "--network", NETWORK, "--ip", address, ...envFlags, images[image]];
-        const started = await session.exec(DOCKER, args, { display: ["docker run -d --name", container(replica), "--network", NETWORK, "--ip", address, ...envFlags, images[image]].join(" "), timeoutMs: 30_000 });
-        if (started.code !== 0) throw new Error(`starting ${replica} failed: ${started.output}`);
-      };
-      const until = (replica: string, state: BackendState, attempts = 120) => pollUntil(() => backendState(statuses[replica] ?? "") === state, attempts, 250, session.signal);
-
-      try {
-        session.comment(`${balancer.software}: GET ${balancer.checkPath} every ${balancer.intervalMs} ms, DOWN after ${balancer.fall} failures, UP after ${balancer.rise} passes, retries ${balancer.retries}`);
-        const network = await session.exec(DOCKER, ["network", "create", ...labelFlags(labels), "--subnet", SUBNET, NETWORK], { display: `docker network create --subnet ${SUBNET} ${NETWORK}`, timeoutMs: 30_000 });
-        if (network.code !== 0) throw new Error(`creating the ${SUBNET} network failed (is that subnet in use on this machine?): ${network.output}`);
-        const lb = await session.exec(DOCKER, ["run", "-d", "--name", BALANCER, ...labelFlags(labels), "--network", NETWORK, "-p", `127.0.0.1:${port}:8080`, "-p", `127.0.0.1:${statsPort}:8404`, balancerImage], {
-          display: `docker run -d --name ${BALANCER} --network ${NETWORK} -p 127.0.0.1:${port}:8080 -p 127.0.0.1:${statsPort}:8404 haproxy`,
+        const args = [
+          "run",
+          "-d",
+          "--name",
+          container(replica),
+          ...labelFlags(labels),
+          "--network",
+          NETWORK,
+          "--ip",
+          address,
+          ...envFlags,
+          images[image],
+        ];
+        const started = await session.exec(DOCKER, args, {
+          display: [
+            "docker run -d --name",
+            container(replica),
+            "--network",
+            NETWORK,
+            "--ip",
+            address,
+            ...envFlags,
+            images[image],
+          ].join(" "),
           timeoutMs: 30_000,
         });
+        if (started.code !== 0) throw new Error(`starting ${replica} failed: ${started.output}`);
+      };
+      const until = (replica: string, state: BackendState, attempts = 120) =>
+        pollUntil(() => backendState(statuses[replica] ?? "") === state, attempts, 250, session.signal);
+
+      try {
+        session.comment(
+          `${balancer.software}: GET ${balancer.checkPath} every ${balancer.intervalMs} ms, DOWN after ${balancer.fall} failures, UP after ${balancer.rise} passes, retries ${balancer.retries}`,
+        );
+        const network = await session.exec(
+          DOCKER,
+          ["network", "create", ...labelFlags(labels), "--subnet", SUBNET, NETWORK],
+          { display: `docker network create --subnet ${SUBNET} ${NETWORK}`, timeoutMs: 30_000 },
+        );
+        if (network.code !== 0)
+          throw new Error(
+            `creating the ${SUBNET} network failed (is that subnet in use on this machine?): ${network.output}`,
+          );
+        const lb = await session.exec(
+          DOCKER,
+          [
+            "run",
+            "-d",
+            "--name",
+            BALANCER,
+            ...labelFlags(labels),
+            "--network",
+            NETWORK,
+            "-p",
+            `127.0.0.1:${port}:8080`,
+            "-p",
+            `127.0.0.1:${statsPort}:8404`,
+            balancerImage,
+          ],
+          {
+            display: `docker run -d --name ${BALANCER} --network ${NETWORK} -p 127.0.0.1:${port}:8080 -p 127.0.0.1:${statsPort}:8404 haproxy`,
+            timeoutMs: 30_000,
+          },
+        );
         if (lb.code !== 0) throw new Error(`starting the balancer failed: ${lb.output}`);
 
         // The balancer's view, four times a second: state changes become markers, every sample a fact for the chart.
@@ -96,10 +179,13 @@ function rollingScenario<Name extends RollingName>(name: Name, title: string, im
             const read = await readBackendStatuses(statsUrl);
             if (read) {
               statuses = read;
-              const states = Object.fromEntries(Object.entries(read).map(([server, status]) => [server, backendState(status)]));
+              const states = Object.fromEntries(
+                Object.entries(read).map(([server, status]) => [server, backendState(status)]),
+              );
               backends.push({ t: session.now(), states });
               for (const [server, state] of Object.entries(states)) {
-                if (seen[server] !== undefined && seen[server] !== state && state !== "absent") session.mark("backend", `balancer: ${server} ${read[server]}`);
+                if (seen[server] !== undefined && seen[server] !== state && state !== "absent")
+                  session.mark("backend", `balancer: ${server} ${read[server]}`);
                 seen[server] = state;
               }
             }
@@ -108,18 +194,28 @@ function rollingScenario<Name extends RollingName>(name: Name, title: string, im
         })();
 
         for (const replica of OLD) await startReplica(replica);
-        if (!(await until(OLD[0], "up")) || !(await until(OLD[1], "up"))) throw new Error("the first replicas never turned UP in the balancer");
+        if (!(await until(OLD[0], "up")) || !(await until(OLD[1], "up")))
+          throw new Error("the first replicas never turned UP in the balancer");
         session.mark("ready", `${OLD.join(" and ")} UP behind the balancer`);
 
-        session.comment(`load: ${LOAD.ratePerSecond} requests/s on ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (autocannon); one line a second`);
-        const running = startLoad({ url: `http://127.0.0.1:${port}${LOAD.path}`, rate: LOAD.ratePerSecond, connections: LOAD.connections, maxSeconds: LOAD_MAX_SECONDS });
+        session.comment(
+          `load: ${LOAD.ratePerSecond} requests/s on ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (autocannon); one line a second`,
+        );
+        const running = startLoad({
+          url: `http://127.0.0.1:${port}${LOAD.path}`,
+          rate: LOAD.ratePerSecond,
+          connections: LOAD.connections,
+          maxSeconds: LOAD_MAX_SECONDS,
+        });
         load = running; // so a failed step still stops it (finally)
         const loadStartedAt = session.mark("load-start", `load starts: ${LOAD.ratePerSecond} requests/s`);
         const ticker = (async () => {
           for (let second = 1; watching && second <= LOAD_MAX_SECONDS; second++) {
             await sleep(Math.max(0, running.startedAt + second * 1000 + 50 - Date.now()));
             if (!watching) break;
-            session.write(`\u001b[2m${String(second).padStart(3)}s\u001b[0m  ${describeCounts(running.second(second - 1))}  \u2502 ${describeBackends(statuses)}\n`);
+            session.write(
+              `\u001b[2m${String(second).padStart(3)}s\u001b[0m  ${describeCounts(running.second(second - 1))}  \u2502 ${describeBackends(statuses)}\n`,
+            );
           }
         })();
         await sleep(STEADY_SECONDS * 1000, session.signal);
@@ -130,12 +226,18 @@ function rollingScenario<Name extends RollingName>(name: Name, title: string, im
           await startReplica(replica);
           if (!(await until(replica, "up"))) throw new Error(`${replica} never turned UP in the balancer`);
           session.mark("sigterm", `docker stop ${old}: SIGTERM sent`);
-          const stopped = await session.exec(DOCKER, ["stop", container(old)], { display: `docker stop ${container(old)}`, timeoutMs: 60_000 });
+          const stopped = await session.exec(DOCKER, ["stop", container(old)], {
+            display: `docker stop ${container(old)}`,
+            timeoutMs: 60_000,
+          });
           if (stopped.code !== 0) throw new Error(`docker stop ${old} failed: ${stopped.output}`);
           const exitCode = Number(inspect(container(old), "{{.State.ExitCode}}"));
           session.mark("exit", `${old} exited with code ${exitCode}`);
           replicas.push({ name: old, role: "old", exitCode });
-          await session.exec(DOCKER, ["rm", container(old)], { display: `docker rm ${container(old)}`, timeoutMs: 30_000 });
+          await session.exec(DOCKER, ["rm", container(old)], {
+            display: `docker rm ${container(old)}`,
+            timeoutMs: 30_000,
+          });
         }
         const deploySeconds = session.mark("deploy-end", "rolling deploy done") - deployStartedAt;
         for (const replica of NEW) replicas.push({ name: replica, role: "new", exitCode: null });
@@ -186,11 +288,21 @@ function autocannonVersion(): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
-export const rollingNaive = rollingScenario("rolling-naive", "Rolling deploy under load: two naive replicas replaced behind HAProxy", "naive", {});
+export const rollingNaive = rollingScenario(
+  "rolling-naive",
+  "Rolling deploy under load: two naive replicas replaced behind HAProxy",
+  "naive",
+  {},
+);
 // The optimized image's own default readiness delay, stated so the manifest records the window the app kept.
-export const rollingOptimized = rollingScenario("rolling-optimized", "Rolling deploy under load: two optimized replicas replaced behind HAProxy", "optimized", {
-  READINESS_DELAY_MS: "2000",
-});
+export const rollingOptimized = rollingScenario(
+  "rolling-optimized",
+  "Rolling deploy under load: two optimized replicas replaced behind HAProxy",
+  "optimized",
+  {
+    READINESS_DELAY_MS: "2000",
+  },
+);
 export const rollingNoDrainWindow = rollingScenario(
   "rolling-no-drain-window",
   "Rolling deploy under load: optimized replicas with no drain window (READINESS_DELAY_MS=0)",

@@ -22,8 +22,18 @@ console.log(JSON.stringify({ envFilePresent: fs.existsSync("/app/.env"), secretF
 
 /** The scan's last output line, as the row's facts. */
 export function parseSecretScan(output: string): Omit<ScenarioFacts<"secrets-and-user">["rows"][number], "image"> {
-  const result = JSON.parse(output.trim().split("\n").pop() ?? "") as { envFilePresent: boolean; secretFoundIn: string[]; uid: number; user: string };
-  return { envFilePresent: result.envFilePresent, secretFound: result.secretFoundIn.length > 0, uid: result.uid, user: result.user };
+  const result = JSON.parse(output.trim().split("\n").pop() ?? "") as {
+    envFilePresent: boolean;
+    secretFoundIn: string[];
+    uid: number;
+    user: string;
+  };
+  return {
+    envFilePresent: result.envFilePresent,
+    secretFound: result.secretFoundIn.length > 0,
+    uid: result.uid,
+    user: result.user,
+  };
 }
 
 export const secretsAndUser: Scenario<"secrets-and-user"> = {
@@ -36,12 +46,19 @@ export const secretsAndUser: Scenario<"secrets-and-user"> = {
       const ref = images[image];
       const node = image === "distroless" ? "/nodejs/bin/node" : "node";
       session.comment(`${image}: who runs the process?`);
-      await session.exec(DOCKER, ["run", "--rm", ...labelFlags(labels), "--entrypoint", "id", ref], { display: `${DOCKER} run --rm --entrypoint id ${ref}`, timeoutMs: 30_000 });
-      session.comment(`${image}: is there a .env, and does any file under /app hold the fake secret?`);
-      const { output, code } = await session.exec(DOCKER, ["run", "--rm", ...labelFlags(labels), "--entrypoint", node, ref, "-e", SECRET_SCAN], {
-        display: `docker run --rm --entrypoint ${node} ${ref} -e '<scan /app for the fake secret; print uid>'`,
-        timeoutMs: 60_000,
+      await session.exec(DOCKER, ["run", "--rm", ...labelFlags(labels), "--entrypoint", "id", ref], {
+        display: `${DOCKER} run --rm --entrypoint id ${ref}`,
+        timeoutMs: 30_000,
       });
+      session.comment(`${image}: is there a .env, and does any file under /app hold the fake secret?`);
+      const { output, code } = await session.exec(
+        DOCKER,
+        ["run", "--rm", ...labelFlags(labels), "--entrypoint", node, ref, "-e", SECRET_SCAN],
+        {
+          display: `docker run --rm --entrypoint ${node} ${ref} -e '<scan /app for the fake secret; print uid>'`,
+          timeoutMs: 60_000,
+        },
+      );
       if (code !== 0) throw new Error(`the secret scan failed in ${ref}: ${output}`);
       const result = parseSecretScan(output);
       session.mark("finding", `${image}: .env ${result.envFilePresent ? "present" : "absent"}, uid ${result.uid}`);

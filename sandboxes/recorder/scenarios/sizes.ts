@@ -28,7 +28,14 @@ export function layers(ref: string) {
     .split("\n")
     .map((line) => {
       const [size = "0", ...createdBy] = line.split("\t");
-      return { sizeBytes: Number(size), createdBy: createdBy.join("\t").replace(/^\/bin\/sh -c (#\(nop\) )?/, "").trim().slice(0, 200) };
+      return {
+        sizeBytes: Number(size),
+        createdBy: createdBy
+          .join("\t")
+          .replace(/^\/bin\/sh -c (#\(nop\) )?/, "")
+          .trim()
+          .slice(0, 200),
+      };
     })
     .filter((layer) => layer.sizeBytes > 0)
     .reverse();
@@ -57,7 +64,11 @@ export const sizes: Scenario<"sizes"> = {
       { name: "optimized image", ref: images.optimized, kind: "image" as const },
       { name: "distroless image", ref: images.distroless, kind: "image" as const },
     ];
-    await session.exec(DOCKER, ["images", "--format", "table {{.Repository}}:{{.Tag}}\t{{.Size}}", "--filter", "reference=course-*"], { timeoutMs: 30_000 });
+    await session.exec(
+      DOCKER,
+      ["images", "--format", "table {{.Repository}}:{{.Tag}}\t{{.Size}}", "--filter", "reference=course-*"],
+      { timeoutMs: 30_000 },
+    );
     const measured: ScenarioFacts<"sizes">["images"] = [];
     for (const candidate of candidates) {
       progress(`sizes: ${candidate.name}`);
@@ -65,14 +76,28 @@ export const sizes: Scenario<"sizes"> = {
       session.write(`\u001b[1;32m$\u001b[0m docker save ${candidate.ref} | gzip | wc -c\n`);
       const compressedBytes = await compressedSize(candidate.ref, session.signal);
       session.write(`${compressedBytes}\n`);
-      session.mark("size", `${candidate.name}: ${(uncompressedBytes / 1e6).toFixed(0)} MB, ${(compressedBytes / 1e6).toFixed(0)} MB compressed`);
+      session.mark(
+        "size",
+        `${candidate.name}: ${(uncompressedBytes / 1e6).toFixed(0)} MB, ${(compressedBytes / 1e6).toFixed(0)} MB compressed`,
+      );
       measured.push({ ...candidate, uncompressedBytes, compressedBytes, layers: layers(candidate.ref) });
     }
-    await session.exec(DOCKER, ["history", "--format", "table {{.Size}}\t{{.CreatedBy}}", images.optimized], { timeoutMs: 30_000 });
+    await session.exec(DOCKER, ["history", "--format", "table {{.Size}}\t{{.CreatedBy}}", images.optimized], {
+      timeoutMs: 30_000,
+    });
 
     session.comment("the floor: node + the libraries it links + production node_modules + the built app");
     const nodeBinaryBytes = bytesInImage(images.distroless, "/nodejs/bin/node", DU(["/nodejs/bin/node"]), labels);
-    const libraries = docker(["run", "--rm", ...labelFlags(labels), "--entrypoint", "ldd", images.optimized, "/usr/local/bin/node"]).stdout.match(/\/\S+/g) ?? [];
+    const libraries =
+      docker([
+        "run",
+        "--rm",
+        ...labelFlags(labels),
+        "--entrypoint",
+        "ldd",
+        images.optimized,
+        "/usr/local/bin/node",
+      ]).stdout.match(/\/\S+/g) ?? [];
     const sharedLibrariesBytes = bytesInImage(images.optimized, "node", DU(libraries), labels);
     const prodNodeModulesBytes = bytesInImage(images.optimized, "node", DU(["/app/node_modules"]), labels);
     const appBytes = bytesInImage(images.optimized, "node", DU(["/app/dist", "/app/package.json"]), labels);
@@ -88,6 +113,9 @@ export const sizes: Scenario<"sizes"> = {
       ].join("\n"),
     );
     session.mark("floor", `floor: ${(totalBytes / 1e6).toFixed(0)} MB`);
-    return { images: measured, floor: { nodeBinaryBytes, sharedLibrariesBytes, prodNodeModulesBytes, appBytes, totalBytes } };
+    return {
+      images: measured,
+      floor: { nodeBinaryBytes, sharedLibrariesBytes, prodNodeModulesBytes, appBytes, totalBytes },
+    };
   },
 };

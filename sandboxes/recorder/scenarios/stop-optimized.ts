@@ -8,7 +8,13 @@ export const stopOptimized: Scenario<"stop-optimized"> = {
   basesUsed: ["slim"],
   async run({ session, images, labels }) {
     session.comment("optimized image: tini as PID 1, user node, HEALTHCHECK; one 4-second request in flight");
-    const outcome = await runStopExperiment(session, { name: "course-stop-optimized", image: images.optimized, requestMs: 4000, watchHealth: true, labels });
+    const outcome = await runStopExperiment(session, {
+      name: "course-stop-optimized",
+      image: images.optimized,
+      requestMs: 4000,
+      watchHealth: true,
+      labels,
+    });
     return { image: "optimized", ...pick(outcome) };
   },
 };

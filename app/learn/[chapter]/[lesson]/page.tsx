@@ -33,7 +33,10 @@ export default async function LessonPage({ params }: LessonRoute) {
         <Breadcrumb
           crumbs={[
             { label: "Course", href: "/" },
-            { label: `Chapter ${frontmatter.chapter}: ${frontmatter.chapterTitle}`, href: `/#chapter-${lesson.chapterSlug}` },
+            {
+              label: `Chapter ${frontmatter.chapter}: ${frontmatter.chapterTitle}`,
+              href: `/#chapter-${lesson.chapterSlug}`,
+            },
             { label: `${frontmatter.lesson} ${frontmatter.title}` },
           ]}
         />

@@ -40,7 +40,7 @@ test.describe("progress", () => {
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     const row = page.locator('tr[data-lesson="production-and-scaling/dockerizing-nodejs"]');
     await expect(row).toContainText("completed");
-    await expect(row).toContainText("1 right, 1 answered of 5");
+    await expect(row).toContainText("1 right, 1 answered of 6");
   });
 
   test("export, then import into a fresh browser context, restores progress", async ({

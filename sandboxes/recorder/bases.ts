@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { DOCKER, docker, imageExists, run } from "./docker";
+import { DOCKER, docker, dockerAsync, imageExists, run } from "./docker";
 
 export const SANDBOXES_DIR = path.resolve(__dirname, "..");
 const BASES_DIR = path.join(SANDBOXES_DIR, "bases");
@@ -72,12 +72,20 @@ const STAND_IN_DESCRIPTIONS: Record<BaseRole, string> = {
   distroless: `stand-in for distroless nodejs20: Node ${NODE_VERSION} binary + its shared libraries + CA certificates, no shell`,
 };
 
-/** The image's own node hashes its own binary (no shell needed, so distroless works too). */
-function nodeBinaryHash(ref: string, role: BaseRole): string {
+/**
+ * The image's own node hashes its own binary (no shell needed, so distroless works too).
+ * Asynchronous: the live server prepares runs with this, and must keep answering meanwhile.
+ */
+async function nodeBinaryHash(ref: string, role: BaseRole): Promise<string> {
   const node = role === "distroless" ? "/nodejs/bin/node" : "node";
   const script =
     'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.execPath)).digest("hex"))';
-  return docker(["run", "--rm", "--network", "none", "--entrypoint", node, ref, "-e", script]).stdout.trim();
+  const result = await dockerAsync(
+    ["run", "--rm", "--network", "none", "--entrypoint", node, ref, "-e", script],
+    60_000,
+  );
+  if (result.code !== 0) throw new Error(`hashing the node binary in ${ref} failed: ${result.stderr || result.stdout}`);
+  return result.stdout.trim();
 }
 
 function imageId(ref: string): string {
@@ -173,7 +181,7 @@ export async function ensureBases(
         origin: "official",
         imageId: imageId(ref),
         description,
-        nodeBinarySha256: nodeBinaryHash(ref, role),
+        nodeBinarySha256: await nodeBinaryHash(ref, role),
       };
     }
     return bases;
@@ -215,8 +223,8 @@ export async function ensureBases(
     );
   else log(`cached ${distrolessTag}`);
 
-  const entry = (role: BaseRole, ref: string): BaseImage => {
-    const nodeBinarySha256 = nodeBinaryHash(ref, role);
+  const entry = async (role: BaseRole, ref: string): Promise<BaseImage> => {
+    const nodeBinarySha256 = await nodeBinaryHash(ref, role);
     const pinned = KNOWN_NODE_BINARIES[NODE_VERSION];
     if (nodeBinarySha256 !== pinned)
       throw new Error(
@@ -231,5 +239,10 @@ export async function ensureBases(
       nodeBinarySha256,
     };
   };
-  return { fat: entry("fat", fatTag), slim: entry("slim", slimTag), distroless: entry("distroless", distrolessTag) };
+  const [fat, slim, distroless] = await Promise.all([
+    entry("fat", fatTag),
+    entry("slim", slimTag),
+    entry("distroless", distrolessTag),
+  ]);
+  return { fat, slim, distroless };
 }

@@ -241,6 +241,7 @@ export function applyDockerfilePolicy(text: string, baseRefs: Record<BaseRole, s
   const stages: Stage[] = [];
   const stageNames = new Map<string, number>();
   const rewrites: { instruction: Instruction; line: string }[] = [];
+  let sawFrom = false;
 
   for (const instruction of instructions) {
     const { keyword, startLine: line } = instruction;
@@ -254,7 +255,8 @@ export function applyDockerfilePolicy(text: string, baseRefs: Record<BaseRole, s
       });
       continue;
     }
-    if (keyword !== "ARG" && keyword !== "FROM" && stages.length === 0) {
+    if (keyword === "FROM") sawFrom = true;
+    else if (keyword !== "ARG" && !sawFrom) {
       refusals.push({ line, message: `${keyword} before the first FROM: only ARG may come before it` });
       continue;
     }

@@ -12,11 +12,12 @@ import { SCENARIOS } from "../recorder/scenarios";
 import type { ScenarioExecutor } from "./runs";
 
 /**
- * Names the live server process whose run created a container, network or volume ("host:pid"),
- * so a later start can tell what a crashed server left from what a running one is using.
+ * Names the server process (the live server, or the lab runner of sandboxes/lab) whose run created a
+ * container, network or volume ("host:pid"), so a later start can tell what a crashed server left
+ * from what a running one is using.
  */
 export const LIVE_SERVER_LABEL = "course.live-server";
-const THIS_SERVER = `${os.hostname()}:${process.pid}`;
+export const THIS_SERVER = `${os.hostname()}:${process.pid}`;
 
 /** Whether a process exists (a zombie counts until its parent reaps it). */
 export function processExists(pid: number): boolean {
@@ -32,6 +33,32 @@ export function processExists(pid: number): boolean {
 function isStoppedServer(owner: string): boolean {
   const match = /^(.+):(\d+)$/.exec(owner);
   return match !== null && match[1] === os.hostname() && !processExists(Number(match[2]));
+}
+
+/**
+ * Removes what servers on this machine that are no longer running (live or lab) left behind;
+ * returns the containers' names.
+ */
+export async function removeLeftoversOfStoppedServers(): Promise<string[]> {
+  const removed: string[] = [];
+  const owners = new Set<string>();
+  for (const list of [
+    ["ps", "-a"],
+    ["network", "ls"],
+    ["volume", "ls"],
+  ]) {
+    const { stdout } = await dockerAsync([
+      ...list,
+      "--filter",
+      `label=${LIVE_SERVER_LABEL}`,
+      "--format",
+      `{{.Label "${LIVE_SERVER_LABEL}"}}`,
+    ]);
+    for (const owner of stdout.split("\n")) if (owner.trim()) owners.add(owner.trim());
+  }
+  for (const owner of [...owners].filter(isStoppedServer))
+    removed.push(...(await removeLabelled(`${LIVE_SERVER_LABEL}=${owner}`)));
+  return removed;
 }
 
 /** Runs the recorder's own scenarios against the local engine: a live run is a recording run that is watched. */
@@ -82,27 +109,8 @@ export class DockerExecutor implements ScenarioExecutor {
     return removeLabelled(`${RUN_LABEL}=${runId}`);
   }
 
-  /** Removes what live servers on this machine that are no longer running left behind; returns the containers' names. */
-  async removeLeftoversOfStoppedServers(): Promise<string[]> {
-    const removed: string[] = [];
-    const owners = new Set<string>();
-    for (const list of [
-      ["ps", "-a"],
-      ["network", "ls"],
-      ["volume", "ls"],
-    ]) {
-      const { stdout } = await dockerAsync([
-        ...list,
-        "--filter",
-        `label=${LIVE_SERVER_LABEL}`,
-        "--format",
-        `{{.Label "${LIVE_SERVER_LABEL}"}}`,
-      ]);
-      for (const owner of stdout.split("\n")) if (owner.trim()) owners.add(owner.trim());
-    }
-    for (const owner of [...owners].filter(isStoppedServer))
-      removed.push(...(await removeLabelled(`${LIVE_SERVER_LABEL}=${owner}`)));
-    return removed;
+  removeLeftoversOfStoppedServers(): Promise<string[]> {
+    return removeLeftoversOfStoppedServers();
   }
 
   close(): void {

@@ -9,7 +9,7 @@ import { APP_DIR, buildArgs, prepareNaiveContext } from "../images";
  * The edit carries the run's time: a change BuildKit has seen before (in an earlier recording)
  * would be served from its cache and measure nothing.
  */
-const oneLineChange = () => `// build-cache demo: a one-line source change, ${new Date().toISOString()}`;
+export const oneLineChange = () => `// build-cache demo: a one-line source change, ${new Date().toISOString()}`;
 
 /** A copy of the app that this scenario may edit (the real source is never touched). */
 export function optimizedContext(workDir: string): string {

@@ -3,12 +3,13 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LAB_TOKEN_HEADER, parseLabEvent, type LabEvent } from "@/lib/lab/protocol";
+import { LAB_TOKEN_HEADER, type LabEvent } from "@/lib/lab/protocol";
 import type { BaseRole } from "../recorder/bases";
 import type { CastSession } from "../recorder/cast";
 import { pollUntil } from "../recorder/kit";
 import type { GradeRequest, LabGrader } from "./grader";
 import { createLabServer, newLabToken, parseLabArgs } from "./server";
+import { streamLabRun } from "./test-client";
 
 /**
  * The runner's HTTP contract and its refusals, with a grader that runs harmless processes instead
@@ -84,39 +85,8 @@ async function post(body: unknown, headers: Record<string, string> = authorized)
   return raw("POST", "/api/runs", headers, JSON.stringify(body));
 }
 
-/** Starts a run and reads its NDJSON stream; `onEvent` returning true stops reading (the client goes away). */
-async function streamRun(dockerfile: string, onEvent: (event: LabEvent) => boolean | void = () => {}) {
-  const controller = new AbortController();
-  const response = await fetch(`${base}/api/runs`, {
-    method: "POST",
-    headers: authorized,
-    body: JSON.stringify({ dockerfile }),
-    signal: controller.signal,
-  });
-  const events: LabEvent[] = [];
-  if (!response.body) throw new Error(`no stream: HTTP ${response.status}`);
-  const decoder = new TextDecoder();
-  let buffered = "";
-  try {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffered += decoder.decode(chunk, { stream: true });
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) {
-        const parsed = parseLabEvent(line);
-        if (!parsed.ok) throw new Error(parsed.message);
-        events.push(parsed.event);
-        if (onEvent(parsed.event) === true) {
-          controller.abort();
-          return { status: response.status, events };
-        }
-      }
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  }
-  return { status: response.status, events };
-}
+const streamRun = (dockerfile: string, onEvent?: (event: LabEvent) => boolean | void) =>
+  streamLabRun(base, TOKEN, dockerfile, onEvent);
 
 beforeAll(async () => {
   base = `http://127.0.0.1:${await lab.listen()}`;

@@ -100,8 +100,7 @@ beforeEach(() => {
 
 describe("the lab runner's HTTP contract (fake grader, no engine)", () => {
   it("streams each check as it is measured, then the grade, and cleans up after the run", async () => {
-    const { status, events } = await streamRun(GOOD);
-    expect(status).toBe(200);
+    const { events } = await streamRun(GOOD);
     expect(events.map((event) => event.type)).toEqual([
       "accepted",
       "phase",

@@ -1,0 +1,99 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { cancelLabRun, fetchLabStatus, streamLabRun } from "@/lib/lab/client";
+import { gradeOf, initialLabPanelState, labPanelReducer } from "@/lib/lab/panel-state";
+import { parseRunnerUrl } from "@/lib/lab/protocol";
+
+/** The page's hash that carries the runner's URL: `#lab=http://127.0.0.1:4300/?token=…` (what `npm run lab` prints). */
+const HASH_PREFIX = "#lab=";
+
+/**
+ * Connects the lab panel's reducer to the runner: reads `#lab=` once, checks the runner's status,
+ * streams a run and cancels it. A run still streaming when the panel goes away is cancelled (the
+ * runner reads a closed stream as a cancel).
+ */
+export function useLabRunner(onGraded?: (grade: { passed: number; total: number }) => void) {
+  const [state, dispatch] = useReducer(labPanelReducer, initialLabPanelState);
+  const streaming = useRef<AbortController | null>(null);
+  const { connection, run } = state;
+
+  const connect = useCallback((text: string): string | null => {
+    const parsed = parseRunnerUrl(text);
+    if (!parsed.ok) return parsed.message;
+    dispatch({ type: "address-entered", address: parsed.address });
+    return null;
+  }, []);
+
+  useEffect(() => {
+    const { hash } = window.location;
+    if (hash.startsWith(HASH_PREFIX)) connect(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
+  }, [connect]);
+
+  useEffect(() => {
+    if (connection.kind !== "checking") return;
+    let current = true;
+    void fetchLabStatus(connection.address).then((answer) => {
+      if (!current) return;
+      dispatch(
+        answer.ok
+          ? { type: "status-received", status: answer.status }
+          : { type: "status-failed", message: answer.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [connection]);
+
+  useEffect(() => () => streaming.current?.abort(), []);
+
+  const grade = gradeOf(run);
+  useEffect(() => {
+    if (grade) onGraded?.(grade);
+    // Reported once per finished run: the grade object is new only when the run changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
+
+  const start = useCallback(
+    (dockerfile: string) => {
+      if (connection.kind !== "connected" || run.kind === "running") return;
+      const controller = new AbortController();
+      streaming.current = controller;
+      dispatch({ type: "run-requested" });
+      streamLabRun(connection.address, dockerfile, (event) => dispatch({ type: "event", event }), controller.signal)
+        .then(({ refused }) => {
+          dispatch(
+            refused
+              ? { type: "run-refused", message: refused }
+              : { type: "stream-lost", message: "the runner closed the stream" },
+          );
+        })
+        .catch((error: unknown) =>
+          dispatch({
+            type: "stream-lost",
+            message: `the connection to the runner broke (${error instanceof Error ? error.message : String(error)})`,
+          }),
+        );
+    },
+    [connection, run.kind],
+  );
+
+  const cancel = useCallback(() => {
+    if (connection.kind !== "connected") return;
+    dispatch({ type: "cancel-requested" });
+    // The runner streams "cancelled" once it has removed the run's containers; closing the stream is the fallback.
+    cancelLabRun(connection.address).catch(() => streaming.current?.abort());
+  }, [connection]);
+
+  const disconnect = useCallback(() => {
+    streaming.current?.abort();
+    dispatch({ type: "disconnected" });
+  }, []);
+
+  const recheck = useCallback(() => {
+    if (connection.kind !== "none") dispatch({ type: "address-entered", address: connection.address });
+  }, [connection]);
+
+  return { state, connect, start, cancel, disconnect, recheck };
+}

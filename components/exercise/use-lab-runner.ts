@@ -27,7 +27,10 @@ export function useLabRunner(onGraded?: (grade: { passed: number; total: number 
 
   useEffect(() => {
     const { hash } = window.location;
-    if (hash.startsWith(HASH_PREFIX)) connect(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
+    if (!hash.startsWith(HASH_PREFIX)) return;
+    connect(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
+    // The token stays in memory only: not in the address bar, a bookmark or a shared link.
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }, [connect]);
 
   useEffect(() => {

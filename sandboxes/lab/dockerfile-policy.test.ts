@@ -111,8 +111,9 @@ describe("the lab runner's Dockerfile policy", () => {
     expect(refusals("FROM node:20\nRUN <<EOF\necho hi\nEOF\n")[0]).toMatch(/^2: heredocs \(<<EOF\) are not accepted/);
   });
 
-  it("refuses ONBUILD, unknown instructions, instructions before FROM, and a Dockerfile with no FROM", () => {
+  it("refuses ONBUILD, VOLUME, unknown instructions, instructions before FROM, and a Dockerfile with no FROM", () => {
     expect(refusals("FROM node:20\nONBUILD RUN ls\n")[0]).toMatch(/^2: ONBUILD is not accepted/);
+    expect(refusals("FROM node:20\nVOLUME /data\n")[0]).toMatch(/^2: VOLUME is not accepted/);
     expect(refusals("FROM node:20\nFETCH x\n")[0]).toMatch(/"FETCH" is not a Dockerfile instruction/);
     expect(refusals("RUN ls\nFROM node:20\n")[0]).toMatch(/^1: RUN before the first FROM/);
     expect(refusals("# only a comment\n")).toEqual([

@@ -15,7 +15,8 @@ import { MAX_DOCKERFILE_BYTES } from "@/lib/lab/protocol";
  * - `RUN --mount` may only mount the CA bundle secret (`type=secret,id=ca`), the one the runner
  *   provides; `--network` and `--security` are refused.
  * - No parser directives (`# syntax=` would make BuildKit pull a frontend image of the text's
- *   choosing; `# escape=` would change how this parser reads the text), no heredocs, no ONBUILD.
+ *   choosing; `# escape=` would change how this parser reads the text), no heredocs, no ONBUILD,
+ *   no VOLUME (an anonymous volume would outlive the container the stop experiment removes).
  *
  * The parser follows Dockerfile syntax: comment and blank lines, `\` line continuations,
  * case-insensitive keywords and stage names, flags before the arguments. It refuses what it does
@@ -77,7 +78,6 @@ const KEYWORDS = new Set([
   "ADD",
   "COPY",
   "ENTRYPOINT",
-  "VOLUME",
   "USER",
   "WORKDIR",
   "ARG",
@@ -251,7 +251,9 @@ export function applyDockerfilePolicy(text: string, baseRefs: Record<BaseRole, s
         message:
           keyword === "ONBUILD"
             ? "ONBUILD is not accepted: it runs in images built FROM this one, which the exercise has none of"
-            : `"${keyword}" is not a Dockerfile instruction`,
+            : keyword === "VOLUME"
+              ? "VOLUME is not accepted: the demo service keeps no data, and the runner leaves no volumes behind"
+              : `"${keyword}" is not a Dockerfile instruction`,
       });
       continue;
     }

@@ -107,17 +107,32 @@ describe.skipIf(!hasEngine)("the lab runner grades real Dockerfiles on the real 
     expectCleanedUp(runId);
   }, 900_000);
 
-  it("removes the run's container when the run is cancelled while it runs", async () => {
+  it("runs the container with limits, on 127.0.0.1 only, and removes it when the run is cancelled while it runs", async () => {
     let cancelAsked = false;
+    let hostConfig: Record<string, unknown> = {};
     const { events } = await streamLabRun(base, TOKEN, readFileSync(OPTIMIZED_DOCKERFILE, "utf8"), (event) => {
-      // The stop experiment's "ready" moment: the container serves, so there is something to remove.
-      if (!cancelAsked && event.type === "output" && event.data.includes("docker run -d --name course-lab-")) {
+      // The stop experiment has started the container: look at it, then cancel while it runs.
+      const started = event.type === "output" && /docker run -d --name (course-lab-\S+)/.exec(event.data);
+      if (!cancelAsked && started) {
         cancelAsked = true;
-        setTimeout(() => void cancelLabRun({ origin: base, token: TOKEN }), 2_000);
+        setTimeout(() => {
+          hostConfig = JSON.parse(docker(["inspect", "--format", "{{json .HostConfig}}", started[1]!]).stdout);
+          void cancelLabRun({ origin: base, token: TOKEN });
+        }, 2_000);
       }
     });
     const runId = events[0]?.type === "accepted" ? events[0].runId : "";
     expect(cancelAsked).toBe(true);
+    expect(hostConfig).toMatchObject({
+      Memory: 512 * 1024 * 1024,
+      NanoCpus: 1e9,
+      PidsLimit: 256,
+      CapDrop: ["ALL"],
+      SecurityOpt: ["no-new-privileges"],
+    });
+    const bindings = Object.values(hostConfig.PortBindings as Record<string, { HostIp: string }[]>).flat();
+    expect(bindings.length).toBeGreaterThan(0);
+    expect(bindings.every((binding) => binding.HostIp === "127.0.0.1")).toBe(true);
     expect(events.at(-1)).toEqual({ type: "cancelled", removedContainers: [`course-lab-${runId.slice(0, 12)}`] });
     expectCleanedUp(runId);
   }, 900_000);

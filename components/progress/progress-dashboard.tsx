@@ -27,6 +27,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   const lessonRecords = useProgress((state) => state.lessons);
   const practice = useProgress((state) => state.practice);
   const practiceDays = useProgress((state) => state.practiceDays);
+  const exercises = useProgress((state) => state.exercises);
   const replaceWithBackup = useProgress((state) => state.replaceWithBackup);
   const restoreReplaced = useProgress((state) => state.restoreReplaced);
   const reset = useProgress((state) => state.reset);
@@ -46,7 +47,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
     return <p className={styles.muted}>Loading your progress…</p>;
   }
 
-  const data = { quizzes, lessons: lessonRecords, practice, practiceDays };
+  const data = { quizzes, lessons: lessonRecords, practice, practiceDays, exercises };
   const today = toDay(new Date());
   const overall = overallStats(lessons, data, today);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { betterGrade, exerciseReducer, startExercise, viewExercise, type ExerciseAction } from "./exercise";
-import { analyzeDockerfile, RULE_IDS } from "./rules";
+import { exerciseReducer, startExercise, viewExercise, type ExerciseAction } from "./exercise";
+import { betterGrade } from "./grade";
+import { analyzeDockerfile, gradeOf, RULE_IDS } from "./rules";
 
 const naive = 'FROM node:20\nCOPY . .\nRUN npm install\nCMD ["npm", "start"]\n';
 const fixed = [
@@ -14,7 +15,10 @@ const fixed = [
   'CMD ["node", "dist/server.js"]',
 ].join("\n");
 const run = (...actions: ExerciseAction[]) => actions.reduce(exerciseReducer, startExercise(naive));
-const check = (text: string): ExerciseAction => ({ type: "checked", text, analysis: analyzeDockerfile(text) });
+const check = (text: string): ExerciseAction => {
+  const analysis = analyzeDockerfile(text);
+  return { type: "checked", text, analysis, grade: gradeOf(analysis) };
+};
 
 describe("a Dockerfile exercise", () => {
   it("starts on the starting Dockerfile with nothing checked and no model answer", () => {

@@ -1,4 +1,5 @@
-import { gradeOf, type Analysis, type Grade } from "./rules";
+import type { Grade } from "./grade";
+import type { Analysis } from "./rules";
 
 /**
  * One learner's work on a Dockerfile exercise: the state machine the exercise island runs. Checking
@@ -9,7 +10,7 @@ export interface ExerciseState {
   /** The editor's text. */
   text: string;
   /** The last check and the text it judged; edits after it make it stale, not gone. */
-  check: { text: string; analysis: Analysis } | null;
+  check: { text: string; analysis: Analysis; grade: Grade } | null;
   /** Checks in this page view (saved attempts are counted by the progress store). */
   attempts: number;
   modelShown: boolean;
@@ -17,7 +18,8 @@ export interface ExerciseState {
 
 export type ExerciseAction =
   | { type: "edit"; text: string }
-  | { type: "checked"; text: string; analysis: Analysis }
+  /** `grade` is the rules' gradeOf(analysis): the rules load lazily, so the island computes it with them. */
+  | { type: "checked"; text: string; analysis: Analysis; grade: Grade }
   /** Back to the starting Dockerfile; attempts stay counted. */
   | { type: "reset"; start: string }
   /** `savedAttempts`: attempts stored in progress from earlier visits. */
@@ -33,7 +35,11 @@ export function exerciseReducer(state: ExerciseState, action: ExerciseAction): E
     case "edit":
       return action.text === state.text ? state : { ...state, text: action.text };
     case "checked":
-      return { ...state, check: { text: action.text, analysis: action.analysis }, attempts: state.attempts + 1 };
+      return {
+        ...state,
+        check: { text: action.text, analysis: action.analysis, grade: action.grade },
+        attempts: state.attempts + 1,
+      };
     case "reset":
       return { ...state, text: action.start, check: null };
     case "showModel":
@@ -55,7 +61,7 @@ export interface ExerciseView {
 }
 
 export function viewExercise(state: ExerciseState, savedAttempts: number): ExerciseView {
-  const grade = state.check ? gradeOf(state.check.analysis) : null;
+  const grade = state.check?.grade ?? null;
   const stale = state.check !== null && state.check.text !== state.text;
   return {
     grade,
@@ -64,10 +70,4 @@ export function viewExercise(state: ExerciseState, savedAttempts: number): Exerc
     modelAvailable: state.attempts + savedAttempts > 0,
     canCheck: state.text.trim().length > 0,
   };
-}
-
-/** The better of two grades, by the share of checks passed (a run and a static check have different totals). */
-export function betterGrade(a: Grade | undefined, b: Grade): Grade {
-  if (!a) return b;
-  return b.passed * a.total > a.passed * b.total ? b : a;
 }

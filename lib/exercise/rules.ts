@@ -1,3 +1,4 @@
+import type { Grade } from "./grade";
 import {
   earlierStage,
   finalStage,
@@ -382,11 +383,6 @@ export function analyzeDockerfile(text: string): Analysis {
       return { rule, title, section, findings };
     }),
   };
-}
-
-export interface Grade {
-  passed: number;
-  total: number;
 }
 
 /** Rules with no finding out of all rules; text that cannot be read passes none. */

@@ -14,6 +14,7 @@ import type { ProgressData } from "@/lib/progress/schema";
 import { progressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 import { lessonStats, overallStats, type LessonInfo } from "@/lib/progress/stats";
 import { exportFileName, readImportFile, serializeExport } from "@/lib/progress/transfer";
+import { ExerciseProgress } from "./exercise-progress";
 import styles from "./progress.module.css";
 
 /** In the learner's own locale and time zone; only rendered after hydration, so no mismatch. */
@@ -169,6 +170,8 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
           </table>
         </div>
       </section>
+
+      <ExerciseProgress />
 
       <section aria-labelledby={`${domId}-data`}>
         <h2 id={`${domId}-data`}>Your data</h2>

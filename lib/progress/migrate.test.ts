@@ -104,7 +104,8 @@ describe("loading saved progress", () => {
   });
 
   it("migrates a version 2 value, which had no exercises yet, to the current format", () => {
-    const { exercises: _none, ...v2 } = sample;
+    const v2: Partial<ProgressData> = { ...sample };
+    delete v2.exercises;
     const outcome = loadStoredProgress(stored(v2, 2));
     expect(outcome).toMatchObject({ status: "migrated", from: 2, data: { ...v2, exercises: {} } });
     // An older export file upgrades the same way on import.

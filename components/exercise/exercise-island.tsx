@@ -123,7 +123,7 @@ export function ExerciseIsland({ id, lesson, title, start, model, recorded }: Ex
             onEscape={onEscape}
           />
         ) : (
-          <pre className={styles.placeholder} aria-label={`${editorLabel} (loading)`} data-exercise-placeholder>
+          <pre className={styles.placeholder} data-exercise-placeholder>
             {state.text}
           </pre>
         )}

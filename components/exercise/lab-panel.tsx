@@ -17,7 +17,7 @@ export interface LabPanelProps {
  * command that runs the checks for real. This version has no runner to send the Dockerfile to, so it
  * never calls `onGraded`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the runner's props; see above
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the runner's props; this version sends nothing anywhere
 export function LabPanel(props: LabPanelProps) {
   const checks = useContext(RecordedLabChecks);
   return (

@@ -133,6 +133,10 @@ describe("each rule on its own fixtures", () => {
   it("copy-before-install: the source copied before the install, in any stage", () => {
     const moved = lines(...good.slice(0, 2), "COPY . .", "RUN npm ci", "RUN npm run build", ...good.slice(6));
     expect(fired(moved)).toEqual({ "copy-before-install": [{ line: 3, checkId: COURSE_RULE }] });
+    // A yarn script after the copy is not an install; a bare `yarn` is.
+    expect(fired(replace("RUN npm run build", ["RUN yarn build"]))).toEqual({});
+    const yarnFirst = lines(...good.slice(0, 2), "COPY . .", "RUN yarn --frozen-lockfile", ...good.slice(5));
+    expect(fired(yarnFirst)).toMatchObject({ "copy-before-install": [{ line: 3 }] });
   });
 
   it("context-in-image: the whole context copied into the shipped stage", () => {
@@ -158,6 +162,15 @@ describe("each rule on its own fixtures", () => {
     expect(
       fired(replace("RUN npm ci --omit=dev && npm cache clean --force", ["RUN npm ci && npm cache clean --force"])),
     ).toEqual({ "production-dependencies": [{ line: 10, checkId: COURSE_RULE }] });
+    // NODE_ENV=production set before the install leaves devDependencies out too.
+    expect(
+      fired(
+        replace("RUN npm ci --omit=dev && npm cache clean --force", [
+          "ENV NODE_ENV=production",
+          "RUN npm ci && npm cache clean --force",
+        ]),
+      ),
+    ).toEqual({});
     expect(
       fired(
         replace("RUN npm ci --omit=dev && npm cache clean --force", [
@@ -174,6 +187,14 @@ describe("each rule on its own fixtures", () => {
     });
     expect(fired(replace("USER node", ["USER 0:0"]))).toMatchObject({ "non-root-user": [{ checkId: "DL3002" }] });
     expect(fired(replace("USER node", ["USER 1000:1000"]))).toEqual({});
+    // USER and HEALTHCHECK carry over from the stage the shipped one is built FROM.
+    const base = good
+      .slice(6)
+      .map((line) => line.replace("FROM node:20.20.2-bookworm-slim", "FROM node:20.20.2-bookworm-slim AS app"));
+    expect(fired(lines(...good.slice(0, 6), ...base, "FROM app", "LABEL stage=final"))).toEqual({});
+    expect(fired(lines(...good.slice(0, 6), ...base, "FROM app", "USER root"))).toMatchObject({
+      "non-root-user": [{ line: 17, checkId: "DL3002" }],
+    });
   });
 
   it("node-not-package-manager: npm, yarn or pnpm starts the container, in either form", () => {

@@ -37,7 +37,9 @@ interface Rule {
   find(dockerfile: ParsedDockerfile): Omit<Finding, "rule">[];
 }
 
-const INSTALL = /\b(?:npm\s+(?:ci|install|i)|yarn(?:\s+install)?|pnpm\s+(?:install|i))(?=\s|$|;|&)/;
+/** A dependency install: npm ci/install/i, pnpm install/i, yarn install, or a bare `yarn` (which installs). */
+const INSTALL = /\b(?:npm\s+(?:ci|install|i)|pnpm\s+(?:install|i)|yarn\s+install)(?=\s|$|;|&)|\byarn(?=\s*(?:$|;|&|-))/;
+const YARN_INSTALL = /\byarn\s+install\b|\byarn(?=\s*(?:$|;|&|-))/;
 const PACKAGE_MANAGERS = new Set(["npm", "yarn", "pnpm", "npx"]);
 
 /** The command a RUN executes, as one line of shell. */
@@ -53,6 +55,17 @@ function isProjectNpmInstall(run: DockerInstruction): boolean {
     if (at >= 0 && words.slice(at + 2).every((word) => word.startsWith("-"))) return true;
   }
   return false;
+}
+
+/**
+ * The last `keyword` instruction that applies to a stage: its own, else the one it inherits from the
+ * earlier stage it is built FROM (USER, HEALTHCHECK, CMD and ENTRYPOINT carry over that way).
+ */
+function inherited(dockerfile: ParsedDockerfile, stage: BuildStage, keyword: string): DockerInstruction | undefined {
+  const own = stage.instructions.filter((instruction) => instruction.keyword === keyword).at(-1);
+  if (own) return own;
+  const earlier = earlierStage(dockerfile, stage.base, stage);
+  return earlier ? inherited(dockerfile, earlier, keyword) : undefined;
 }
 
 /** A stage's base image, following `FROM <earlier stage>` back to an image. */
@@ -87,15 +100,15 @@ const INITS = /(?:^|\/)(?:tini|tini-static|dumb-init|docker-init)$/;
  * The program a stage's container ends up running: ENTRYPOINT then CMD (the last of each, as Docker
  * combines them), past an init such as tini and its `--`, and past a shell form's variable assignments.
  */
-function startedProgram(stage: BuildStage): { line: number; words: string[] } | null {
-  const last = (keyword: string) => stage.instructions.filter((instruction) => instruction.keyword === keyword).at(-1);
-  const words = [last("ENTRYPOINT"), last("CMD")].flatMap((instruction) =>
-    instruction
-      ? (instruction.exec ?? instruction.args)
-          .flatMap((word) => word.split(/\s+/))
-          .filter(Boolean)
-          .map((word) => ({ word, line: instruction.line }))
-      : [],
+function startedProgram(dockerfile: ParsedDockerfile, stage: BuildStage): { line: number; words: string[] } | null {
+  const words = [inherited(dockerfile, stage, "ENTRYPOINT"), inherited(dockerfile, stage, "CMD")].flatMap(
+    (instruction) =>
+      instruction
+        ? (instruction.exec ?? instruction.args)
+            .flatMap((word) => word.split(/\s+/))
+            .filter(Boolean)
+            .map((word) => ({ word, line: instruction.line }))
+        : [],
   );
   let start = 0;
   while (start < words.length && (INITS.test(words[start]!.word) || words[start]!.word.startsWith("-"))) start++;
@@ -218,8 +231,20 @@ export const RULES = {
     title: "No devDependencies in the shipped image",
     section: "stage-by-stage",
     find(dockerfile) {
-      return runs(finalStage(dockerfile))
-        .filter((run) => installs(run) && !/--omit[= ]dev|--production|--only[= ]prod|--prod\b/.test(command(run)))
+      const stage = finalStage(dockerfile);
+      // npm and yarn leave devDependencies out by themselves once NODE_ENV=production is set.
+      const productionFrom = stage.instructions.find(
+        (instruction) =>
+          instruction.keyword === "ENV" &&
+          instruction.args.some((argument) => /^NODE_ENV=["']?production/.test(argument)),
+      );
+      return runs(stage)
+        .filter(
+          (run) =>
+            installs(run) &&
+            !(productionFrom && productionFrom.line < run.line) &&
+            !/--omit[= ]dev|--production|--only[= ]prod|--prod\b|NODE_ENV=production/.test(command(run)),
+        )
         .map((run) => ({
           line: run.line,
           message:
@@ -233,7 +258,7 @@ export const RULES = {
     section: "stage-by-stage",
     find(dockerfile) {
       const stage = finalStage(dockerfile);
-      const user = stage.instructions.filter((instruction) => instruction.keyword === "USER").at(-1);
+      const user = inherited(dockerfile, stage, "USER");
       if (!user)
         return [
           {
@@ -258,7 +283,7 @@ export const RULES = {
     title: "No package manager as PID 1",
     section: "signals-and-pid-1",
     find(dockerfile) {
-      const start = startedProgram(finalStage(dockerfile));
+      const start = startedProgram(dockerfile, finalStage(dockerfile));
       if (!start || !PACKAGE_MANAGERS.has(start.words[0]!.split("/").at(-1)!)) return [];
       return [
         {
@@ -274,7 +299,7 @@ export const RULES = {
     section: "stage-by-stage",
     find(dockerfile) {
       const stage = finalStage(dockerfile);
-      const check = stage.instructions.filter((instruction) => instruction.keyword === "HEALTHCHECK").at(-1);
+      const check = inherited(dockerfile, stage, "HEALTHCHECK");
       if (check && check.args[0]?.toUpperCase() !== "NONE") return [];
       return [
         {
@@ -315,7 +340,7 @@ export const RULES = {
               checkId: "DL3009",
             },
           ];
-        if (/\byarn(?:\s+install)?\b/.test(text) && !/yarn\s+cache\s+clean/.test(text) && !cacheMount)
+        if (YARN_INSTALL.test(text) && !/yarn\s+cache\s+clean/.test(text) && !cacheMount)
           return [
             {
               line: run.line,

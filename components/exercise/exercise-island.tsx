@@ -48,6 +48,7 @@ export function ExerciseIsland({ id, lesson, title, start, model, recorded }: Ex
   const domId = useId();
   const root = useRef<HTMLDivElement>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
   const [Editor, setEditor] = useState<ComponentType<DockerfileEditorProps> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -104,7 +105,11 @@ export function ExerciseIsland({ id, lesson, title, start, model, recorded }: Ex
   }
 
   const onChange = useCallback((text: string) => dispatch({ type: "edit", text }), []);
-  const onEscape = useCallback(() => checkButton.current?.focus(), []);
+  // Escape leaves the editor for the first button that can take focus (Check is disabled while the editor is empty).
+  const onEscape = useCallback(
+    () => (checkButton.current?.disabled ? resetButton.current : checkButton.current)?.focus(),
+    [],
+  );
   const lines = start.split("\n").length;
   const editorLabel = `${title}: Dockerfile editor`;
 
@@ -144,6 +149,7 @@ export function ExerciseIsland({ id, lesson, title, start, model, recorded }: Ex
           Check my Dockerfile
         </button>
         <button
+          ref={resetButton}
           type="button"
           className={`${styles.button} ${styles.secondary}`}
           onClick={() => dispatch({ type: "reset", start })}

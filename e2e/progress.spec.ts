@@ -59,7 +59,7 @@ test.describe("progress", () => {
     const file = testInfo.outputPath("export.json");
     await download.saveAs(file);
     const exported = JSON.parse(readFileSync(file, "utf8"));
-    expect(exported).toMatchObject({ format: "shipping-node-progress", version: 2 });
+    expect(exported).toMatchObject({ format: "shipping-node-progress", version: 3 });
 
     const fresh = await browser.newContext();
     const other = await fresh.newPage();

@@ -1,5 +1,6 @@
 import type { MDXComponents } from "mdx/types";
 import { Code } from "@/components/code/code-block";
+import { DockerfileExercise } from "@/components/exercise/dockerfile-exercise";
 import {
   MultipleChoice,
   Option,
@@ -53,4 +54,5 @@ export const mdxComponents = {
   OrderLines,
   SpotTheProblem,
   PredictOutcome,
+  DockerfileExercise,
 } satisfies MDXComponents;

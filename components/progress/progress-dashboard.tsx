@@ -14,6 +14,7 @@ import type { ProgressData } from "@/lib/progress/schema";
 import { progressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 import { lessonStats, overallStats, type LessonInfo } from "@/lib/progress/stats";
 import { exportFileName, readImportFile, serializeExport } from "@/lib/progress/transfer";
+import { ExerciseProgress } from "./exercise-progress";
 import styles from "./progress.module.css";
 
 /** In the learner's own locale and time zone; only rendered after hydration, so no mismatch. */
@@ -27,6 +28,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   const lessonRecords = useProgress((state) => state.lessons);
   const practice = useProgress((state) => state.practice);
   const practiceDays = useProgress((state) => state.practiceDays);
+  const exercises = useProgress((state) => state.exercises);
   const replaceWithBackup = useProgress((state) => state.replaceWithBackup);
   const restoreReplaced = useProgress((state) => state.restoreReplaced);
   const reset = useProgress((state) => state.reset);
@@ -46,7 +48,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
     return <p className={styles.muted}>Loading your progress…</p>;
   }
 
-  const data = { quizzes, lessons: lessonRecords, practice, practiceDays };
+  const data = { quizzes, lessons: lessonRecords, practice, practiceDays, exercises };
   const today = toDay(new Date());
   const overall = overallStats(lessons, data, today);
 
@@ -168,6 +170,8 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
           </table>
         </div>
       </section>
+
+      <ExerciseProgress />
 
       <section aria-labelledby={`${domId}-data`}>
         <h2 id={`${domId}-data`}>Your data</h2>

@@ -21,6 +21,16 @@ const sample: ProgressData = {
     "ch/lesson#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 },
   },
   practiceDays: ["2026-03-09", "2026-03-10"],
+  exercises: {
+    "ch/lesson#fix-naive": {
+      lesson: "ch/lesson",
+      id: "fix-naive",
+      attempts: 3,
+      bestCheck: { passed: 10, total: 12 },
+      bestRun: { passed: 4, total: 5 },
+      lastAttemptAt: "2026-03-10T09:45:00.000Z",
+    },
+  },
 };
 
 const stored = (state: unknown, version: number = PROGRESS_VERSION) => JSON.stringify({ state, version });
@@ -91,6 +101,25 @@ describe("loading saved progress", () => {
       lastScore: 1,
     });
     expect(outcome.data.practiceDays).toEqual(["2026-03-03"]);
+  });
+
+  it("migrates a version 2 value, which had no exercises yet, to the current format", () => {
+    const v2: Partial<ProgressData> = { ...sample };
+    delete v2.exercises;
+    const outcome = loadStoredProgress(stored(v2, 2));
+    expect(outcome).toMatchObject({ status: "migrated", from: 2, data: { ...v2, exercises: {} } });
+    // An older export file upgrades the same way on import.
+    const file = JSON.stringify({ format: "shipping-node-progress", version: 2, state: v2 });
+    expect(parseImport(file)).toEqual({ ok: true, data: { ...v2, exercises: {} }, migratedFrom: 2 });
+  });
+
+  it("rejects an exercise grade that passes more checks than it ran", () => {
+    const record = { ...sample.exercises["ch/lesson#fix-naive"]!, bestCheck: { passed: 13, total: 12 } };
+    const outcome = loadStoredProgress(stored({ ...sample, exercises: { "ch/lesson#fix-naive": record } }));
+    expect(outcome).toMatchObject({
+      status: "reset",
+      reason: expect.stringMatching(/exercises.*passed cannot exceed total/),
+    });
   });
 
   it("resets a version 1 value the migration cannot make sense of", () => {

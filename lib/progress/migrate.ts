@@ -6,7 +6,7 @@ import { PROGRESS_VERSION, emptyProgress, progressDataSchema, type ProgressData 
  *
  * Rules:
  * - nothing stored → empty progress, no notice;
- * - `{ state, version: 2 }` that passes the schema → used as is;
+ * - `{ state, version: PROGRESS_VERSION }` that passes the schema → used as is;
  * - an older version → run the migration steps in order; if the result passes the schema it is
  *   used and the learner is told it was upgraded (the original is backed up first);
  * - anything else (not JSON, not our envelope, a newer version, a step that fails, a state the
@@ -77,8 +77,14 @@ const v1ToV2: Migration = (state) => {
   return { quizzes, lessons, practice, practiceDays: [...days].sort() };
 };
 
+/** Version 3 adds the Dockerfile exercises' attempts and best grades; a version 2 save has none yet. */
+const v2ToV3: Migration = (state) => {
+  if (!isRecord(state)) throw new Error("state is not an object");
+  return { ...state, exercises: {} };
+};
+
 /** `MIGRATIONS[n]` turns a version-n state into a version-(n+1) state. */
-export const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2 };
+export const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3 };
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -23,6 +23,7 @@ const progress: ProgressData = {
     "ch/a#card": { box: 3, due: "2026-03-14", lastReviewed: "2026-03-10", reviews: 3, lapses: 1, lastScore: 0.8 },
   },
   practiceDays: ["2026-03-09", "2026-03-10"],
+  exercises: {},
 };
 
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -36,6 +37,7 @@ describe("what a replacement would replace", () => {
         { label: "Quiz questions answered", now: 2, after: 0 },
         { label: "Practice cards scheduled", now: 1, after: 0 },
         { label: "Days with practice", now: 2, after: 0 },
+        { label: "Exercises attempted", now: 0, after: 0 },
       ],
       erasesEverything: true,
     });

@@ -33,6 +33,7 @@ const COUNTS: [label: string, count: (data: ProgressData) => number][] = [
   ["Quiz questions answered", (data) => Object.keys(data.quizzes).length],
   ["Practice cards scheduled", (data) => Object.keys(data.practice).length],
   ["Days with practice", (data) => data.practiceDays.length],
+  ["Exercises attempted", (data) => Object.keys(data.exercises).length],
 ];
 
 /** Without any, there is nothing to ask about or back up (say, a fresh browser). */

@@ -3,11 +3,11 @@ import { isDay } from "@/lib/practice/dates";
 import { QUIZ_KINDS } from "@/lib/quiz/types";
 
 /**
- * What the browser keeps, stored under `STORAGE_KEY` as `{ "state": …, "version": 2 }` (the
+ * What the browser keeps, stored under `STORAGE_KEY` as `{ "state": …, "version": 3 }` (the
  * envelope zustand's persist middleware writes). Bump `PROGRESS_VERSION` for any change that an
  * older state would not satisfy, and add a step to `MIGRATIONS` in ./migrate.ts.
  */
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 export const STORAGE_KEY = "shipping-node:progress";
 export const BACKUP_KEY_PREFIX = "shipping-node:progress:backup:";
 /** The progress the last import or restore replaced (see ./replace.ts), for the progress page to bring back. */
@@ -44,6 +44,23 @@ export const cardScheduleSchema = z.object({
   lastScore: z.number().min(0).max(1),
 });
 
+/** A grade: checks passed out of checks run (lib/exercise/rules.ts gradeOf, or the lab runner's). */
+export const gradeSchema = z
+  .object({ passed: z.number().int().min(0), total: z.number().int().min(1) })
+  .refine((grade) => grade.passed <= grade.total, "passed cannot exceed total");
+
+export const exerciseRecordSchema = z.object({
+  lesson: z.string().min(1),
+  id: z.string().min(1),
+  /** Static checks of the learner's Dockerfile (each "Check" press). */
+  attempts: z.number().int().min(0),
+  /** The best static grade so far. */
+  bestCheck: gradeSchema.optional(),
+  /** The best grade from a real build and run on the learner's engine. */
+  bestRun: gradeSchema.optional(),
+  lastAttemptAt: isoTime,
+});
+
 export const progressDataSchema = z.object({
   /** Keyed by `lesson#questionId` (lib/quiz/types.ts quizKey). */
   quizzes: z.record(z.string(), quizRecordSchema),
@@ -53,12 +70,15 @@ export const progressDataSchema = z.object({
   practice: z.record(z.string(), cardScheduleSchema),
   /** Days with at least one practice review, for the streak; sorted, unique. */
   practiceDays: z.array(day).max(5000),
+  /** Keyed by `lesson#exerciseId`, like quizzes. */
+  exercises: z.record(z.string(), exerciseRecordSchema),
 });
 
 export type QuizRecord = z.infer<typeof quizRecordSchema>;
 export type LessonRecord = z.infer<typeof lessonRecordSchema>;
+export type ExerciseRecord = z.infer<typeof exerciseRecordSchema>;
 export type ProgressData = z.infer<typeof progressDataSchema>;
 
 export function emptyProgress(): ProgressData {
-  return { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
+  return { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} };
 }

@@ -73,7 +73,7 @@ describe("progress store", () => {
       firstTryCorrect: false,
       attempts: 2,
     });
-    expect(Object.keys(saved.state)).toEqual(["quizzes", "lessons", "practice", "practiceDays"]);
+    expect(Object.keys(saved.state)).toEqual(["quizzes", "lessons", "practice", "practiceDays", "exercises"]);
 
     const again = await load(storage);
     expect(again.progress.getState().quizzes["ch/l#q1"]?.attempts).toBe(2);
@@ -89,7 +89,7 @@ describe("progress store", () => {
     expect(notice?.message).toMatch(/not valid JSON/);
     expect(storage.getItem(notice!.backupKey!)).toBe("{corrupt");
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({
-      state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] },
+      state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} },
       version: PROGRESS_VERSION,
     });
     // The next visit loads the fresh value without another notice or backup.
@@ -107,6 +107,30 @@ describe("progress store", () => {
     stores.progress.getState().markRead("ch/l");
     expect(stores.progress.getState().lessons["ch/l"]?.readAt).toBe(NOW.toISOString());
     expect(storage.getItem(STORAGE_KEY)).toBe("x".repeat(50));
+  });
+
+  it("counts exercise checks as attempts and keeps the best static and the best run grade", async () => {
+    const storage = new MemoryStorage();
+    const stores = await load(storage);
+    const actions = stores.progress.getState();
+    actions.recordExerciseCheck({ lesson: "ch/l", id: "fix-naive", grade: { passed: 8, total: 12 } });
+    actions.recordExerciseCheck({ lesson: "ch/l", id: "fix-naive", grade: { passed: 5, total: 12 } });
+    actions.recordExerciseRun({ lesson: "ch/l", id: "fix-naive", grade: { passed: 3, total: 5 } });
+    actions.recordExerciseRun({ lesson: "ch/l", id: "fix-naive", grade: { passed: 2, total: 5 } });
+    const expected = {
+      lesson: "ch/l",
+      id: "fix-naive",
+      attempts: 2,
+      bestCheck: { passed: 8, total: 12 },
+      bestRun: { passed: 3, total: 5 },
+      lastAttemptAt: NOW.toISOString(),
+    };
+    expect(stores.progress.getState().exercises).toEqual({ "ch/l#fix-naive": expected });
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).state.exercises).toEqual({ "ch/l#fix-naive": expected });
+    // A run before any check is kept without counting as an attempt.
+    actions.recordExerciseRun({ lesson: "ch/l", id: "other", grade: { passed: 5, total: 5 } });
+    expect(stores.progress.getState().exercises["ch/l#other"]).toMatchObject({ attempts: 0, bestRun: { passed: 5 } });
+    expect(stores.progress.getState().exercises["ch/l#other"]?.bestCheck).toBeUndefined();
   });
 
   it("tracks lessons, practice reviews and the practice days, and resets", async () => {
@@ -132,6 +156,7 @@ describe("progress store", () => {
       lessons: {},
       practice: {},
       practiceDays: [],
+      exercises: {},
     });
     // Saved progress is never replaced without a backup, a reset included.
     expect(parseReplaced(storage.getItem(REPLACED_KEY))?.data).toEqual({
@@ -139,13 +164,14 @@ describe("progress store", () => {
       lessons: before.lessons,
       practice: before.practice,
       practiceDays: before.practiceDays,
+      exercises: before.exercises,
     });
   });
 
   describe("replacing progress (an import or a restore)", () => {
     const data = (stores: ProgressStores): ProgressData => {
-      const { quizzes, lessons, practice, practiceDays } = stores.progress.getState();
-      return { quizzes, lessons, practice, practiceDays };
+      const { quizzes, lessons, practice, practiceDays, exercises } = stores.progress.getState();
+      return { quizzes, lessons, practice, practiceDays, exercises };
     };
     const withProgress = async (storage: MemoryStorage) => {
       const stores = await load(storage);

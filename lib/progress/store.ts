@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
+import { betterGrade, type Grade } from "@/lib/exercise/grade";
 import { toDay } from "@/lib/practice/dates";
 import { review, type CardSchedule } from "@/lib/practice/leitner";
 import type { QuizKind } from "@/lib/quiz/types";
@@ -20,6 +21,10 @@ export interface ProgressActions {
   markRead(lesson: string): void;
   setCompleted(lesson: string, completed: boolean): void;
   reviewCard(key: string, score: number): CardSchedule;
+  /** A static check of a Dockerfile exercise: one attempt, and its grade if it is the best so far. */
+  recordExerciseCheck(input: { lesson: string; id: string; grade: Grade }): void;
+  /** A graded build and run on the learner's engine: kept if it is the best so far (not an attempt). */
+  recordExerciseRun(input: { lesson: string; id: string; grade: Grade }): void;
   /** Puts `data` in place of all progress (an import), keeping what it replaces (see ./replace.ts). */
   replaceWithBackup(data: ProgressData): ReplaceResult;
   /** Puts back what the last replacement replaced, keeping what is there now in its place. */
@@ -58,6 +63,7 @@ const pick = (state: ProgressData): ProgressData => ({
   lessons: state.lessons,
   practice: state.practice,
   practiceDays: state.practiceDays,
+  exercises: state.exercises,
 });
 
 /**
@@ -226,6 +232,32 @@ export function createProgressStores(
           const days = get().practiceDays.includes(today) ? get().practiceDays : [...get().practiceDays, today].sort();
           set({ practice: { ...get().practice, [key]: schedule }, practiceDays: days });
           return schedule;
+        },
+        recordExerciseCheck({ lesson, id, grade }) {
+          const key = quizKey(lesson, id);
+          const previous = get().exercises[key];
+          const record = {
+            ...previous,
+            lesson,
+            id,
+            attempts: (previous?.attempts ?? 0) + 1,
+            bestCheck: betterGrade(previous?.bestCheck, grade),
+            lastAttemptAt: now().toISOString(),
+          };
+          set({ exercises: { ...get().exercises, [key]: record } });
+        },
+        recordExerciseRun({ lesson, id, grade }) {
+          const key = quizKey(lesson, id);
+          const previous = get().exercises[key];
+          const record = {
+            ...previous,
+            lesson,
+            id,
+            attempts: previous?.attempts ?? 0,
+            bestRun: betterGrade(previous?.bestRun, grade),
+            lastAttemptAt: now().toISOString(),
+          };
+          set({ exercises: { ...get().exercises, [key]: record } });
         },
         replaceWithBackup: (data) => replace(data, false),
         restoreReplaced: (backup) => replace(backup.data, true),

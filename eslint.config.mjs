@@ -9,6 +9,7 @@ export default defineConfig([
     ".next/**",
     ".next-*/**",
     "out/**",
+    "out-base-path/**",
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",

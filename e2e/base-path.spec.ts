@@ -17,7 +17,11 @@ function watchRequests(page: Page, siteOrigin: string) {
   page.on("response", (response) => {
     if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
   });
-  page.on("requestfailed", (request) => errors.push(`failed ${new URL(request.url()).pathname}`));
+  // A prefetch the browser cancels because the page navigates away is not an error.
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "";
+    if (reason !== "net::ERR_ABORTED") errors.push(`${reason} ${new URL(request.url()).pathname}`);
+  });
   return { paths, errors };
 }
 

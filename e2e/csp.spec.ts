@@ -30,10 +30,13 @@ async function watchViolations(page: Page) {
 
 /** Scrolls the page through to its end, so every lazy island (players, quizzes) loads. */
 async function scrollThrough(page: Page) {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y < height; y += 600) {
+  const { height, step } = await page.evaluate(() => ({
+    height: document.body.scrollHeight,
+    step: window.innerHeight,
+  }));
+  for (let y = 0; y < height; y += step) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(100);
   }
 }
 
@@ -47,6 +50,7 @@ test.describe("Content-Security-Policy", () => {
     page,
     lessonPath,
   }) => {
+    test.setTimeout(120_000);
     const violations = await watchViolations(page);
     await page.goto(lessonPath);
     await scrollThrough(page);

@@ -1,4 +1,12 @@
 import type { NextConfig } from "next";
+import { basePathFrom } from "./lib/site/base-path";
+
+/**
+ * `npm run export` (COURSE_EXPORT=1) writes a static site to out/ that any static host serves;
+ * the default build keeps `next start`. COURSE_BASE_PATH hosts either under a path such as /course.
+ */
+const exporting = process.env.COURSE_EXPORT === "1";
+const basePath = basePathFrom(process.env.COURSE_BASE_PATH);
 
 const nextConfig: NextConfig = {
   // The MDX compiler runs esbuild at build time on the server; keep both out of the bundles.
@@ -7,6 +15,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  ...(exporting ? { output: "export" as const } : {}),
+  ...(basePath ? { basePath } : {}),
+  // Next prefixes its own links and assets; plain <a>, fetch and the service worker's URLs read this.
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
 };
 
 export default nextConfig;

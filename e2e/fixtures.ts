@@ -7,6 +7,8 @@ export type { Locator, Page, Route } from "@playwright/test";
 const LESSON_ID = "production-and-scaling/dockerizing-nodejs";
 
 export interface CourseFixtures {
+  /** The path the site is hosted under ("" at the root, "/course" in the base-path project). */
+  basePath: string;
   /** The lesson under test, e.g. `/learn/production-and-scaling/dockerizing-nodejs`. */
   lessonPath: string;
   /** The same lesson in presenter mode. */
@@ -17,8 +19,9 @@ export interface CourseFixtures {
 
 /** Every spec's `test`: the lesson's paths, and no page may throw. */
 export const test = base.extend<CourseFixtures>({
-  lessonPath: [`/learn/${LESSON_ID}`, { option: true }],
-  presentPath: [`/present/${LESSON_ID}`, { option: true }],
+  basePath: ["", { option: true }],
+  lessonPath: async ({ basePath }, provide) => provide(`${basePath}/learn/${LESSON_ID}`),
+  presentPath: async ({ basePath }, provide) => provide(`${basePath}/present/${LESSON_ID}`),
   failOnPageError: [
     async ({ page }, use) => {
       const errors: Error[] = [];

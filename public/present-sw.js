@@ -11,6 +11,8 @@
 const CACHE_PREFIX = "course-presenter-";
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const CACHE = `${CACHE_PREFIX}${new URL(sw.location.href).searchParams.get("v")}`;
+/** Where the site is hosted ("/" or a base path such as "/course/"): this script sits at its root. */
+const SITE_ROOT = new URL("./", sw.location.href).pathname;
 /** A network slower than this is not waited out when a cached copy can answer. */
 const NETWORK_TIMEOUT_MS = 3_000;
 
@@ -31,8 +33,8 @@ function needed(/** @type {Request} */ request) {
   if (request.method !== "GET" || url.origin !== sw.location.origin) return false;
   return (
     url.href.startsWith(sw.registration.scope) ||
-    url.pathname.startsWith("/_next/static/") ||
-    url.pathname.startsWith("/recordings/")
+    url.pathname.startsWith(`${SITE_ROOT}_next/static/`) ||
+    url.pathname.startsWith(`${SITE_ROOT}recordings/`)
   );
 }
 

@@ -1,12 +1,17 @@
+import { withBasePath } from "@/lib/site/base-path";
+
 /** Each build's cache is named `${CACHE_PREFIX}${version}`; must match public/present-sw.js. */
 const CACHE_PREFIX = "course-presenter-";
-const SCOPE = "/present/";
+const SCOPE = withBasePath("/present/");
+const NEXT_STATIC = withBasePath("/_next/static/");
 
 export type OfflineState = "unsupported" | "saving" | "ready" | "failed";
 
 /** The page's own scripts and styles, read from its HTML (what a reload needs). */
 function assetsOf(html: string): string[] {
-  return [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]!);
+  return [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+    .map((match) => match[1]!)
+    .filter((url) => url.startsWith(NEXT_STATIC));
 }
 
 /**
@@ -35,12 +40,12 @@ export async function saveForOffline(pages: string[], recordings: string[]): Pro
       if (response.ok) assets.push(...assetsOf(await response.text()));
     }
     const version = await buildVersion(assets);
-    await navigator.serviceWorker.register(`/present-sw.js?v=${version}`, { scope: SCOPE });
+    await navigator.serviceWorker.register(withBasePath(`/present-sw.js?v=${version}`), { scope: SCOPE });
     const cache = await caches.open(`${CACHE_PREFIX}${version}`);
     const urls = new Set<string>([...pages, ...recordings, ...assets]);
     for (const entry of performance.getEntriesByType("resource")) {
       const url = new URL(entry.name);
-      if (url.origin === location.origin && url.pathname.startsWith("/_next/static/")) urls.add(url.pathname);
+      if (url.origin === location.origin && url.pathname.startsWith(NEXT_STATIC)) urls.add(url.pathname);
     }
     await cache.addAll([...urls]);
     return "ready";

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findLesson, getLesson, type Lesson } from "@/lib/content/lessons.server";
 import { loadScenarioGroup } from "@/lib/recordings/scenarios.server";
+import { withBasePath } from "@/lib/site/base-path";
 import { KEY_HELP } from "./keys";
 import type { PresentedLesson, PresenterStep } from "./types";
 
@@ -13,8 +14,9 @@ function presentedLesson(lesson: Lesson): PresentedLesson {
     title: frontmatter.title,
     summary: frontmatter.summary,
     objectives: frontmatter.objectives,
-    href: lesson.href,
-    presentHref: `/present/${lesson.chapterSlug}/${lesson.slug}`,
+    // Both are used as plain URLs (an <a>, window.open, the offline copy), never through next/link.
+    href: withBasePath(lesson.href),
+    presentHref: withBasePath(`/present/${lesson.chapterSlug}/${lesson.slug}`),
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 
 /** zod's default wording ("expected string, received undefined") is for programmers; authors get this. */
 const expected = (what: string) => (issue: { input: unknown }) =>

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 
 /** An interview practice card. Decks live next to their lesson as `<lesson>.practice.ts`. */
 export const practiceCardSchema = z

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 import { isDay } from "@/lib/practice/dates";
 import { QUIZ_KINDS } from "@/lib/quiz/types";
 

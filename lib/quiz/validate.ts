@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 import { ContentError } from "@/lib/content/frontmatter";
 import type { QuizKind } from "./types";
 

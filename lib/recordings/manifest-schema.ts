@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 
 /** Bump when the manifest's shape changes; the site refuses a manifest it does not understand. */
 export const MANIFEST_SCHEMA_VERSION = 2;

@@ -8,6 +8,7 @@ import { loadManifest, RECORDINGS_DIR } from "@/lib/recordings/manifest.server";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import { alignEvents, eventsFromMarkers, type TimelineEvent } from "@/lib/recordings/timeline";
 import { trafficChart, type TrafficChart } from "@/lib/recordings/traffic";
+import { withBasePath } from "@/lib/site/base-path";
 
 /** The files app/recordings serves: every .cast and the manifest. */
 export function listRecordingFiles(): string[] {
@@ -79,7 +80,7 @@ function loadScenario(name: string): ReadyScenario | FailedScenario {
     summary: {
       name,
       title: entry?.title ?? recording.title ?? name,
-      src: `/recordings/${castFile}`,
+      src: withBasePath(`/recordings/${castFile}`),
       cols: recording.cols,
       rows: recording.rows,
       duration: recording.duration,

@@ -157,6 +157,19 @@ async function buildFromDockerfile(
 }
 
 /**
+ * The plain Debian base (no Node) under the other bases: debian:bookworm-slim, or its stand-in,
+ * which ensureBases("stand-in") builds. For images that need Debian's packages and no Node (the
+ * course's own nginx image).
+ */
+export function debianBaseRef(kind: "stand-in" | "official"): string {
+  if (kind === "official") return `debian:${DEBIAN_SUITE}-slim`;
+  const overlay = ["etc/apt/apt.conf.d/docker-clean", "etc/dpkg/dpkg.cfg.d/docker-slim"].map((file) =>
+    readFileSync(path.join(BASES_DIR, "rootfs-overlay", file), "utf8"),
+  );
+  return `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase", ...overlay)}`;
+}
+
+/**
  * Makes sure the three base images exist and returns them. Stand-ins are cached by a hash of
  * their recipe, so a second run costs nothing; `official` pulls the real images instead.
  * `signal` kills the build or pull under way and starts no other step.
@@ -188,10 +201,7 @@ export async function ensureBases(
   }
 
   const recipe = (file: string) => readFileSync(path.join(BASES_DIR, file), "utf8");
-  const overlay = ["etc/apt/apt.conf.d/docker-clean", "etc/dpkg/dpkg.cfg.d/docker-slim"].map((file) =>
-    recipe(`rootfs-overlay/${file}`),
-  );
-  const minbaseTag = `course-stand-in/debian-${DEBIAN_SUITE}-minbase:${recipeHash(DEBIAN_SUITE, "minbase", ...overlay)}`;
+  const minbaseTag = debianBaseRef("stand-in");
   const slimTag = `course-stand-in/node20-slim:${recipeHash(minbaseTag, NODE_VERSION, NPM_VERSION, recipe("node20-slim.Dockerfile"))}`;
   const fatTag = `course-stand-in/node20-full:${recipeHash(slimTag, recipe("node20-fat.Dockerfile"))}`;
   const distrolessTag = `course-stand-in/node20-distroless:${recipeHash(slimTag, recipe("node20-distroless.Dockerfile"))}`;

@@ -6,6 +6,7 @@ import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { findLesson, getLesson, lessonRouteParams } from "@/lib/content/lessons.server";
+import { withBasePath } from "@/lib/site/base-path";
 
 interface LessonRoute {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -50,7 +51,7 @@ export default async function LessonPage({ params }: LessonRoute) {
             {lesson.compiled.presenterSteps.length > 0 ? (
               <>
                 {" · "}
-                <a href={`/present/${lesson.chapterSlug}/${lesson.slug}`}>Present this lesson</a>
+                <a href={withBasePath(`/present/${lesson.chapterSlug}/${lesson.slug}`)}>Present this lesson</a>
               </>
             ) : null}
           </p>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useReducer, useRef } from "react";
-import { cardKey, type PracticeCard } from "@/lib/practice/cards";
+import { cardKey } from "@/lib/practice/card-key";
+import type { PracticeCard } from "@/lib/practice/cards";
 import { describeDue, toDay } from "@/lib/practice/dates";
 import { dueCards, INTERVAL_DAYS, type CardSchedule } from "@/lib/practice/leitner";
 import {

@@ -1,15 +1,67 @@
 import Link from "next/link";
+import { ContinueReading } from "@/components/progress/continue-reading";
 import { listChapters } from "@/lib/content/lessons.server";
+import { deepLink } from "@/lib/player/deep-link";
+import { factValue } from "@/lib/recordings/facts";
+import { loadManifest } from "@/lib/recordings/manifest.server";
+import { recordedMoment } from "@/lib/recordings/scenarios.server";
+
+/** The lesson's page at a moment of a recording (the lesson is the one whose sandbox replays it). */
+function momentHref(lessonHref: string, scenario: string, kind: string): string {
+  const event = recordedMoment(scenario, kind);
+  return `${lessonHref}${deepLink(scenario, Math.ceil(event.time * 10) / 10)}`;
+}
 
 export default function CourseIndexPage() {
   const chapters = listChapters();
+  const lessons = chapters.flatMap((chapter) => chapter.lessons);
+  const manifest = loadManifest();
+  const fact = (name: string) => factValue(manifest, name);
+  // Every recording is replayed in the course's first lesson, the one that teaches shipping an image.
+  const lessonHref = lessons[0]!.href;
   return (
-    <div className="page page--narrow">
+    <div className="page page--narrow page--home">
       <h1>Shipping Node.js in containers</h1>
       <p className="lede">
-        Interview-ready lessons where every claim is backed by a real container run: you watch the naive and the
-        optimized image being built, probed and stopped, then practise the questions.
+        Every claim here is a real container run, recorded on Docker {fact("dockerEngine")}. What the runs prove:
       </p>
+      <ul className="proof" aria-label="What the recordings prove">
+        <li className="proof__item" data-proof="size">
+          <span className="proof__figure">
+            {fact("naiveImageSize")} → {fact("optimizedImageSize")}
+          </span>
+          <span className="proof__text">
+            the naive image against the optimized one, {fact("naiveOverOptimized")} smaller.{" "}
+            <a href={momentHref(lessonHref, "sizes", "size")}>Watch the sizes measured</a>
+          </span>
+        </li>
+        <li className="proof__item" data-proof="stop">
+          <span className="proof__figure">
+            {fact("naiveRequestFate")} vs {fact("optimizedRequestFate")}
+          </span>
+          <span className="proof__text">
+            a request in flight when <code>docker stop</code> hits the naive image, and the optimized one.{" "}
+            <a href={momentHref(lessonHref, "stop-naive", "request-end")}>Watch the naive stop</a> and{" "}
+            <a href={momentHref(lessonHref, "stop-optimized", "request-end")}>the optimized one</a>
+          </span>
+        </li>
+        <li className="proof__item" data-proof="rolling">
+          <span className="proof__figure">
+            {fact("rollingNaiveFailed")} vs {fact("rollingOptimizedFailed")}
+          </span>
+          <span className="proof__text">
+            failed requests of {fact("rollingOptimizedSent")} in a rolling deploy at {fact("rollingRate")}.{" "}
+            <a href={momentHref(lessonHref, "rolling-naive", "deploy-start")}>Watch the deploy</a>
+          </span>
+        </li>
+      </ul>
+      <ContinueReading
+        lessons={lessons.map((lesson) => ({
+          id: lesson.id,
+          title: `${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`,
+          href: lesson.href,
+        }))}
+      />
       {chapters.map((chapter) => (
         <section key={chapter.slug} className="chapter" aria-labelledby={`chapter-${chapter.slug}`}>
           <h2 id={`chapter-${chapter.slug}`}>

@@ -1,24 +1,34 @@
 import Link from "next/link";
 import { ContinueReading } from "@/components/progress/continue-reading";
-import { listChapters } from "@/lib/content/lessons.server";
+import { compileLesson, listChapters, type LessonSummary } from "@/lib/content/lessons.server";
 import { deepLink } from "@/lib/player/deep-link";
 import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import { recordedMoment } from "@/lib/recordings/scenarios.server";
 
-/** The lesson's page at a moment of a recording (the lesson is the one whose sandbox replays it). */
-function momentHref(lessonHref: string, scenario: string, kind: string): string {
-  const event = recordedMoment(scenario, kind);
-  return `${lessonHref}${deepLink(scenario, Math.ceil(event.time * 10) / 10)}`;
+/** A link to the first moment of a kind in a recording, on the page of the lesson whose sandbox replays it. */
+async function momentLink(lessons: LessonSummary[], scenario: string, kind: string): Promise<string> {
+  for (const lesson of lessons) {
+    const { presenterSteps } = await compileLesson(lesson);
+    if (presenterSteps.some((step) => step.scenarios.includes(scenario))) {
+      // Rounded up, as <Evidence> does, so the link lands on or just after the moment.
+      return `${lesson.href}${deepLink(scenario, Math.ceil(recordedMoment(scenario, kind).time * 10) / 10)}`;
+    }
+  }
+  throw new Error(`the home page cites the ${scenario} recording, which no lesson replays`);
 }
 
-export default function CourseIndexPage() {
+export default async function CourseIndexPage() {
   const chapters = listChapters();
   const lessons = chapters.flatMap((chapter) => chapter.lessons);
   const manifest = loadManifest();
   const fact = (name: string) => factValue(manifest, name);
-  // Every recording is replayed in the course's first lesson, the one that teaches shipping an image.
-  const lessonHref = lessons[0]!.href;
+  const [sizes, naiveStop, optimizedStop, rollingDeploy] = await Promise.all([
+    momentLink(lessons, "sizes", "size"),
+    momentLink(lessons, "stop-naive", "request-end"),
+    momentLink(lessons, "stop-optimized", "request-end"),
+    momentLink(lessons, "rolling-naive", "deploy-start"),
+  ]);
   return (
     <div className="page page--narrow page--home">
       <h1>Shipping Node.js in containers</h1>
@@ -32,7 +42,7 @@ export default function CourseIndexPage() {
           </span>
           <span className="proof__text">
             the naive image against the optimized one, {fact("naiveOverOptimized")} smaller.{" "}
-            <a href={momentHref(lessonHref, "sizes", "size")}>Watch the sizes measured</a>
+            <a href={sizes}>Watch the sizes measured</a>
           </span>
         </li>
         <li className="proof__item" data-proof="stop">
@@ -41,8 +51,7 @@ export default function CourseIndexPage() {
           </span>
           <span className="proof__text">
             a request in flight when <code>docker stop</code> hits the naive image, and the optimized one.{" "}
-            <a href={momentHref(lessonHref, "stop-naive", "request-end")}>Watch the naive stop</a> and{" "}
-            <a href={momentHref(lessonHref, "stop-optimized", "request-end")}>the optimized one</a>
+            <a href={naiveStop}>Watch the naive stop</a> and <a href={optimizedStop}>the optimized one</a>
           </span>
         </li>
         <li className="proof__item" data-proof="rolling">
@@ -51,7 +60,7 @@ export default function CourseIndexPage() {
           </span>
           <span className="proof__text">
             failed requests of {fact("rollingOptimizedSent")} in a rolling deploy at {fact("rollingRate")}.{" "}
-            <a href={momentHref(lessonHref, "rolling-naive", "deploy-start")}>Watch the deploy</a>
+            <a href={rollingDeploy}>Watch the deploy</a>
           </span>
         </li>
       </ul>

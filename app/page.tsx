@@ -18,13 +18,22 @@ async function momentLink(lessons: LessonSummary[], scenario: string, kind: stri
   throw new Error(`the home page cites the ${scenario} recording, which no lesson replays`);
 }
 
+/** A link to a lesson's section by its heading id, for a fact a figure shows rather than a sandbox (the image sizes). */
+async function sectionLink(lessons: LessonSummary[], headingId: string): Promise<string> {
+  for (const lesson of lessons) {
+    const { toc } = await compileLesson(lesson);
+    if (toc.some((entry) => entry.id === headingId)) return `${lesson.href}#${headingId}`;
+  }
+  throw new Error(`the home page links to a section "#${headingId}", which no lesson has`);
+}
+
 export default async function CourseIndexPage() {
   const chapters = listChapters();
   const lessons = chapters.flatMap((chapter) => chapter.lessons);
   const manifest = loadManifest();
   const fact = (name: string) => factValue(manifest, name);
   const [sizes, naiveStop, optimizedStop, rollingDeploy] = await Promise.all([
-    momentLink(lessons, "sizes", "size"),
+    sectionLink(lessons, "image-size"),
     momentLink(lessons, "stop-naive", "request-end"),
     momentLink(lessons, "stop-optimized", "request-end"),
     momentLink(lessons, "rolling-naive", "deploy-start"),
@@ -42,7 +51,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             the naive image against the optimized one, {fact("naiveOverOptimized")} smaller.{" "}
-            <a href={sizes}>Watch the sizes measured</a>
+            <a href={sizes}>See the sizes measured</a>
           </span>
         </li>
         <li className="proof__item" data-proof="stop">

@@ -8,13 +8,13 @@
  *   npm run bench:lighthouse -- --reuse  reuses both builds when they exist
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { chromiumLaunchOptions } from "../e2e/browser";
 import { buildBlankNextApp } from "./blank-next-app";
+import { finishedBuild } from "./first-load-js";
 import { prerenderedRoutes } from "./routes";
 
 const distDir = ".next-bench";
@@ -38,6 +38,12 @@ interface Result {
 
 function startServer(args: string[], env: Record<string, string>): ChildProcess {
   return spawn("npx", ["next", "start", ...args], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+}
+
+/** Stops a server and its children; one that already exited (say, on a broken build) has nothing to stop. */
+function stopServer(server: ChildProcess): void {
+  if (server.pid === undefined || server.exitCode !== null) return;
+  process.kill(-server.pid, "SIGTERM");
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -114,14 +120,14 @@ function budgets(route: string, result: Result): Array<[string, boolean]> {
 }
 
 async function main() {
-  if (!(reuse && existsSync(path.join(distDir, "BUILD_ID")))) {
+  if (!(reuse && finishedBuild(distDir))) {
     execFileSync("npx", ["next", "build"], {
       stdio: "ignore",
       env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
     });
   }
   const blankApp = ".next-blank-app";
-  if (!(reuse && existsSync(path.join(blankApp, ".next", "BUILD_ID")))) buildBlankNextApp();
+  if (!(reuse && finishedBuild(path.join(blankApp, ".next")))) buildBlankNextApp();
 
   const servers = [
     startServer(["-p", String(sitePort), "-H", "127.0.0.1"], { NEXT_DIST_DIR: distDir }),
@@ -160,7 +166,7 @@ async function main() {
     console.log(failed ? `FAIL ${failed} budget(s) missed` : "PASS every Lighthouse budget");
   } finally {
     await browser.close();
-    for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");
+    for (const server of servers) stopServer(server);
   }
   process.exitCode = failed ? 1 : 0;
 }

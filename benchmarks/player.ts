@@ -14,7 +14,7 @@
  * display's refresh rate rather than either player's work.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
@@ -22,7 +22,7 @@ import { chromiumLaunchOptions } from "../e2e/browser";
 import { parseManifest } from "@/lib/recordings/manifest-schema";
 import { computeKeyframes } from "@/lib/asciicast/keyframes.server";
 import { parseAsciicast } from "@/lib/asciicast/parse";
-import { firstLoadJs, kib } from "./first-load-js";
+import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
 
 const distDir = ".next-bench";
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -213,7 +213,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
 }
 
 async function main() {
-  if (!(process.argv.includes("--reuse") && existsSync(path.join(distDir, "BUILD_ID")))) {
+  if (!(process.argv.includes("--reuse") && finishedBuild(distDir))) {
     execFileSync("npx", ["next", "build"], {
       stdio: "ignore",
       env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },

@@ -5,10 +5,10 @@
  *   npm run bench:site -- --reuse  reuses both builds when they exist
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildBlankNextApp } from "./blank-next-app";
-import { firstLoadJs, kib } from "./first-load-js";
+import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
 import { prerenderedRoutes } from "./routes";
 
 const distDir = ".next-bench";
@@ -17,7 +17,7 @@ const reuse = process.argv.includes("--reuse");
 
 function main() {
   let buildSeconds: number | undefined;
-  if (!(reuse && existsSync(path.join(distDir, "BUILD_ID")))) {
+  if (!(reuse && finishedBuild(distDir))) {
     rmSync(distDir, { recursive: true, force: true });
     const started = process.hrtime.bigint();
     execFileSync("npx", ["next", "build"], {
@@ -27,10 +27,7 @@ function main() {
     buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   }
   const blankDist = path.join(".next-blank-app", ".next");
-  const blank = firstLoadJs(
-    reuse && existsSync(path.join(blankDist, "BUILD_ID")) ? blankDist : buildBlankNextApp().distDir,
-    "/",
-  );
+  const blank = firstLoadJs(reuse && finishedBuild(blankDist) ? blankDist : buildBlankNextApp().distDir, "/");
 
   if (buildSeconds !== undefined) console.log(`next build (cold, ${distDir}): ${buildSeconds.toFixed(1)} s`);
   console.log(`blank Next.js page (same next, same run): ${kib(blank.gzipBytes)} gzip (${blank.files} files)`);

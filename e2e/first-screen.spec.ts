@@ -73,8 +73,13 @@ test.describe("the header while reading on a phone", () => {
     await page.goto(lessonPath);
     const header = page.locator(".site-header");
     const coveredHeight = () => header.evaluate((element) => Math.max(0, element.getBoundingClientRect().bottom));
-    await page.mouse.wheel(0, 1200);
-    await expect.poll(coveredHeight).toBeLessThanOrEqual(844 * 0.1);
+    // Reading: scrolling down a little at a time (and the header island may still be hydrating at first).
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 300);
+        return coveredHeight();
+      })
+      .toBeLessThanOrEqual(844 * 0.1);
     await expect.poll(coveredHeight).toBe(0);
     await page.mouse.wheel(0, -300);
     await expect.poll(() => header.evaluate((element) => element.getBoundingClientRect().top)).toBe(0);
@@ -87,10 +92,14 @@ test.describe("the header on a laptop", () => {
 
   test("stays in place while reading", async ({ page, lessonPath }) => {
     await page.goto(lessonPath);
-    await page.mouse.wheel(0, 1200);
     const header = page.locator(".site-header");
     // Scrolling down marks it, as on a phone; on a wide screen that does not move it.
-    await expect(header).toHaveAttribute("data-hidden", "");
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 300);
+        return header.getAttribute("data-hidden");
+      })
+      .toBe("");
     expect(await header.evaluate((element) => getComputedStyle(element).transform)).toBe("none");
     await expect(header.getByRole("link", { name: "Practice" })).toBeInViewport();
   });

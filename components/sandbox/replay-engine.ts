@@ -131,7 +131,8 @@ export class ReplayEngine {
       if (plan.data || plan.reset) {
         wrote = true;
         pending++;
-        side.term.write(plan.data, done);
+        // After a restore xterm can leave its viewport a line above the output; a replay always shows the latest.
+        side.term.write(plan.data, plan.reset ? () => (side.term.scrollToBottom(), done()) : done);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -26,3 +26,6 @@ export function firstLoadJs(distDir: string, route: string): { files: number; gz
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Whether `distDir` holds a finished build: BUILD_ID is written early, the prerendered home page only at the end. */
+export const finishedBuild = (distDir: string) => existsSync(path.join(distDir, "server", "app", "index.html"));

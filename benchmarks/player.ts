@@ -1,19 +1,28 @@
 /**
  * Prints the sandbox player's numbers, and asciinema-player's for the same recording in the same
  * browser run: first-load JS of the lesson (which embeds sandboxes) next to the course index (no
- * sandbox), the bytes the player fetches lazily, time to first frame after play, and seek latency.
+ * sandbox), the bytes the player fetches lazily, time to first frame after play, and seek latency;
+ * then the same seeks on a long synthetic cast (generated here, never shown in a lesson) to show a
+ * seek's cost does not grow with the recording's length. PASS/FAIL lines for issue 17's targets:
+ * our seek median ≤ 0.5 × asciinema-player's, our first frame ≤ asciinema-player's, and our seek
+ * median on the long cast ≤ 2 × on the real one.
  *   npm run bench:player            builds into .next-bench first
  *   npm run bench:player -- --reuse reuses an existing .next-bench build
+ *
+ * The browser runs without vsync's frame cap (--disable-gpu-vsync --disable-frame-rate-limit), for
+ * both players alike: with it, every measure rounds up to the next 16.7 ms frame and shows the
+ * display's refresh rate rather than either player's work.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/browser";
 import { parseManifest } from "@/lib/recordings/manifest-schema";
+import { computeKeyframes } from "@/lib/asciicast/keyframes.server";
 import { parseAsciicast } from "@/lib/asciicast/parse";
-import { firstLoadJs, kib } from "./first-load-js";
+import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
 
 const distDir = ".next-bench";
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -21,6 +30,9 @@ const base = `http://127.0.0.1:${port}`;
 const lesson = "/learn/production-and-scaling/dockerizing-nodejs";
 const trials = 5;
 const seekTargets = ["9", "1", "5", "0", "8", "3", "7", "2", "6", "4"];
+
+/** Output events in the synthetic cast: far more than any recording the course ships. */
+const LONG_CAST_EVENTS = 20_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ms = (values: number[]) =>
@@ -37,6 +49,24 @@ function longestRecording() {
   return longest;
 }
 
+/**
+ * A long cast with the real recording's size and duration, made of coloured log lines: seeking in it
+ * must cost about what seeking in the real one does. Returned with its keyframes, computed as the
+ * site's build computes them.
+ */
+async function longSyntheticCast(realCast: string) {
+  const real = parseAsciicast(realCast);
+  const lines = [JSON.stringify({ version: 2, width: real.cols, height: real.rows, title: "synthetic long cast" })];
+  for (let i = 0; i < LONG_CAST_EVENTS; i++) {
+    const time = ((i + 1) / LONG_CAST_EVENTS) * real.duration;
+    const data = `\u001b[2m${time.toFixed(3)}\u001b[0m \u001b[32mGET\u001b[0m /orders/${i} \u001b[1m200\u001b[0m in ${i % 97} ms\r\n`;
+    lines.push(JSON.stringify([Number(time.toFixed(6)), "o", data]));
+  }
+  const cast = `${lines.join("\n")}\n`;
+  const keyframes = await computeKeyframes(parseAsciicast(cast));
+  return { cast, keyframes: JSON.stringify(keyframes) };
+}
+
 async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
@@ -49,7 +79,13 @@ async function waitForServer(): Promise<void> {
   throw new Error(`next start did not answer on ${base} within 60 s`);
 }
 
-async function measureOurPlayer(page: Page, scenario: string) {
+async function measureOurPlayer(page: Page, scenario: string, replacement?: { cast: string; keyframes: string }) {
+  if (replacement) {
+    await page.route(`**/recordings/${scenario}.cast`, (route) => route.fulfill({ body: replacement.cast }));
+    await page.route(`**/keyframes/${scenario}.json`, (route) =>
+      route.fulfill({ body: replacement.keyframes, contentType: "application/json" }),
+    );
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}${lesson}`);
   await page.waitForLoadState("networkidle");
@@ -99,7 +135,7 @@ async function measureOurPlayer(page: Page, scenario: string) {
 }
 
 /** The same recording in asciinema-player 3, served from the same origin, driven by its API. */
-async function measureAsciinemaPlayer(page: Page, scenario: string, duration: number) {
+async function measureAsciinemaPlayer(page: Page, scenario: string, duration: number, replacementCast?: string) {
   const bundle = path.join("node_modules", "asciinema-player", "dist", "bundle");
   await page.route(`${base}/__bench/**`, (route) => {
     const file = new URL(route.request().url()).pathname.replace("/__bench/", "");
@@ -109,6 +145,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
         body: `<!doctype html><link rel="stylesheet" href="/__bench/asciinema-player.css"><div id="player"></div><script src="/__bench/asciinema-player.min.js"></script>`,
       });
     }
+    if (file === "replacement.cast") return route.fulfill({ body: replacementCast ?? "" });
     return route.fulfill({ path: path.join(bundle, file) });
   });
   // tsx compiles the evaluated function with esbuild's keepNames, which calls a __name helper the page lacks.
@@ -166,7 +203,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
       return { firstFrames, seeks };
     },
     {
-      src: `/recordings/${scenario}.cast`,
+      src: replacementCast ? "/__bench/replacement.cast" : `/recordings/${scenario}.cast`,
       trials,
       seekFractions: seekTargets.map((key) => Number(key) / 10),
       duration,
@@ -176,7 +213,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
 }
 
 async function main() {
-  if (!(process.argv.includes("--reuse") && existsSync(path.join(distDir, "BUILD_ID")))) {
+  if (!(process.argv.includes("--reuse") && finishedBuild(distDir))) {
     execFileSync("npx", ["next", "build"], {
       stdio: "ignore",
       env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
@@ -197,7 +234,11 @@ async function main() {
     stdio: "ignore",
     detached: true,
   });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const long = await longSyntheticCast(readFileSync(path.join("sandboxes", "recordings", `${name}.cast`), "utf8"));
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...(chromiumLaunchOptions.args ?? []), "--disable-gpu-vsync", "--disable-frame-rate-limit"],
+  });
   try {
     await waitForServer();
     const ours = await measureOurPlayer(await browser.newPage(), name);
@@ -213,6 +254,28 @@ async function main() {
     );
     console.log(`asciinema-player, first frame after play: ${ms(theirs.firstFrames)}`);
     console.log(`asciinema-player, seek (same targets): ${ms(theirs.seeks)}`);
+
+    const oursLong = await measureOurPlayer(await browser.newPage(), name, long);
+    const theirsLong = await measureAsciinemaPlayer(await browser.newPage(), name, duration, long.cast);
+    console.log(
+      `long synthetic cast: ${LONG_CAST_EVENTS} output events over the same ${duration.toFixed(1)} s (${kib(long.cast.length)}), keyframes ${kib(long.keyframes.length)}`,
+    );
+    console.log(`our player, long cast, first frame after play: ${ms(oursLong.firstFrames)}`);
+    console.log(`our player, long cast, seek: ${ms(oursLong.seeks)}`);
+    console.log(`asciinema-player, long cast, seek: ${ms(theirsLong.seeks)}`);
+
+    const verdict = (pass: boolean, text: string) => console.log(`${pass ? "PASS" : "FAIL"} ${text}`);
+    const seekRatio = median(ours.seeks) / median(theirs.seeks);
+    verdict(seekRatio <= 0.5, `seek median ${seekRatio.toFixed(2)} × asciinema-player's (target ≤ 0.5 ×)`);
+    verdict(
+      median(ours.firstFrames) <= median(theirs.firstFrames),
+      `first frame median ${median(ours.firstFrames).toFixed(1)} ms ≤ asciinema-player's ${median(theirs.firstFrames).toFixed(1)} ms`,
+    );
+    const growth = median(oursLong.seeks) / median(ours.seeks);
+    verdict(
+      growth <= 2,
+      `seek median on the ${LONG_CAST_EVENTS}-event cast is ${growth.toFixed(2)} × the real recording's (target ≤ 2 ×: cost does not grow with length)`,
+    );
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid, "SIGTERM");

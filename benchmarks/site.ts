@@ -1,28 +1,51 @@
 /**
- * Prints the site's build time and first-load JS per route. Run: npm run bench:site
- * Builds into its own dist dir so it never disturbs a running dev server.
+ * Prints the site's build time and, for every prerendered page, its first-load JS next to a blank
+ * Next.js page's built in the same run, with PASS/FAIL against the budget (blank + 15 KiB).
+ *   npm run bench:site             builds the site into .next-bench and the blank page into .next-blank-app
+ *   npm run bench:site -- --reuse  reuses both builds when they exist
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { firstLoadJs, kib } from "./first-load-js";
+import path from "node:path";
+import { buildBlankNextApp } from "./blank-next-app";
+import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
+import { prerenderedRoutes } from "./routes";
 
 const distDir = ".next-bench";
-const routes = [
-  "/",
-  "/learn/production-and-scaling/dockerizing-nodejs",
-  "/present/production-and-scaling/dockerizing-nodejs",
-];
+const BUDGET_OVER_BLANK = 15 * 1024;
+const reuse = process.argv.includes("--reuse");
 
-rmSync(distDir, { recursive: true, force: true });
-const started = process.hrtime.bigint();
-execFileSync("npx", ["next", "build"], {
-  stdio: "ignore",
-  env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-});
-const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+function main() {
+  let buildSeconds: number | undefined;
+  if (!(reuse && finishedBuild(distDir))) {
+    rmSync(distDir, { recursive: true, force: true });
+    const started = process.hrtime.bigint();
+    execFileSync("npx", ["next", "build"], {
+      stdio: "ignore",
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  const blankDist = path.join(".next-blank-app", ".next");
+  const blank = firstLoadJs(reuse && finishedBuild(blankDist) ? blankDist : buildBlankNextApp().distDir, "/");
 
-console.log(`next build (cold, ${distDir}): ${buildSeconds.toFixed(1)} s`);
-for (const route of routes) {
-  const { files, gzipBytes, rawBytes } = firstLoadJs(distDir, route);
-  console.log(`first-load JS ${route}: ${kib(gzipBytes)} gzip (${kib(rawBytes)} raw, ${files} files)`);
+  if (buildSeconds !== undefined) console.log(`next build (cold, ${distDir}): ${buildSeconds.toFixed(1)} s`);
+  console.log(`blank Next.js page (same next, same run): ${kib(blank.gzipBytes)} gzip (${blank.files} files)`);
+  console.log(
+    `budget: first-load JS ≤ blank + ${kib(BUDGET_OVER_BLANK)} = ${kib(blank.gzipBytes + BUDGET_OVER_BLANK)}`,
+  );
+  let failed = 0;
+  for (const route of prerenderedRoutes(distDir)) {
+    const { files, gzipBytes } = firstLoadJs(distDir, route);
+    const over = gzipBytes - blank.gzipBytes;
+    const pass = over <= BUDGET_OVER_BLANK;
+    if (!pass) failed++;
+    console.log(
+      `${pass ? "PASS" : "FAIL"} first-load JS ${route}: ${kib(gzipBytes)} gzip (${files} files), ${over >= 0 ? "+" : ""}${kib(over)} over blank`,
+    );
+  }
+  console.log(failed ? `FAIL ${failed} route(s) over budget` : "PASS every route within blank + 15 KiB");
+  process.exitCode = failed ? 1 : 0;
 }
+
+main();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ProgressDashboard } from "@/components/progress/progress-dashboard";
+import { LazyProgressDashboard } from "@/components/progress/lazy-progress-dashboard";
 import { compileLesson, listLessons } from "@/lib/content/lessons.server";
-import { cardKey } from "@/lib/practice/cards";
+import { cardKey } from "@/lib/practice/card-key";
 import { loadDecks } from "@/lib/practice/decks.server";
 import type { LessonInfo } from "@/lib/progress/stats";
 
@@ -28,7 +28,7 @@ export default async function ProgressPage() {
     <div className="page page--narrow">
       <h1>Your progress</h1>
       <p className="lede">Everything here is stored in this browser only: no account, nothing sent anywhere.</p>
-      <ProgressDashboard lessons={lessons} />
+      <LazyProgressDashboard lessons={lessons} />
     </div>
   );
 }

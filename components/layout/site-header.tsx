@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { ProgressNotice } from "@/components/progress/progress-notice";
+import { AutoHidingHeader } from "./auto-hiding-header";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
   return (
-    <header className="site-header">
+    <AutoHidingHeader>
       <Link href="/" className="site-header__brand">
         Shipping Node.js in containers
       </Link>
@@ -15,6 +16,6 @@ export function SiteHeader() {
         <ThemeToggle />
       </nav>
       <ProgressNotice />
-    </header>
+    </AutoHidingHeader>
   );
 }

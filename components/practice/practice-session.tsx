@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useReducer, useRef } from "react";
-import { cardKey, type PracticeCard } from "@/lib/practice/cards";
+import { cardKey } from "@/lib/practice/card-key";
+import type { PracticeCard } from "@/lib/practice/cards";
 import { describeDue, toDay } from "@/lib/practice/dates";
 import { dueCards, INTERVAL_DAYS, type CardSchedule } from "@/lib/practice/leitner";
 import {
@@ -86,68 +87,69 @@ export function PracticeSession({ decks }: { decks: PracticeDeckView[] }) {
       <>
         <section className={styles.setup} aria-labelledby={`${domId}-setup`}>
           <h2 id={`${domId}-setup`}>Start a session</h2>
-          {!hydrated ? (
-            <p className={styles.muted}>Loading your schedule…</p>
-          ) : (
-            <>
-              <p data-testid="due-summary">
+          {/* The form renders before the schedule loads (disabled), so nothing below it moves when it arrives. */}
+          <p data-testid="due-summary">
+            {hydrated ? (
+              <>
                 <strong>{due.length}</strong> of {allCards.length} cards are due today.
-              </p>
-              <fieldset className={styles.options}>
-                <legend>Cards</legend>
-                <label className={styles.check}>
-                  <input
-                    type="radio"
-                    name={`${domId}-scope`}
-                    checked={scope === "due"}
-                    onChange={() => choose({ scope: "due" })}
-                  />{" "}
-                  Due cards only ({due.length})
-                </label>
-                <label className={styles.check}>
-                  <input
-                    type="radio"
-                    name={`${domId}-scope`}
-                    checked={scope === "all"}
-                    onChange={() => choose({ scope: "all" })}
-                  />{" "}
-                  All cards ({allCards.length})
-                </label>
-              </fieldset>
-              <fieldset className={styles.options}>
-                <legend>Options</legend>
-                <label className={styles.check}>
-                  <input
-                    type="checkbox"
-                    checked={timed}
-                    onChange={(event) => choose({ timed: event.currentTarget.checked })}
-                  />{" "}
-                  Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
-                </label>
-                <label className={styles.check}>
-                  <input
-                    type="checkbox"
-                    checked={shuffled}
-                    onChange={(event) => choose({ shuffled: event.currentTarget.checked })}
-                  />{" "}
-                  Shuffle the cards
-                </label>
-              </fieldset>
-              <div className={styles.actions}>
-                <button
-                  type="button"
-                  className={styles.button}
-                  onClick={start}
-                  disabled={(scope === "due" ? due.length : allCards.length) === 0}
-                >
-                  Start practice
-                </button>
-                {scope === "due" && due.length === 0 ? (
-                  <span className={styles.muted}>Nothing is due today. Choose “All cards” to practise anyway.</span>
-                ) : null}
-              </div>
-            </>
-          )}
+              </>
+            ) : (
+              <span className={styles.muted}>Loading your schedule…</span>
+            )}
+          </p>
+          <fieldset className={styles.options} disabled={!hydrated}>
+            <legend>Cards</legend>
+            <label className={styles.check}>
+              <input
+                type="radio"
+                name={`${domId}-scope`}
+                checked={scope === "due"}
+                onChange={() => choose({ scope: "due" })}
+              />{" "}
+              Due cards only ({due.length})
+            </label>
+            <label className={styles.check}>
+              <input
+                type="radio"
+                name={`${domId}-scope`}
+                checked={scope === "all"}
+                onChange={() => choose({ scope: "all" })}
+              />{" "}
+              All cards ({allCards.length})
+            </label>
+          </fieldset>
+          <fieldset className={styles.options} disabled={!hydrated}>
+            <legend>Options</legend>
+            <label className={styles.check}>
+              <input
+                type="checkbox"
+                checked={timed}
+                onChange={(event) => choose({ timed: event.currentTarget.checked })}
+              />{" "}
+              Timed: {SECONDS_PER_ANSWER / 60} minutes per answer
+            </label>
+            <label className={styles.check}>
+              <input
+                type="checkbox"
+                checked={shuffled}
+                onChange={(event) => choose({ shuffled: event.currentTarget.checked })}
+              />{" "}
+              Shuffle the cards
+            </label>
+          </fieldset>
+          <div className={styles.actions}>
+            <button
+              type="button"
+              className={styles.button}
+              onClick={start}
+              disabled={!hydrated || (scope === "due" ? due.length : allCards.length) === 0}
+            >
+              Start practice
+            </button>
+            {hydrated && scope === "due" && due.length === 0 ? (
+              <span className={styles.muted}>Nothing is due today. Choose “All cards” to practise anyway.</span>
+            ) : null}
+          </div>
         </section>
         <ScheduleTable decks={decks} schedules={schedules} today={today} />
         {live}

@@ -11,7 +11,7 @@ import {
 } from "@/lib/progress/data-panel";
 import { hasProgress, replacementSummary } from "@/lib/progress/replace";
 import type { ProgressData } from "@/lib/progress/schema";
-import { progressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
+import { loadedProgressStores, useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 import { lessonStats, overallStats, type LessonInfo } from "@/lib/progress/stats";
 import { exportFileName, readImportFile, serializeExport } from "@/lib/progress/transfer";
 import { ExerciseProgress } from "./exercise-progress";
@@ -82,7 +82,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
   /** Asks first unless there is no progress to lose (say, a fresh browser). */
   function propose(pending: PendingReplacement) {
     // The store's progress, not this render's: reading the file took a moment, and another tab may have saved since.
-    if (hasProgress(progressStores.progress.getState())) dispatch({ type: "replaceAsked", pending });
+    if (hasProgress(loadedProgressStores()?.progress.getState() ?? data)) dispatch({ type: "replaceAsked", pending });
     else replace(pending);
   }
 

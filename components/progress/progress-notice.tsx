@@ -1,7 +1,6 @@
 "use client";
 
-import { useProgressMeta } from "@/lib/progress/use-progress";
-import { progressStores } from "@/lib/progress/use-progress";
+import { loadedProgressStores, useProgressMeta } from "@/lib/progress/use-progress";
 import styles from "./progress.module.css";
 
 /**
@@ -20,7 +19,7 @@ export function ProgressNotice() {
       <button
         type="button"
         className={`${styles.button} ${styles.secondary}`}
-        onClick={() => progressStores.meta.setState({ notice: null })}
+        onClick={() => loadedProgressStores()?.meta.setState({ notice: null })}
       >
         Dismiss
       </button>

@@ -22,8 +22,9 @@ export interface EngineCallbacks {
 }
 
 /**
- * Drives one or two xterm terminals from one clock. Writes are planned by SeekIndex so moving
- * forward writes only new output and moving back replays from the nearest blank-screen snapshot.
+ * Drives one or two xterm terminals from one clock. Writes are planned by SeekIndex so playing
+ * writes only new output and a seek restores the nearest keyframe (build-time, or a clear in the
+ * recording) and writes at most a keyframe interval of events after it.
  */
 export class ReplayEngine {
   readonly clock: PlaybackClock;
@@ -42,7 +43,7 @@ export class ReplayEngine {
     this.clock = new PlaybackClock(Math.max(...recordings.map((r) => r.recording.duration)));
     this.sides = recordings.map(({ recording, events, container }) => {
       const term = openTerminal(container, recording.cols, recording.rows, maxFontSize);
-      return { term, container, index: new SeekIndex(recording.output), position: 0, events };
+      return { term, container, index: new SeekIndex(recording.output, recording.keyframes), position: 0, events };
     });
     // Fitting changes the font size, never the columns, so recorded lines never re-wrap.
     this.resizeObserver = new ResizeObserver(() => {
@@ -130,7 +131,8 @@ export class ReplayEngine {
       if (plan.data || plan.reset) {
         wrote = true;
         pending++;
-        side.term.write(plan.data, done);
+        // After a restore xterm can leave its viewport a line above the output; a replay always shows the latest.
+        side.term.write(plan.data, plan.reset ? () => (side.term.scrollToBottom(), done()) : done);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)

@@ -1,4 +1,5 @@
 import { Terminal, type ITheme } from "@xterm/xterm";
+import { PLAYER_SCROLLBACK } from "@/lib/asciicast/keyframes";
 
 /** One palette for both site themes: recordings look like a terminal, and every ANSI colour keeps AA contrast on it. */
 const THEME: ITheme = {
@@ -37,7 +38,7 @@ export function openTerminal(container: HTMLElement, cols: number, rows: number,
     disableStdin: true,
     cursorBlink: false,
     cursorInactiveStyle: "none",
-    scrollback: 5000,
+    scrollback: PLAYER_SCROLLBACK,
   });
   term.open(container);
   // The terminal takes no input: keep xterm's hidden input out of the tab order.

@@ -1,10 +1,22 @@
 import type { OutputEvent } from "./parse";
 
 /**
- * Plans what to write to the terminal to move the playhead. Forward moves write only the new
- * output. Backward moves must rebuild the screen: they start from the nearest "snapshot" at or
- * before the target, a point where the terminal is known to be blank (a full reset, or a clear of
- * screen and scrollback), so a seek never replays more than the output since the last clear.
+ * A point to restart replay from: writing `screen` into a freshly reset terminal of the recording's
+ * size, then the output events from `position` on, gives the same terminal (screen, scrollback,
+ * cursor, modes) as writing every event from the start. Build-time keyframes carry the serialized
+ * terminal after `position` events (./keyframes.server.ts); an event that clears everything is a
+ * keyframe with an empty screen at its own position (the clear is replayed).
+ */
+export interface Keyframe {
+  position: number;
+  screen: string;
+}
+
+/**
+ * Plans what to write to the terminal to move the playhead. Short forward moves (playing) write
+ * only the new output. Anything else restores the nearest keyframe at or before the target and
+ * writes the events after it, so with keyframes every `interval` events a seek costs one restore
+ * plus at most `interval` events, however long the recording is.
  */
 export interface SeekPlan {
   /** Reset the terminal before writing. */
@@ -18,15 +30,23 @@ export interface SeekPlan {
 const BLANK_SCREEN = /\u001bc|\u001b\[3J[^]*?\u001b\[2J|\u001b\[2J[^]*?\u001b\[3J/g;
 
 export class SeekIndex {
-  /** Event indexes at which replay may start from a blank terminal (always includes 0). */
-  readonly snapshots: number[] = [0];
+  /** Keyframes sorted by position; the first is always the blank terminal before any output. */
+  readonly keyframes: Keyframe[];
 
-  constructor(private readonly output: readonly OutputEvent[]) {
+  constructor(
+    private readonly output: readonly OutputEvent[],
+    computed: readonly Keyframe[] = [],
+  ) {
+    const byPosition = new Map<number, Keyframe>([[0, { position: 0, screen: "" }]]);
     output.forEach((event, index) => {
       BLANK_SCREEN.lastIndex = 0;
       // The screen is blank from this event on only if the clear is its last effect; keep what follows the clear.
-      if (BLANK_SCREEN.test(event.data) && index > 0) this.snapshots.push(index);
+      if (BLANK_SCREEN.test(event.data) && index > 0) byPosition.set(index, { position: index, screen: "" });
     });
+    for (const keyframe of computed)
+      if (keyframe.position > 0 && keyframe.position <= output.length && !byPosition.has(keyframe.position))
+        byPosition.set(keyframe.position, keyframe);
+    this.keyframes = [...byPosition.values()].sort((a, b) => a.position - b.position);
   }
 
   /** Number of output events with time ≤ `time`. */
@@ -43,10 +63,25 @@ export class SeekIndex {
 
   plan(current: number, time: number): SeekPlan {
     const target = this.positionAt(time);
-    if (target >= current) return { reset: false, data: this.join(current, target), position: target };
-    let start = 0;
-    for (const snapshot of this.snapshots) if (snapshot < target) start = snapshot;
-    return { reset: true, data: this.join(start, target), position: target };
+    const keyframe = this.keyframeBefore(target);
+    if (target >= current && target - current <= target - keyframe.position)
+      return { reset: false, data: this.join(current, target), position: target };
+    return { reset: true, data: keyframe.screen + this.join(keyframe.position, target), position: target };
+  }
+
+  /**
+   * The last keyframe before `position` (or the blank start for 0): a clear's keyframe needs its own event replayed.
+   * A binary search, so seeking stays cheap with thousands of keyframes.
+   */
+  private keyframeBefore(position: number): Keyframe {
+    let low = 0;
+    let high = this.keyframes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.keyframes[mid]!.position < position) low = mid;
+      else high = mid - 1;
+    }
+    return this.keyframes[low]!;
   }
 
   private join(from: number, to: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cardKey, fillFacts, parseDeck } from "./cards";
+import { cardKey } from "./card-key";
+import { fillFacts, parseDeck } from "./cards";
 import { loadDecks } from "./decks.server";
 
 const card = {

@@ -76,8 +76,3 @@ export function fillFacts(deck: PracticeDeck, value: (name: string) => string): 
     })),
   };
 }
-
-/** Card ids in the progress store are lesson-qualified so two lessons can reuse a short id. */
-export function cardKey(card: Pick<PracticeCard, "lesson" | "id">): string {
-  return `${card.lesson}#${card.id}`;
-}

@@ -1,44 +1,84 @@
 "use client";
 
-import { useEffect } from "react";
-import { useStore } from "zustand";
-import { createProgressStores, type ProgressMeta, type ProgressState } from "./store";
-import { REPLACED_KEY, STORAGE_KEY } from "./schema";
+import { useEffect, useSyncExternalStore } from "react";
+import type { StoreApi } from "zustand";
+import type { ProgressData } from "./schema";
+import type { ProgressMeta, ProgressState, ProgressStores } from "./store";
 
 /**
- * One store per browser tab. On the server this module-level store is only ever read in its
- * initial, empty state (nothing calls an action during a render), so no learner's data can
- * leak between requests; the real data arrives after hydration.
+ * Saved progress reaches the page after it has painted: the store, zod and the saved data's
+ * validation and migrations are a separate chunk (./browser-stores.ts) that the first island to
+ * use progress loads. Until then islands see what the server rendered, empty progress and
+ * `hydrated: false` (so they wait, as they always waited for the saved data), and actions that
+ * change progress are applied once it is in.
  */
-export const progressStores = createProgressStores(() =>
-  typeof window === "undefined" ? undefined : window.localStorage,
-);
+let loaded: ProgressStores | undefined;
+let loading: Promise<ProgressStores> | undefined;
+const onLoaded = new Set<() => void>();
 
-let started = false;
-
-/** Loads saved progress once per tab and keeps it in sync with other tabs. Safe to call from many islands. */
-export function startProgress(): void {
-  if (started || typeof window === "undefined") return;
-  started = true;
-  void progressStores.progress.persist.rehydrate();
-  window.addEventListener("storage", (event) => {
-    // A change made in another tab (or a reset there: key null means storage.clear()). Loading
-    // also reads the backup of replaced progress, which an import or restore there may change last.
-    if (
-      event.storageArea === window.localStorage &&
-      (event.key === STORAGE_KEY || event.key === REPLACED_KEY || event.key === null)
-    ) {
-      void progressStores.progress.persist.rehydrate();
-    }
+/** Loads the store and the saved data once per tab; resolves with the store once the saved data is in it. */
+export function loadProgressStores(): Promise<ProgressStores> {
+  loading ??= import("./browser-stores").then(async ({ progressStores, startProgress }) => {
+    await startProgress();
+    loaded = progressStores;
+    for (const notify of onLoaded) notify();
+    return progressStores;
   });
+  return loading;
 }
 
+const NOT_LOADED = "Your saved progress has not loaded yet; try again in a moment.";
+const NO_PROGRESS: ProgressData = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
+
+/** What islands see before the store has loaded: no progress, and actions that wait for the store. */
+const PENDING_STATE: ProgressState = {
+  ...NO_PROGRESS,
+  recordQuiz: (input) => void loadProgressStores().then((stores) => stores.progress.getState().recordQuiz(input)),
+  markRead: (lesson) => void loadProgressStores().then((stores) => stores.progress.getState().markRead(lesson)),
+  setCompleted: (lesson, completed) =>
+    void loadProgressStores().then((stores) => stores.progress.getState().setCompleted(lesson, completed)),
+  reviewCard: () => {
+    // The practice page offers grading only once progress has loaded (`hydrated`), so this is a bug if it runs.
+    throw new Error("A practice card was graded before saved progress loaded.");
+  },
+  replaceWithBackup: () => ({ ok: false, error: NOT_LOADED }),
+  restoreReplaced: () => ({ ok: false, error: NOT_LOADED }),
+  reset: () => ({ ok: false, error: NOT_LOADED }),
+};
+const PENDING_META: ProgressMeta = { hydrated: false, notice: null, readOnly: false, replaced: null };
+
+/** Subscribes to one of the stores, through the load: a subscriber before it is told when it arrives. */
+function subscriber<T>(pick: (stores: ProgressStores) => StoreApi<T>) {
+  return (onChange: () => void) => {
+    let unsubscribe = loaded ? pick(loaded).subscribe(onChange) : undefined;
+    const arrived = () => {
+      unsubscribe ??= pick(loaded!).subscribe(onChange);
+      onChange();
+    };
+    onLoaded.add(arrived);
+    return () => {
+      onLoaded.delete(arrived);
+      unsubscribe?.();
+    };
+  };
+}
+
+const subscribeProgress = subscriber((stores) => stores.progress);
+const subscribeMeta = subscriber((stores) => stores.meta);
+
 export function useProgress<T>(selector: (state: ProgressState) => T): T {
-  useEffect(startProgress, []);
-  return useStore(progressStores.progress, selector);
+  useEffect(() => void loadProgressStores(), []);
+  const read = () => selector(loaded ? loaded.progress.getState() : PENDING_STATE);
+  return useSyncExternalStore(subscribeProgress, read, () => selector(PENDING_STATE));
 }
 
 export function useProgressMeta<T>(selector: (meta: ProgressMeta) => T): T {
-  useEffect(startProgress, []);
-  return useStore(progressStores.meta, selector);
+  useEffect(() => void loadProgressStores(), []);
+  const read = () => selector(loaded ? loaded.meta.getState() : PENDING_META);
+  return useSyncExternalStore(subscribeMeta, read, () => selector(PENDING_META));
+}
+
+/** The loaded store, for event handlers (which run after islands have loaded it); undefined before. */
+export function loadedProgressStores(): ProgressStores | undefined {
+  return loaded;
 }

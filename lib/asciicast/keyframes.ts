@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 
 /**
  * Output events between two build-time keyframes: a seek restores one keyframe and writes at most

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/site/zod";
 import { LOOPBACK_HOSTNAMES } from "@/lib/live/events";
 import type { Manifest } from "@/lib/recordings/manifest-schema";
 

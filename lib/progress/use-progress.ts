@@ -28,7 +28,7 @@ export function loadProgressStores(): Promise<ProgressStores> {
 }
 
 const NOT_LOADED = "Your saved progress has not loaded yet; try again in a moment.";
-const NO_PROGRESS: ProgressData = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] };
+const NO_PROGRESS: ProgressData = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} };
 
 /** What islands see before the store has loaded: no progress, and actions that wait for the store. */
 const PENDING_STATE: ProgressState = {
@@ -37,6 +37,10 @@ const PENDING_STATE: ProgressState = {
   markRead: (lesson) => void loadProgressStores().then((stores) => stores.progress.getState().markRead(lesson)),
   setCompleted: (lesson, completed) =>
     void loadProgressStores().then((stores) => stores.progress.getState().setCompleted(lesson, completed)),
+  recordExerciseCheck: (input) =>
+    void loadProgressStores().then((stores) => stores.progress.getState().recordExerciseCheck(input)),
+  recordExerciseRun: (input) =>
+    void loadProgressStores().then((stores) => stores.progress.getState().recordExerciseRun(input)),
   reviewCard: () => {
     // The practice page offers grading only once progress has loaded (`hydrated`), so this is a bug if it runs.
     throw new Error("A practice card was graded before saved progress loaded.");

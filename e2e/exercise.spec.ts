@@ -128,11 +128,20 @@ test.describe("the Dockerfile exercise", () => {
   test("keyboard: Tab reaches the editor, and Escape or Tab leaves it", async ({ page, lessonPath }) => {
     await openExercise(page, lessonPath);
     const check = exercise(page).getByRole("button", { name: "Check my Dockerfile" });
-    // Start sequential navigation just before the editor (the hint above it), as a click there would.
-    await exercise(page)
-      .getByText(/Tab and Escape move on to the buttons/)
-      .click();
+    // Focus whatever comes just before the editor in the page's tab order, then Tab once.
+    const before = await editor(page).evaluate((content) => {
+      const focusable = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), [tabindex="0"], [contenteditable="true"]',
+        ),
+      ];
+      const previous = focusable[focusable.indexOf(content as HTMLElement) - 1];
+      previous?.focus();
+      return previous?.outerHTML.slice(0, 120) ?? "nothing";
+    });
     await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+    expect(focused, `Tab from ${before}`).toMatch(/^<div[^>]*contenteditable="true"/);
     await expect(editor(page)).toBeFocused();
     await page.keyboard.type("# typed ");
     await page.keyboard.press("Escape");

@@ -113,9 +113,9 @@ test.describe("progress", () => {
       empty,
       JSON.stringify({
         format: "shipping-node-progress",
-        version: 2,
+        version: 3,
         exportedAt: new Date().toISOString(),
-        state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [] },
+        state: { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} },
       }),
     );
     await page.getByLabel(/Import progress from a file/).setInputFiles(empty);
@@ -234,7 +234,7 @@ test.describe("progress", () => {
     }, KEY);
     await openProgress(page);
     await expect(page.getByRole("alert").filter({ hasText: "Progress upgraded." })).toContainText(
-      "upgraded from format 1 to 2",
+      "upgraded from format 1 to 3",
     );
     await expect(page.getByTestId("lessons-completed")).toHaveText("1 / 1");
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { LessonId } from "@/lib/content/lesson-id";
 import type { Grade } from "@/lib/exercise/grade";
 import type { Analysis } from "@/lib/exercise/rules";
@@ -53,7 +54,7 @@ export function ExerciseResults({ analysis, grade, stale, attempts, lesson }: Ex
                     <li key={`${finding.line}:${finding.message}`}>
                       <strong>Line {finding.line}:</strong> {finding.message}{" "}
                       <span className={styles.checkId}>
-                        ({finding.checkId}) <a href={`/learn/${lesson}#${result.section}`}>Why, in the lesson</a>
+                        ({finding.checkId}) <Link href={`/learn/${lesson}#${result.section}`}>Why, in the lesson</Link>
                       </span>
                     </li>
                   ))}

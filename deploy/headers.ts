@@ -8,7 +8,8 @@
  * Everything comes from the site itself. 'unsafe-inline' in script-src because a static export
  * cannot carry a per-request nonce and Next streams each page's data in inline <script> tags; no
  * 'unsafe-eval', no other origin. Inline styles: shiki colours tokens with style attributes and
- * xterm adds its own <style>. connect-src allows a loopback live server (npm run demo:live).
+ * xterm adds its own <style>. connect-src allows a loopback live server (npm run demo:live) and
+ * blob: (the presenter replays a finished live run from an in-memory cast).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self'",
   "font-src 'self'",
-  "connect-src 'self' http://127.0.0.1:* http://localhost:*",
+  "connect-src 'self' blob: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -2,17 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docker, engineReachable } from "../sandboxes/recorder/docker";
-import { caSecretArgs } from "../sandboxes/recorder/images";
 import { freeLoopbackPort, pid1Identity } from "../sandboxes/recorder/kit";
 import { CACHE_POLICY, CONTENT_SECURITY_POLICY } from "./headers";
-import {
-  COURSE_DOCKERFILE,
-  REPO_DIR,
-  buildCourseImage,
-  startCourseContainer,
-  stopAndMeasure,
-  waitHealthy,
-} from "./image";
+import { REPO_DIR, buildCourseImage, startCourseContainer, stopAndMeasure, waitHealthy } from "./image";
 
 /**
  * The course's own image on a real engine (stand-in bases): built from deploy/Dockerfile, it runs
@@ -87,20 +79,9 @@ describe.skipIf(!hasEngine)("the course image (deploy/Dockerfile, real Docker en
     expect(assetResponse.headers.get("cache-control")).toBe(CACHE_POLICY.hashedAssets);
   });
 
-  it("the build saw only what .dockerignore lets in: no tests, e2e, recorder, caches or host node_modules", () => {
+  it("the build saw only what .dockerignore lets in: no tests, e2e, recorder, caches or host node_modules", async () => {
     // Cached from the build above: the same stage, stopped before the runtime.
-    docker([
-      "build",
-      "-q",
-      ...caSecretArgs(),
-      "--target",
-      "build",
-      "-f",
-      COURSE_DOCKERFILE,
-      "-t",
-      BUILD_STAGE_TAG,
-      REPO_DIR,
-    ]);
+    await buildCourseImage("stand-in", BUILD_STAGE_TAG, () => {}, "build");
     const listing = docker([
       "run",
       "--rm",

@@ -24,13 +24,22 @@ export function baseKindFrom(argv: string[]): BaseKind {
   return value;
 }
 
-/** Builds the image on the chosen bases; resolves with the build's wall time in seconds. */
-export async function buildCourseImage(kind: BaseKind, tag: string, log: (line: string) => void): Promise<number> {
+/**
+ * Builds the image on the chosen bases (or only up to a stage, with `target`); resolves with the
+ * build's wall time in seconds.
+ */
+export async function buildCourseImage(
+  kind: BaseKind,
+  tag: string,
+  log: (line: string) => void,
+  target?: "build" | "runtime",
+): Promise<number> {
   const bases = await ensureBases(kind, log);
   const args = [
     "build",
     "--progress=plain",
     ...caSecretArgs(),
+    ...(target ? ["--target", target] : []),
     "-f",
     COURSE_DOCKERFILE,
     "--build-arg",

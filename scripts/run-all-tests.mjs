@@ -49,7 +49,7 @@ const stages = [
       ]
     : []),
   {
-    name: "e2e (playwright)",
+    name: "e2e (playwright, against the static export)",
     run: () =>
       run("npx", ["playwright", "test", "--reporter=list,json"], {
         PLAYWRIGHT_JSON_OUTPUT_NAME: `${reportDir}/playwright.json`,

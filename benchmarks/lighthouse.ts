@@ -10,8 +10,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import lighthouse from "lighthouse";
-import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import type { Result as LighthouseResult } from "lighthouse";
 import { chromiumLaunchOptions } from "../e2e/browser";
 import { buildBlankNextApp } from "./blank-next-app";
 import { finishedBuild } from "./first-load-js";
@@ -58,14 +57,27 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not answer within 60 s`);
 }
 
-async function audit(url: string, port: number, formFactor: FormFactor): Promise<Result> {
-  const runner = await lighthouse(
-    url,
-    { port, output: "json", logLevel: "error" },
-    formFactor === "desktop" ? desktopConfig : undefined,
+/**
+ * One Lighthouse run, through its own CLI in a plain node process: this script runs under tsx, whose
+ * transform would reach the functions Lighthouse sends into the page and break them (`__name`).
+ */
+function audit(url: string, port: number, formFactor: FormFactor): Result {
+  const cli = path.join("node_modules", "lighthouse", "cli", "index.js");
+  const json = execFileSync(
+    process.execPath,
+    [
+      cli,
+      url,
+      `--port=${port}`,
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
+    ],
+    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
-  if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { categories, audits, runtimeError } = runner.lhr;
+  const lhr = JSON.parse(json) as LighthouseResult;
+  const { categories, audits, runtimeError } = lhr;
   if (runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.message}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
@@ -153,7 +165,7 @@ async function main() {
     const verdicts: string[] = [];
     for (const target of targets) {
       for (const formFactor of ["mobile", "desktop"] as const) {
-        const result = await audit(target.url, debuggingPort, formFactor);
+        const result = audit(target.url, debuggingPort, formFactor);
         console.log(describe(target.label, formFactor, result));
         if (formFactor === "mobile" && target.route !== "(blank)")
           for (const [budget, passed] of budgets(target.route, result)) {

@@ -5,6 +5,9 @@ import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
 import { fitTerminal, LESSON_MAX_FONT_SIZE, openTerminal } from "./terminal";
 
+/** RIS, the terminal's full reset, as output. */
+const FULL_RESET = "\u001bc";
+
 interface Side {
   term: Terminal;
   container: HTMLElement;
@@ -126,13 +129,13 @@ export class ReplayEngine {
     };
     this.sides.forEach((side, sideIndex) => {
       const plan = side.index.plan(side.position, time);
-      if (plan.reset) side.term.reset();
       side.position = plan.position;
       if (plan.data || plan.reset) {
         wrote = true;
         pending++;
-        // After a restore xterm can leave its viewport a line above the output; a replay always shows the latest.
-        side.term.write(plan.data, plan.reset ? () => (side.term.scrollToBottom(), done()) : done);
+        // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
+        // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
+        side.term.write(plan.reset ? FULL_RESET + plan.data : plan.data, done);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)

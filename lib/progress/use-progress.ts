@@ -31,7 +31,7 @@ const NOT_LOADED = "Your saved progress has not loaded yet; try again in a momen
 const NO_PROGRESS: ProgressData = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} };
 
 /** What islands see before the store has loaded: no progress, and actions that wait for the store. */
-const PENDING_STATE: ProgressState = {
+export const progressBeforeLoad: ProgressState = {
   ...NO_PROGRESS,
   recordQuiz: (input) => void loadProgressStores().then((stores) => stores.progress.getState().recordQuiz(input)),
   markRead: (lesson) => void loadProgressStores().then((stores) => stores.progress.getState().markRead(lesson)),
@@ -72,8 +72,8 @@ const subscribeMeta = subscriber((stores) => stores.meta);
 
 export function useProgress<T>(selector: (state: ProgressState) => T): T {
   useEffect(() => void loadProgressStores(), []);
-  const read = () => selector(loaded ? loaded.progress.getState() : PENDING_STATE);
-  return useSyncExternalStore(subscribeProgress, read, () => selector(PENDING_STATE));
+  const read = () => selector(loaded ? loaded.progress.getState() : progressBeforeLoad);
+  return useSyncExternalStore(subscribeProgress, read, () => selector(progressBeforeLoad));
 }
 
 export function useProgressMeta<T>(selector: (meta: ProgressMeta) => T): T {

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { PROGRESS_VERSION, STORAGE_KEY } from "./schema";
+
+/** A browser's window, as much of it as loading progress touches. */
+const storage = new Map<string, string>([
+  [
+    STORAGE_KEY,
+    JSON.stringify({
+      state: {
+        quizzes: {},
+        lessons: { "a/one": { readAt: "2026-11-01T10:00:00.000Z" } },
+        practice: {},
+        practiceDays: [],
+      },
+      version: PROGRESS_VERSION,
+    }),
+  ],
+]);
+const fakeWindow = {
+  localStorage: {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => void storage.set(key, value),
+    removeItem: (key: string) => void storage.delete(key),
+  },
+  addEventListener: () => {},
+};
+Object.assign(globalThis, { window: fakeWindow });
+afterAll(() => {
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe("loading saved progress after first paint", () => {
+  it("loads nothing until asked, applies what islands did before it arrived, then serves the saved data", async () => {
+    const { loadProgressStores, loadedProgressStores, progressBeforeLoad } = await import("./use-progress");
+    expect(loadedProgressStores()).toBeUndefined();
+    expect(progressBeforeLoad.lessons).toEqual({});
+    expect(progressBeforeLoad.reset()).toEqual({
+      ok: false,
+      error: "Your saved progress has not loaded yet; try again in a moment.",
+    });
+
+    // An island records a lesson as read before the store has loaded: it is kept, next to the saved data.
+    progressBeforeLoad.markRead("b/two");
+    const stores = await loadProgressStores();
+    expect(loadedProgressStores()).toBe(stores);
+    expect(stores.meta.getState().hydrated).toBe(true);
+    const lessons = stores.progress.getState().lessons;
+    expect(lessons["a/one"]).toEqual({ readAt: "2026-11-01T10:00:00.000Z" });
+    expect(lessons["b/two"]?.readAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(JSON.parse(storage.get(STORAGE_KEY)!).state.lessons["b/two"]).toBeDefined();
+    expect(await loadProgressStores()).toBe(stores);
+  });
+});

@@ -156,11 +156,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   const { notesOpen, notice, liveServer } = stage;
   const liveBase = step.kind === "sandbox" && LiveStep ? liveBaseFor(stage, step.id) : undefined;
   const live = liveBase !== undefined;
-  const sides = step.kind === "sandbox" ? step.scenarios.length : 1;
-  const fittedWidth = useStageFit(fitArea, playerBox, {
-    shown: `${step.id}:${live ? "live" : Player ? "player" : "poster"}`,
-    sides,
-  });
+  const fittedWidth = useStageFit(fitArea, playerBox, `${step.id}:${live ? "live" : Player ? "player" : "poster"}`);
   return (
     <div className={styles.presenter} data-presenter>
       <header className={styles.bar}>
@@ -260,6 +256,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
             <div
               className={styles.player}
               ref={playerBox}
+              data-sides={step.scenarios.length}
               style={{ "--fit-width": fittedWidth === undefined ? undefined : `${fittedWidth}px` } as CSSProperties}
             >
               {liveBase !== undefined && LiveStep ? (

@@ -1,19 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { fittedPlayerWidth, type PlayerMeasurement } from "@/lib/presenter/fit";
+import { nextPlayerWidth, type PlayerMeasurement } from "@/lib/presenter/fit";
 
 /** The sandbox's and the live step's terminals; their screen (the parent) is what grows with the width. */
 const TERMINALS = '[data-testid="sandbox-terminal"], [data-testid="live-terminal"]';
-
-/** Changes smaller than this are measurement noise (fonts fit in quarter pixels); ignoring them ends the loop. */
-const SETTLED_PX = 2;
 
 function measure(player: HTMLElement): PlayerMeasurement {
   const box = player.getBoundingClientRect();
   const terminals = [...player.querySelectorAll<HTMLElement>(TERMINALS)].map((terminal) => {
     const screen = (terminal.parentElement ?? terminal).getBoundingClientRect();
-    return { top: screen.top, bottom: screen.bottom };
+    return { top: screen.top, bottom: screen.bottom, width: screen.width };
   });
   return { width: box.width, height: box.height, terminals };
 }
@@ -21,14 +18,15 @@ function measure(player: HTMLElement): PlayerMeasurement {
 /**
  * How wide the step's player may be so that all of it (terminals, state panels, controls) fits the
  * height `area` leaves, instead of trusting the sandbox's own sizing: re-measured whenever the area
- * (window, notes panel) or the player (a fitted font, a taller panel) changes size. `shown` names
+ * (window, notes panel) or the player (a fitted font, a taller panel) changes size; see
+ * nextPlayerWidth for how it settles. `shown` names
  * what the stage holds (a step's poster, its player, its live run): a new one is measured afresh.
  * Undefined until first measured.
  */
 export function useStageFit(
   area: RefObject<HTMLElement | null>,
   player: RefObject<HTMLElement | null>,
-  { shown, sides }: { shown: string; sides: number },
+  shown: string,
 ): number | undefined {
   const [width, setWidth] = useState<number | undefined>(undefined);
   const current = useRef<number | undefined>(undefined);
@@ -40,12 +38,18 @@ export function useStageFit(
     current.current = undefined;
     if (!areaElement || !playerElement) return;
     let frame = 0;
+    let stageSize = "";
     const fit = () => {
-      const next = fittedPlayerWidth(measure(playerElement), areaElement.clientHeight, {
+      const size = `${areaElement.clientWidth}×${areaElement.clientHeight}`;
+      const next = nextPlayerWidth({
+        measured: measure(playerElement),
+        available: areaElement.clientHeight,
         maxWidth: areaElement.clientWidth,
-        sides,
+        current: current.current,
+        stageChanged: size !== stageSize,
       });
-      if (current.current !== undefined && Math.abs(next - current.current) < SETTLED_PX) return;
+      stageSize = size;
+      if (next === undefined) return;
       current.current = next;
       setWidth(next);
     };
@@ -59,7 +63,7 @@ export function useStageFit(
       cancelAnimationFrame(frame);
       observer.disconnect();
     };
-  }, [area, player, shown, sides]);
+  }, [area, player, shown]);
 
   return width;
 }

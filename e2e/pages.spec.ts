@@ -34,6 +34,7 @@ for (const width of [360, 390]) {
       page,
       lessonPath,
     }) => {
+      test.setTimeout(90_000);
       await openLesson(page, lessonPath);
       const toc = page.getByRole("navigation", { name: "On this page" }).filter({ visible: true });
       const entries = toc.getByRole("link");
@@ -168,7 +169,8 @@ test.describe("the progress page", () => {
     const empty = testInfo.outputPath("empty-file.json");
     writeFileSync(empty, "");
     await input.setInputFiles(empty);
-    await expect(page.getByRole("alert")).toContainText("This file is empty");
-    await expect(page.getByRole("alert")).not.toContainText("not valid JSON");
+    const alert = page.getByRole("region", { name: "Your data" }).getByRole("alert");
+    await expect(alert).toContainText("This file is empty");
+    await expect(alert).not.toContainText("not valid JSON");
   });
 });

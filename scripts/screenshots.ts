@@ -69,13 +69,20 @@ async function notesWindow(page: Page) {
   await page.screenshot({ path: path.join(docs, "notes-window.png") });
 }
 
-const browser = await chromium.launch(chromiumLaunchOptions);
-try {
-  const page = await browser.newPage({ reducedMotion: "reduce" });
-  await compareView(page);
-  await presenterStep(page);
-  await notesWindow(page);
-  console.log(`Wrote docs/compare.png, docs/presenter-1280x720.png and docs/notes-window.png from ${baseUrl}`);
-} finally {
-  await browser.close();
+async function main() {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage({ reducedMotion: "reduce" });
+    await compareView(page);
+    await presenterStep(page);
+    await notesWindow(page);
+    console.log(`Wrote docs/compare.png, docs/presenter-1280x720.png and docs/notes-window.png from ${baseUrl}`);
+  } finally {
+    await browser.close();
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

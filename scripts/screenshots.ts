@@ -39,6 +39,8 @@ async function compareView(page: Page) {
     .evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
   const latest = moments.sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1])).at(-1);
   if (!latest) throw new Error("The lesson has no <Evidence> link into stop-naive to open the compare at.");
+  // A fresh load (not a same-page hash change), as a shared link opens.
+  await page.goto("about:blank");
   await page.goto(`${baseUrl}/learn/${LESSON}${latest}`);
   const figure = page.locator('figure[data-sandbox="stop-naive stop-optimized"]');
   await figure.scrollIntoViewIfNeeded();

@@ -1,4 +1,5 @@
 import type { TocEntry } from "@/lib/content/rehype-collect-headings";
+import { HeaderOffset } from "./header-offset";
 
 function TocList({ entries }: { entries: TocEntry[] }) {
   return (
@@ -19,8 +20,10 @@ function TocList({ entries }: { entries: TocEntry[] }) {
 export function TableOfContents({ entries, variant }: { entries: TocEntry[]; variant: "sidebar" | "collapsible" }) {
   if (entries.length === 0) return null;
   if (variant === "collapsible") {
+    // The lesson renders both variants; the collapsible one carries the one header measurer both rely on.
     return (
       <nav className="toc toc--collapsible" aria-label="On this page">
+        <HeaderOffset />
         <details>
           <summary>On this page</summary>
           <TocList entries={entries} />

@@ -10,7 +10,8 @@ export type PresenterAction =
   | "open-notes-window"
   | "toggle-fullscreen"
   | "run-live"
-  | "cancel-live";
+  | "cancel-live"
+  | "show-keys";
 
 /** One line of the key table: the keys of one action, or of a pair read "next / previous", and what they do. */
 export interface KeyRow {
@@ -20,8 +21,8 @@ export interface KeyRow {
 }
 
 /**
- * The presenter's keys: the one table that decides what a key does, the help line under the
- * stage, the title step's notes and the README's table (a unit test holds the README to it).
+ * The presenter's keys: the one table that decides what a key does, the key help on the stage
+ * (the footer's Keys button, or ?), the title step's notes and the README's table (a unit test holds the README to it).
  * Clickers send PageDown/PageUp (some send arrows, "." or "b"); the player's own keys (space, k,
  * [ and ]) keep their meaning.
  */
@@ -53,6 +54,7 @@ export const KEY_TABLE: readonly KeyRow[] = [
   { bindings: [["toggle-fullscreen", ["f"]]], does: "full screen" },
   { bindings: [["run-live", ["l"]]], does: "run this step live (needs npm run demo:live)" },
   { bindings: [["cancel-live", ["Escape"]]], does: "cancel the live run" },
+  { bindings: [["show-keys", ["?"]]], does: "this list of keys" },
 ];
 
 const KEYS: ReadonlyMap<string, PresenterAction> = new Map(
@@ -82,7 +84,7 @@ export function keyLabels(row: KeyRow): string[][] {
   );
 }
 
-/** The key table as the help line under the stage and the title step's notes show it: "→ ↓ PageDown N / ← ↑ PageUp P", "next / previous step". */
+/** The key table as the stage's key help and the title step's notes show it: "→ ↓ PageDown N / ← ↑ PageUp P", "next / previous step". */
 export const KEY_HELP: Array<[keys: string, does: string]> = KEY_TABLE.map((row) => [
   keyLabels(row)
     .map((labels) => labels.join(" "))

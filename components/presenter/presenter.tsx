@@ -15,6 +15,7 @@ import { checkLiveServer, liveServerFrom, type LiveServerStatus } from "@/lib/li
 import { initialStage, liveBaseFor, stageReducer } from "@/lib/presenter/stage";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
 import { KEY_HELP, presenterAction, type PresenterAction } from "./keys";
+import { useStageFit } from "./use-stage-fit";
 import { NotesList } from "./notes-list";
 import type { LiveStepHandle, LiveStepProps } from "./live-step";
 import { saveForOffline, type OfflineState } from "./offline";
@@ -56,6 +57,9 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   /** The step's player (the recording's, or the replay of a finished live run): the presenter's keys drive it. */
   const player = useRef<PlayerHandle | null>(null);
   const liveStep = useRef<LiveStepHandle | null>(null);
+  const keyHelp = useRef<HTMLDivElement | null>(null);
+  const fitArea = useRef<HTMLDivElement | null>(null);
+  const playerBox = useRef<HTMLDivElement | null>(null);
   const step = steps[index]!;
   const recordings = useMemo(
     () => [...new Set(steps.flatMap((s) => (s.kind === "sandbox" ? s.scenarios.map((scenario) => scenario.src) : [])))],
@@ -125,6 +129,8 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
           return void runLive();
         case "cancel-live":
           return liveStep.current?.cancel();
+        case "show-keys":
+          return void keyHelp.current?.togglePopover();
       }
     },
     [go, index, steps.length, lesson.presentHref, runLive],
@@ -135,6 +141,8 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target?.closest("input:not([type=range]), textarea, select")) return;
+      // Esc closes an open key help (the browser does that) before it cancels anything.
+      if (event.key === "Escape" && keyHelp.current?.matches(":popover-open")) return;
       const action = presenterAction(event);
       if (!action) return;
       event.preventDefault();
@@ -148,6 +156,7 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   const { notesOpen, notice, liveServer } = stage;
   const liveBase = step.kind === "sandbox" && LiveStep ? liveBaseFor(stage, step.id) : undefined;
   const live = liveBase !== undefined;
+  const fittedWidth = useStageFit(fitArea, playerBox, `${step.id}:${live ? "live" : Player ? "player" : "poster"}`);
   return (
     <div className={styles.presenter} data-presenter>
       <header className={styles.bar}>
@@ -212,16 +221,14 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
             </button>
           ) : null}
         </nav>
-        <p className={styles.status} data-testid="offline-status" data-state={offline}>
-          {OFFLINE_TEXT[offline]}
-          {" · "}
-          <span data-testid="live-server-status" data-state={liveServer.state}>
-            {LIVE_SERVER_TEXT[liveServer.state]}
-          </span>
-        </p>
       </header>
 
-      <section className={styles.stage} data-step={step.id} aria-label={`Step ${index + 1}: ${step.heading}`}>
+      <section
+        className={styles.stage}
+        data-step={step.id}
+        data-step-kind={step.kind}
+        aria-label={`Step ${index + 1}: ${step.heading}`}
+      >
         <h1 className={styles.heading}>{step.heading}</h1>
         {notice ? (
           <p className={sandboxStyles.error} role="status" data-testid="presenter-notice">
@@ -245,26 +252,33 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
             {step.message}
           </p>
         ) : live || Player ? (
-          <div className={styles.player} style={{ "--sides": step.scenarios.length } as CSSProperties}>
-            {liveBase !== undefined && LiveStep ? (
-              <LiveStep
-                key={step.id}
-                ref={liveStep}
-                base={liveBase}
-                scenarios={step.scenarios}
-                playerRef={player}
-                onExit={exitLive}
-              />
-            ) : Player ? (
-              <Player
-                key={step.id}
-                ref={player}
-                scenarios={step.scenarios}
-                posters={step.posters}
-                compare={step.scenarios.length > 1}
-                presentation
-              />
-            ) : null}
+          <div className={styles.fitArea} ref={fitArea}>
+            <div
+              className={styles.player}
+              ref={playerBox}
+              data-sides={step.scenarios.length}
+              style={{ "--fit-width": fittedWidth === undefined ? undefined : `${fittedWidth}px` } as CSSProperties}
+            >
+              {liveBase !== undefined && LiveStep ? (
+                <LiveStep
+                  key={step.id}
+                  ref={liveStep}
+                  base={liveBase}
+                  scenarios={step.scenarios}
+                  playerRef={player}
+                  onExit={exitLive}
+                />
+              ) : Player ? (
+                <Player
+                  key={step.id}
+                  ref={player}
+                  scenarios={step.scenarios}
+                  posters={step.posters}
+                  compare={step.scenarios.length > 1}
+                  presentation
+                />
+              ) : null}
+            </div>
           </div>
         ) : (
           <pre className={sandboxStyles.poster}>{step.posters[0]}</pre>
@@ -278,12 +292,45 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
         </aside>
       ) : null}
 
-      <footer className={styles.keys}>
-        {KEY_HELP.map(([keys, does]) => (
-          <span key={keys}>
-            <kbd>{keys}</kbd> {does}
+      <footer className={styles.footer} data-testid="presenter-footer">
+        <p className={styles.status} data-testid="offline-status" data-state={offline}>
+          {OFFLINE_TEXT[offline]}
+          {" · "}
+          <span data-testid="live-server-status" data-state={liveServer.state}>
+            {LIVE_SERVER_TEXT[liveServer.state]}
           </span>
-        ))}
+        </p>
+        <button type="button" className={sandboxStyles.button} popoverTarget="presenter-keys">
+          Keys <kbd>?</kbd>
+        </button>
+        <div
+          id="presenter-keys"
+          ref={keyHelp}
+          popover="auto"
+          role="dialog"
+          aria-label="Presenter keys"
+          className={styles.keys}
+        >
+          <h2>Keys</h2>
+          <dl>
+            {KEY_HELP.map(([keys, does]) => (
+              <div key={keys}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{does}</dd>
+              </div>
+            ))}
+          </dl>
+          <button
+            type="button"
+            className={sandboxStyles.button}
+            popoverTarget="presenter-keys"
+            popoverTargetAction="hide"
+          >
+            Close
+          </button>
+        </div>
       </footer>
     </div>
   );

@@ -42,55 +42,61 @@ export function SpeakerNotesWindow({ lesson, steps }: { lesson: PresentedLesson;
 
   const step = steps[index]!;
   const next = steps[index + 1];
+  const compare = step.kind === "sandbox" && step.scenarios.length > 1;
   const markers =
     step.kind === "sandbox"
       ? step.scenarios
-          .flatMap((scenario) => scenario.events.map((event) => ({ scenario: scenario.title, event })))
+          .flatMap((scenario, side) => scenario.events.map((event) => ({ side, event })))
           .sort((a, b) => a.event.time - b.event.time)
       : [];
   return (
     <div className={styles.notesWindow} data-testid="notes-window">
-      <div className={styles.notesHeader}>
-        <strong>
-          {lesson.number} {lesson.title}: speaker notes
-        </strong>
-        <span data-testid="notes-step">
-          Step {index + 1} of {steps.length}
-        </span>
-        <span className={styles.muted}>
-          {following ? "following the presenter window" : "open the presenter window to follow it"}
-        </span>
+      <header className={styles.notesHeader}>
+        <nav className={styles.notesControls} aria-label="Steps">
+          <button type="button" className={sandboxStyles.button} onClick={() => go(index - 1)} disabled={index === 0}>
+            ◀ Previous step
+          </button>
+          <span className={styles.notesStep} data-testid="notes-step">
+            Step {index + 1} of {steps.length}
+          </span>
+          <button type="button" className={sandboxStyles.button} onClick={() => go(index + 1)} disabled={!next}>
+            Next step ▶
+          </button>
+        </nav>
         <span className={styles.clock} aria-label="Time since these notes opened">
           {formatTime(elapsed).replace(/\.\d$/, "")}
         </span>
-      </div>
+        <p className={styles.notesLesson}>
+          {lesson.number} {lesson.title}: speaker notes ·{" "}
+          <span className={styles.muted}>
+            {following ? "following the presenter window" : "open the presenter window to follow it"}
+          </span>
+        </p>
+      </header>
       <h1>{step.heading}</h1>
       <NotesList notes={step.notes} />
-      {markers.length > 0 ? (
-        <>
-          <h2>Markers in the recording</h2>
-          <ol className={styles.markerList}>
-            {markers.map(({ scenario, event }) => (
-              <li key={`${scenario}-${event.t}-${event.label}`}>
-                <span className={sandboxStyles.transcriptTime}>{formatTime(event.time)}</span>{" "}
-                {step.kind === "sandbox" && step.scenarios.length > 1 ? `${scenario}: ` : ""}
-                {event.label}
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : null}
       <p>
         <strong>Next:</strong> {next ? next.heading : "the end"}
       </p>
-      <p className={sandboxStyles.buttons}>
-        <button type="button" className={sandboxStyles.button} onClick={() => go(index - 1)} disabled={index === 0}>
-          ◀ Previous step
-        </button>
-        <button type="button" className={sandboxStyles.button} onClick={() => go(index + 1)} disabled={!next}>
-          Next step ▶
-        </button>
-      </p>
+      {markers.length > 0 ? (
+        <section aria-labelledby="notes-markers">
+          <h2 id="notes-markers">Markers in the recording</h2>
+          {compare && step.kind === "sandbox" ? (
+            <p className={styles.muted} data-testid="notes-sides">
+              Left: {step.scenarios[0]!.title} · Right: {step.scenarios[1]!.title}
+            </p>
+          ) : null}
+          <ol className={styles.markerList}>
+            {markers.map(({ side, event }) => (
+              <li key={`${side}-${event.t}-${event.label}`}>
+                <span className={styles.markerTime}>{formatTime(event.time)}</span>
+                {compare ? <span className={styles.markerSide}>{side === 0 ? "Left" : "Right"}</span> : null}
+                <span>{event.label}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -156,7 +156,11 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
                     <th scope="row">
                       <Link href={lesson.href}>{lesson.title}</Link>
                     </th>
-                    <td>{stats.status}</td>
+                    <td>
+                      <span className={styles.status} data-status={stats.status}>
+                        {stats.status}
+                      </span>
+                    </td>
                     <td>
                       {stats.quizzesCorrect} right, {stats.quizzesAnswered} answered of {stats.quizzesTotal}
                     </td>
@@ -182,10 +186,18 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
           <button type="button" className={styles.button} onClick={download}>
             Export progress
           </button>
-          <label className={styles.fileLabel}>
-            <span>Import progress from a file (you are asked before it replaces anything)</span>
-            <input ref={fileInput} type="file" accept="application/json,.json" onChange={importFile} />
+          {/* The native input stays (keyboard, screen readers, drag and drop) but the button-styled label is what shows. */}
+          <label className={`${styles.button} ${styles.secondary} ${styles.fileButton}`}>
+            <input
+              ref={fileInput}
+              className={styles.fileInput}
+              type="file"
+              accept="application/json,.json"
+              onChange={importFile}
+            />
+            Import progress from a file…
           </label>
+          <span className={styles.muted}>You are asked before an import replaces anything.</span>
         </div>
         {replaced ? (
           <div className={styles.actions}>

@@ -14,8 +14,8 @@ export interface PredictQuizProps {
   choices: string[];
   /** Index of the choice the recording shows, resolved on the server from the recordings manifest. */
   answer: number;
-  /** Where the answer comes from (the recorded fact), shown with the reveal. */
-  evidence: string;
+  /** Where the answer comes from: a link to the recorded moment that shows it, shown with the reveal. */
+  evidence: ReactNode;
   explanation?: ReactNode;
 }
 
@@ -42,7 +42,9 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
       verdict={correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}
     >
       {explanation ? <p>{explanation}</p> : null}
-      <p className={styles.hint}>Source: {evidence}</p>
+      <p className={styles.hint} data-testid="predict-source">
+        The answer comes from {evidence}.
+      </p>
     </QuizFooter>
   );
 

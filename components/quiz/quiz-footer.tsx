@@ -15,7 +15,7 @@ export interface QuizFooterProps {
   children?: ReactNode;
 }
 
-/** Under every quiz: check, then the verdict with "Try again" (and "Show answer"), and the live region. */
+/** Under every quiz: check; once answered, the verdict and then "Try again" (and "Show answer"); the live region. */
 export function QuizFooter({
   attempt,
   checkLabel,
@@ -30,8 +30,15 @@ export function QuizFooter({
   useEffect(() => {
     if (attempt.justSubmitted) retryButton.current?.focus();
   }, [attempt.justSubmitted]);
+  // The verdict comes first and the buttons after it: feedback before action.
   return (
     <>
+      {attempt.submitted ? (
+        <div className={styles.result}>
+          <p className={styles.resultTitle}>{verdict}</p>
+          {children}
+        </div>
+      ) : null}
       <div className={styles.actions}>
         {attempt.submitted ? (
           <>
@@ -64,12 +71,6 @@ export function QuizFooter({
           </button>
         )}
       </div>
-      {attempt.submitted ? (
-        <div className={styles.result}>
-          <p className={styles.resultTitle}>{verdict}</p>
-          {children}
-        </div>
-      ) : null}
       <p role="status" className={styles.srOnly}>
         {attempt.announcement}
       </p>

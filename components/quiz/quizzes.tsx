@@ -1,6 +1,7 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { factValue } from "@/lib/recordings/facts";
+import { factMoment, factValue, type FactMoment } from "@/lib/recordings/facts";
+import { Evidence } from "@/components/lesson-figures/evidence";
 import { quizError, validateQuiz } from "@/lib/quiz/validate";
 import { ChoiceQuiz } from "./choice-quiz";
 import { OrderLinesQuiz } from "./order-lines-quiz";
@@ -149,6 +150,12 @@ export function PredictOutcome(props: PredictOutcomeProps) {
       `fact "${data.fact}": ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  let moment: FactMoment;
+  try {
+    moment = factMoment(data.fact);
+  } catch (error) {
+    throw quizError("PredictOutcome", props, error instanceof Error ? error.message : String(error));
+  }
   const answer = data.choices.indexOf(recorded);
   if (answer < 0)
     throw quizError(
@@ -163,7 +170,11 @@ export function PredictOutcome(props: PredictOutcomeProps) {
       question={data.question}
       choices={data.choices}
       answer={answer}
-      evidence={`the recorded run (fact "${data.fact}" in the recordings manifest)`}
+      evidence={
+        <Evidence scenario={moment.scenario} at={moment.at} occurrence={moment.occurrence}>
+          {moment.shows}
+        </Evidence>
+      }
       explanation={props.explanation}
     />
   );

@@ -186,9 +186,10 @@ describe("export and import", () => {
   it("reads and checks a file within the limit", async () => {
     const file = new Blob([serializeExport(sample, new Date("2026-03-10T12:00:00Z"))]);
     expect(await readImportFile(file)).toEqual({ ok: true, data: sample });
+    // At the limit it is read; blank space only is an empty file to a person, and is called that.
     expect(await readImportFile(new Blob([" ".repeat(MAX_IMPORT_BYTES)]))).toEqual({
       ok: false,
-      error: "This file is not valid JSON.",
+      error: "This file is empty: it holds no progress export.",
     });
   });
 

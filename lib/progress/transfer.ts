@@ -16,6 +16,8 @@ export type ImportResult = { ok: true; data: ProgressData; migratedFrom?: number
 
 /** Validates an export file's text; older export versions go through the same migrations as storage. */
 export function parseImport(text: string): ImportResult {
+  // An empty file is a different mistake from a broken one (a failed download, the wrong file picked): say so.
+  if (text.trim() === "") return { ok: false, error: "This file is empty: it holds no progress export." };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -134,6 +134,7 @@ export const FACTS = {
     return secondsText(delayMs / 1000);
   },
   dockerEngine: (m: Manifest) => m.environment.dockerEngine,
+  composeVersion: (m: Manifest) => m.environment.compose,
   nodeInImages: (m: Manifest) => m.environment.nodeInImages,
   npmInImages: (m: Manifest) => m.environment.npmInImages,
   recordedOn: (m: Manifest) => m.recordedAt.slice(0, 10),
@@ -152,4 +153,41 @@ export function factValue(manifest: Manifest, name: string): string {
       throw new Error(`the manifest has no value for the fact "${name}" (${error.message})`, { cause: error });
     throw error;
   }
+}
+
+/** The moment a recording shows a fact (as <Evidence> links it), and what is seen there, in words. */
+export interface FactMoment {
+  scenario: string;
+  /** The kind of timeline event, e.g. "exit"; `occurrence` picks the nth of that kind (1 = first). */
+  at: string;
+  occurrence?: number;
+  /** Completes "The answer comes from …": what the learner sees at that moment. */
+  shows: string;
+}
+
+/**
+ * Where each fact a prediction quiz asks about can be watched, so the reveal points the learner at
+ * the recorded moment instead of naming a manifest field. A prediction on a fact missing here fails
+ * the build.
+ */
+export const FACT_MOMENTS: Partial<Record<FactName, FactMoment>> = {
+  naiveExitCode: {
+    scenario: "stop-naive",
+    at: "exit",
+    shows: "the exit code Docker reported when the naive container stopped, in the recorded run below",
+  },
+  rollingNoDrainFailedRange: {
+    scenario: "rolling-no-drain-window",
+    at: "load-end",
+    shows: "the load generator's count of failed requests at the end of the recorded deploy with no drain window",
+  },
+};
+
+export function factMoment(name: string): FactMoment {
+  const moment = FACT_MOMENTS[name as FactName];
+  if (!moment)
+    throw new Error(
+      `the fact "${name}" has no recorded moment to show the answer at: add it to FACT_MOMENTS in lib/recordings/facts.ts`,
+    );
+  return moment;
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SCENARIO_NAMES, parseManifest, type ScenarioName } from "@/lib/recordings/manifest-schema";
-import { FACTS, factValue } from "./facts";
+import { FACTS, factMoment, factValue } from "./facts";
 import { recordedMoment } from "./scenarios.server";
 
 const contentDir = path.join(process.cwd(), "content");
@@ -45,10 +45,22 @@ describe("what the lessons cite from the recordings", () => {
     }
   });
 
+  it("every <PredictOutcome> fact has a moment in its recording where the answer shows", () => {
+    const facts = lessons.flatMap(({ source }) =>
+      [...source.matchAll(/<PredictOutcome\s[^>]*?fact="([^"]+)"/g)].map((match) => match[1]!),
+    );
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      const moment = factMoment(fact);
+      expect(() => recordedMoment(moment.scenario, moment.at, moment.occurrence ?? 1), fact).not.toThrow();
+    }
+  });
+
   it("an unknown fact or a missing moment is an error that names it", () => {
     expect(() => factValue(manifest, "imageSizeOfTheMoon")).toThrow(
       '<Fact name="imageSizeOfTheMoon"> is not a known fact',
     );
+    expect(() => factMoment("recordedOn")).toThrow('the fact "recordedOn" has no recorded moment');
     expect(() => recordedMoment("stop-naive", "fireworks")).toThrow(
       'the stop-naive recording has no event of kind "fireworks"',
     );

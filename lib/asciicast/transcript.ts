@@ -75,10 +75,12 @@ export function transcriptLines(recording: Pick<Recording, "output">): Transcrip
   return lines;
 }
 
-/** Output lines and markers interleaved in time order: the readable story of the recording. */
+/** Output lines and markers interleaved in time order: the readable story of the recording (blank lines left out). */
 export function transcript(recording: Recording): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [
-    ...transcriptLines(recording).map((line) => ({ time: line.time, kind: "output" as const, text: line.text })),
+    ...transcriptLines(recording)
+      .filter((line) => line.text !== "")
+      .map((line) => ({ time: line.time, kind: "output" as const, text: line.text })),
     ...recording.markers.map((marker) => ({ time: marker.time, kind: "marker" as const, text: marker.label })),
   ];
   // Stable sort: at equal times a marker goes before the output it introduces.
@@ -92,4 +94,14 @@ export function screenTextAt(recording: Recording, time: number): string {
     .slice(-recording.rows)
     .map((line) => line.text)
     .join("\n");
+}
+
+/**
+ * The terminal rows a recording actually uses: one per line it prints, plus the line the cursor ends on, at most its
+ * recorded height. A recording shorter than its height replays identically in that many rows, without a dark void.
+ */
+export function rowsUsed(recording: Pick<Recording, "output" | "rows">): number {
+  let newlines = 0;
+  for (const event of recording.output) for (const char of event.data) if (char === "\n") newlines++;
+  return Math.min(recording.rows, newlines + 1);
 }

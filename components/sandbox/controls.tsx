@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { formatTime, SPEEDS } from "@/lib/asciicast/clock";
 import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
 import { linkTime } from "@/lib/player/deep-link";
@@ -127,7 +127,8 @@ export function Controls({
         <label className={styles.speed}>
           <span className={styles.visuallyHidden}>Speed</span>
           <select value={speed} disabled={!ready} onChange={(event) => onSpeed?.(Number(event.target.value))}>
-            {SPEEDS.map((option) => (
+            {/* Before the player loads only the current speed: the poster keeps its DOM small. */}
+            {(ready ? SPEEDS : [speed]).map((option) => (
               <option key={option} value={option}>
                 {option}×
               </option>
@@ -203,11 +204,12 @@ function MarkerTrack({
       {clusters.map((cluster, index) => {
         const single = cluster.members.length === 1 ? cluster.members[0]! : undefined;
         return (
-          <div key={index} className={styles.markerSlot} style={{ left: `${cluster.position * 100}%` }}>
+          <Fragment key={index}>
             <button
               type="button"
               tabIndex={-1}
               className={styles.markerTick}
+              style={{ left: `${cluster.position * 100}%` }}
               data-side={sideOf(cluster)}
               data-count={single ? undefined : cluster.members.length}
               disabled={!ready}
@@ -221,7 +223,14 @@ function MarkerTrack({
               onClick={() => (single ? seek(single.event.time) : setOpen(open === index ? undefined : index))}
             />
             {open === index && !single ? (
-              <ul className={styles.markerList} data-align={cluster.position > 0.5 ? "end" : "start"}>
+              <ul
+                className={styles.markerList}
+                style={
+                  cluster.position > 0.5
+                    ? { right: `calc(${(1 - cluster.position) * 100}% - 12px)` }
+                    : { left: `calc(${cluster.position * 100}% - 12px)` }
+                }
+              >
                 {cluster.members.map((member) => (
                   <li key={`${member.side}-${member.event.label}-${member.event.time}`}>
                     <button
@@ -237,7 +246,7 @@ function MarkerTrack({
                 ))}
               </ul>
             ) : null}
-          </div>
+          </Fragment>
         );
       })}
     </div>

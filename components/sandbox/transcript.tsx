@@ -5,7 +5,7 @@ import { TranscriptSearch } from "./transcript-search";
 import styles from "./sandbox.module.css";
 
 /**
- * A recording's transcript: one preformatted text, a line per output line, markers in bold. Plain text rather than
+ * A recording's transcript: one preformatted text, a line per output line, markers marked ▸. Plain text rather than
  * an element per line keeps a lesson's DOM small, while find-in-page, print and screen readers read it all. Each
  * line's time is when it is on screen (rounded up to the tenth), so a search result's link shows the line.
  */
@@ -27,10 +27,9 @@ export function Transcript({
       </summary>
       <TranscriptSearch scenario={scenario} />
       <pre className={styles.transcriptText} data-transcript={scenario}>
-        {entries.map((entry) => {
-          const line = `${formatTime(linkTime(entry.time))}  ${entry.kind === "marker" ? "▸ " : ""}${entry.text}\n`;
-          return entry.kind === "marker" ? <strong key={`${entry.time}-${entry.text}`}>{line}</strong> : line;
-        })}
+        {entries
+          .map((entry) => `${formatTime(linkTime(entry.time))}  ${entry.kind === "marker" ? "▸ " : ""}${entry.text}\n`)
+          .join("")}
       </pre>
     </details>
   );

@@ -36,7 +36,7 @@ describe("transcript", () => {
 describe("transcript lines and rows", () => {
   const spaced = parseAsciicast(
     [
-      JSON.stringify({ version: 2, width: 20, height: 30 }),
+      JSON.stringify({ version: 2, width: 40, height: 30 }),
       JSON.stringify([0.1, "o", "$ npm start\r\n\r\n> node dist/server.js\r\n"]),
       JSON.stringify([0.2, "o", "\r\n"]),
     ].join("\n") + "\n",
@@ -49,6 +49,17 @@ describe("transcript lines and rows", () => {
   it("sizes the terminal to the rows the recording prints, up to its height", () => {
     expect(rowsUsed(spaced)).toBe(5);
     expect(rowsUsed({ ...spaced, rows: 3 })).toBe(3);
+  });
+
+  it("counts a line wider than the terminal as the rows it wraps to, as the poster shows it", () => {
+    const wide = parseAsciicast(
+      [
+        JSON.stringify({ version: 2, width: 10, height: 30 }),
+        JSON.stringify([0.1, "o", "0123456789abcdef\r\nok\r\n"]),
+      ].join("\n") + "\n",
+    );
+    expect(rowsUsed(wide)).toBe(4);
+    expect(screenTextAt(wide, 1)).toBe("0123456789\nabcdef\nok");
   });
 });
 

@@ -7,12 +7,15 @@
 export const MARKER_TARGET_PX = 24;
 
 export interface MarkerCluster<T> {
-  /** Where the group sits on the bar, as a fraction of the duration (midway between its first and last marker). */
+  /** Where the group's target sits on the bar, as a fraction of the duration: at its first marker. */
   position: number;
   members: T[];
 }
 
-/** Groups time-sorted markers whose targets (MARKER_TARGET_PX wide on a bar `trackWidth` px long) would overlap. */
+/**
+ * Groups time-sorted markers so no two targets (MARKER_TARGET_PX wide on a bar `trackWidth` px long) overlap: a group
+ * takes every marker within one target of its first, so groups stay small and their targets a target apart.
+ */
 export function clusterMarkers<T extends { time: number }>(
   markers: readonly T[],
   duration: number,
@@ -24,12 +27,8 @@ export function clusterMarkers<T extends { time: number }>(
   const groups: T[][] = [];
   for (const marker of sorted) {
     const group = groups.at(-1);
-    const last = group?.at(-1);
-    if (group && last && (marker.time - last.time) / duration < minGap) group.push(marker);
+    if (group && (marker.time - group[0]!.time) / duration < minGap) group.push(marker);
     else groups.push([marker]);
   }
-  return groups.map((members) => ({
-    position: Math.min(1, (members[0]!.time + members.at(-1)!.time) / 2 / duration),
-    members,
-  }));
+  return groups.map((members) => ({ position: Math.min(1, members[0]!.time / duration), members }));
 }

@@ -194,7 +194,7 @@ test.describe("sandbox player", () => {
     await page.goto(lessonPath);
     const figure = healthFigure(page);
     await figure.getByText("Transcript", { exact: false }).first().click();
-    const list = figure.locator("details ol");
+    const list = figure.locator("details pre");
     await expect(list).toBeVisible();
     await expect(list).toContainText("listening on port 3000");
     for (const event of scenario("health-flip").events) await expect(list).toContainText(event.label);

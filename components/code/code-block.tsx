@@ -1,6 +1,7 @@
 import { highlightToHtml } from "@/lib/highlight/highlight.server";
 import { parseFenceMeta, parseLineRanges } from "@/lib/highlight/code-options";
 import { CopyButton } from "./copy-button";
+import styles from "./code-block.module.css";
 
 export interface CodeProps {
   /** The code itself: a fenced block's body, or a repo file imported with `?raw`. */
@@ -26,7 +27,7 @@ export async function Code({ code, lang = "text", meta, title, highlight, callou
     callouts,
   });
   return (
-    <figure className="code-block" data-lang={lang}>
+    <figure className={`code-block ${styles.scrollCue}`} data-lang={lang}>
       <figcaption className="code-block__bar">
         <span className="code-block__title">{heading ?? lang}</span>
         <CopyButton />

@@ -28,8 +28,8 @@ export function Evidence({ scenario, at, occurrence = 1, children }: EvidencePro
       { cause: error },
     );
   }
-  // Round up so the link lands on or just after the marker, where the state panel already shows it.
-  const href = deepLink(scenario, Math.ceil(event.time * 10) / 10);
+  // deepLink rounds up, so the link lands on or just after the marker, where the state panel already shows it.
+  const href = deepLink(scenario, event.time);
   return (
     <a className="evidence" href={href} data-evidence-scenario={scenario} data-evidence-time={href.split("@")[1]}>
       {children}

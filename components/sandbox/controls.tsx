@@ -1,5 +1,9 @@
-import { SPEEDS } from "@/lib/asciicast/clock";
-import { formatTime } from "@/lib/asciicast/clock";
+"use client";
+
+import { Fragment, useEffect, useRef, useState } from "react";
+import { formatTime, SPEEDS } from "@/lib/asciicast/clock";
+import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
+import { linkTime } from "@/lib/player/deep-link";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
@@ -32,6 +36,8 @@ export interface ControlsProps {
   onMarker?: (direction: 1 | -1) => void;
   onSpeed?: (speed: number) => void;
   onCopyLink?: () => void;
+  /** Compare mode: each side's title, for the legend that explains the markers' two colours. */
+  sideTitles?: string[];
 }
 
 /**
@@ -52,6 +58,7 @@ export function Controls({
   onMarker,
   onSpeed,
   onCopyLink,
+  sideTitles,
 }: ControlsProps) {
   return (
     <>
@@ -68,19 +75,18 @@ export function Controls({
           aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
           onChange={(event) => onSeek?.(Number(event.target.value))}
         />
-        <div className={styles.markerTrack} aria-hidden="true">
-          {markers.map(({ side, event }) => (
-            <span
-              key={`${side}-${event.label}-${event.time}`}
-              className={styles.markerTick}
-              data-side={compare ? side : undefined}
-              style={{ left: `${(event.time / duration) * 100}%` }}
-              title={`${event.label} (${formatTime(event.time)})`}
-              onClick={() => onSeek?.(event.time)}
-            />
-          ))}
-        </div>
+        <MarkerTrack markers={markers} duration={duration} compare={compare} ready={ready} onSeek={onSeek} />
       </div>
+      {compare && sideTitles ? (
+        <p className={styles.markerLegend}>
+          <span className={styles.visuallyHidden}>Markers on the seek bar: </span>
+          {sideTitles.map((title, side) => (
+            <span key={title} className={styles.legendEntry} data-side={side}>
+              {title}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <div className={styles.buttons}>
         <button
           type="button"
@@ -121,7 +127,8 @@ export function Controls({
         <label className={styles.speed}>
           <span className={styles.visuallyHidden}>Speed</span>
           <select value={speed} disabled={!ready} onChange={(event) => onSpeed?.(Number(event.target.value))}>
-            {SPEEDS.map((option) => (
+            {/* Before the player loads only the current speed: the poster keeps its DOM small. */}
+            {(ready ? SPEEDS : [speed]).map((option) => (
               <option key={option} value={option}>
                 {option}×
               </option>
@@ -132,9 +139,116 @@ export function Controls({
           {formatTime(time)} / {formatTime(duration)}
         </span>
         <button type="button" className={`${styles.button} ${styles.copy}`} disabled={!ready} onClick={onCopyLink}>
-          Copy link to {formatTime(time)}
+          Copy link to {formatTime(linkTime(time))}
         </button>
       </div>
     </>
+  );
+}
+
+/** Until the bar is measured (the server render), clusters are computed for a lesson column's width. */
+const ASSUMED_TRACK_WIDTH = 700;
+
+/**
+ * The markers under the seek bar, each a target a pointer or a finger can hit. Markers closer than a target merge into
+ * one that opens a list of them. Out of the tab order: the keyboard has [ and ] for markers.
+ */
+function MarkerTrack({
+  markers,
+  duration,
+  compare,
+  ready,
+  onSeek,
+}: {
+  markers: Marker[];
+  duration: number;
+  compare: boolean;
+  ready: boolean;
+  onSeek?: (time: number) => void;
+}) {
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(ASSUMED_TRACK_WIDTH);
+  const [open, setOpen] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const track = trackRef.current;
+    if (!track) return;
+    const observer = new ResizeObserver(() => setWidth(track.clientWidth));
+    observer.observe(track);
+    return () => observer.disconnect();
+  }, []);
+  const clusters = clusterMarkers(
+    markers.map((marker) => ({ ...marker, time: marker.event.time })),
+    duration,
+    width,
+  );
+  const seek = (time: number) => {
+    setOpen(undefined);
+    onSeek?.(time);
+  };
+  const label = ({ event }: Marker) => `${event.label} (${formatTime(event.time)})`;
+  const sideOf = (cluster: MarkerCluster<Marker>) => {
+    const sides = new Set(cluster.members.map((member) => member.side));
+    return compare ? (sides.size > 1 ? "both" : String(cluster.members[0]!.side)) : undefined;
+  };
+  return (
+    <div
+      ref={trackRef}
+      className={styles.markerTrack}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open !== undefined) {
+          setOpen(undefined);
+          event.stopPropagation();
+        }
+      }}
+    >
+      {clusters.map((cluster, index) => {
+        const single = cluster.members.length === 1 ? cluster.members[0]! : undefined;
+        return (
+          <Fragment key={index}>
+            <button
+              type="button"
+              tabIndex={-1}
+              className={styles.markerTick}
+              style={{ left: `${cluster.position * 100}%` }}
+              data-side={sideOf(cluster)}
+              data-count={single ? undefined : cluster.members.length}
+              disabled={!ready}
+              title={single ? label(single) : cluster.members.map(label).join("\n")}
+              aria-label={
+                single
+                  ? `Seek to ${label(single)}`
+                  : `${cluster.members.length} markers from ${formatTime(cluster.members[0]!.event.time)}: show them`
+              }
+              aria-expanded={single ? undefined : open === index}
+              onClick={() => (single ? seek(single.event.time) : setOpen(open === index ? undefined : index))}
+            />
+            {open === index && !single ? (
+              <ul
+                className={styles.markerList}
+                style={
+                  cluster.position > 0.5
+                    ? { right: `calc(${(1 - cluster.position) * 100}% - 12px)` }
+                    : { left: `calc(${cluster.position * 100}% - 12px)` }
+                }
+              >
+                {cluster.members.map((member) => (
+                  <li key={`${member.side}-${member.event.label}-${member.event.time}`}>
+                    <button
+                      type="button"
+                      className={styles.markerChoice}
+                      data-side={compare ? member.side : undefined}
+                      onClick={() => seek(member.event.time)}
+                    >
+                      <span className={styles.markerChoiceTime}>{formatTime(member.event.time)}</span>{" "}
+                      {member.event.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </div>
   );
 }

@@ -5,7 +5,9 @@ import { parseDeepLink } from "@/lib/player/deep-link";
 import { eventIndexAt } from "@/lib/player/navigation";
 import { markerStateAt } from "@/lib/recordings/timeline";
 import { Controls, markersOf } from "./controls";
+import { Poster } from "./poster";
 import { Side } from "./side";
+import { panelFields } from "./state-panel";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import type { PlayerHandle, SandboxPlayerProps } from "./sandbox-player";
 import styles from "./sandbox.module.css";
@@ -89,12 +91,23 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
       const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       rootRef.current?.closest("figure")?.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "start" });
     };
+    // Following the same link again (after the replay moved on) changes no hash, so the click itself is the signal.
+    const followSameLink = (event: MouseEvent) => {
+      const anchor = event.target instanceof Element ? event.target.closest("a") : null;
+      if (anchor && anchor.hash && anchor.hash === window.location.hash && anchor.pathname === window.location.pathname)
+        follow();
+    };
     follow();
     window.addEventListener("hashchange", follow);
-    return () => window.removeEventListener("hashchange", follow);
+    document.addEventListener("click", followSameLink);
+    return () => {
+      window.removeEventListener("hashchange", follow);
+      document.removeEventListener("click", followSameLink);
+    };
   }, [scenarios, command]);
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
+  const fields = panelFields(scenarios.flatMap((scenario) => scenario.events));
   return (
     <div ref={rootRef} className={styles.island} data-sandbox-player>
       {Player ? (
@@ -107,12 +120,11 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
                 key={scenario.name}
                 scenario={scenario}
                 compare={compare}
+                fields={fields}
                 state={markerStateAt(scenario.events, 0)}
                 lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
               >
-                <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
-                  {posters[index]}
-                </pre>
+                <Poster scenario={scenario} text={posters[index]!} />
               </Side>
             ))}
           </div>
@@ -123,6 +135,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
               duration={duration}
               markers={markersOf(scenarios)}
               compare={compare}
+              sideTitles={scenarios.map((scenario) => scenario.title)}
               playing={false}
               speed={1}
               ready={false}

@@ -13,6 +13,7 @@ import {
   type Ref,
 } from "react";
 import { formatTime } from "@/lib/asciicast/clock";
+import { rowsUsed } from "@/lib/asciicast/transcript";
 import { deepLink } from "@/lib/player/deep-link";
 import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "@/lib/player/navigation";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
@@ -20,7 +21,9 @@ import { stateAt, type TimelineEvent } from "@/lib/recordings/timeline";
 import { ChartPlayhead } from "./chart-playhead";
 import { Controls, markersOf } from "./controls";
 import { ReplayEngine } from "./replay-engine";
+import { Poster } from "./poster";
 import { Side } from "./side";
+import { panelFields } from "./state-panel";
 import { useRecordings } from "./use-recordings";
 import styles from "./sandbox.module.css";
 
@@ -73,13 +76,15 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
   const markers = useMemo(() => markersOf(scenarios), [scenarios]);
   const markerTimes = useMemo(() => markers.map((marker) => marker.event.time), [markers]);
+  const fields = useMemo(() => panelFields(scenarios.flatMap((scenario) => scenario.events)), [scenarios]);
 
   useEffect(() => {
     if (loaded.status !== "ready") return;
     const containers = terminalRefs.current;
     const engine = new ReplayEngine(
       loaded.recordings.map((recording, index) => ({
-        recording,
+        // As many rows as the recording prints into (the screen reserved the same), not its recorded 30.
+        recording: { ...recording, rows: rowsUsed(recording) },
         events: scenarios[index]!.events,
         container: containers[index]!,
       })),
@@ -193,7 +198,14 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
           const state = recording ? stateAt(recording, scenario.events, time) : {};
           const last = scenario.events[eventIndexAt(scenario.events, time)];
           return (
-            <Side key={scenario.name} scenario={scenario} compare={compare} state={state} lastEvent={last?.label}>
+            <Side
+              key={scenario.name}
+              scenario={scenario}
+              compare={compare}
+              fields={fields}
+              state={state}
+              lastEvent={last?.label}
+            >
               <div
                 className={styles.terminal}
                 ref={(element) => {
@@ -204,11 +216,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
                 aria-label={`Terminal replay of ${scenario.title}; the transcript below has the same text. Keys: space or k play and pause, arrows seek, [ and ] jump between markers, 0 to 9 jump to 0 to 90 %.`}
                 data-testid="sandbox-terminal"
               />
-              {!started ? (
-                <pre className={`${styles.poster} ${styles.posterOverlay}`} aria-hidden="true">
-                  {posters[index]}
-                </pre>
-              ) : null}
+              {!started ? <Poster scenario={scenario} text={posters[index]!} /> : null}
               {loaded.status === "loading" ? <p className={styles.loading}>Loading the recording…</p> : null}
             </Side>
           );
@@ -232,6 +240,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
           duration={duration}
           markers={markers}
           compare={compare}
+          sideTitles={scenarios.map((scenario) => scenario.title)}
           playing={playing}
           speed={speed}
           ready={ready}

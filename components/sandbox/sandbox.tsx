@@ -1,7 +1,7 @@
-import { formatTime } from "@/lib/asciicast/clock";
 import { loadScenarioGroup } from "@/lib/recordings/scenarios.server";
 import { SandboxIsland } from "./sandbox-island";
 import { TrafficChart, TrafficLegend } from "./traffic-chart";
+import { Transcript } from "./transcript";
 import styles from "./sandbox.module.css";
 
 export interface SandboxProps {
@@ -64,20 +64,13 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
       )}
       {hasCharts ? <TrafficLegend /> : null}
       {ready.map((entry) => (
-        <details key={entry.summary.name} className={styles.transcript}>
-          <summary>
-            Transcript{compare ? `: ${entry.summary.title}` : ""}{" "}
-            <span className={styles.muted}>({formatTime(entry.summary.duration)})</span>
-          </summary>
-          <ol className={styles.transcriptList}>
-            {entry.transcript.map((line, index) => (
-              <li key={index} className={line.kind === "marker" ? styles.transcriptMarker : undefined}>
-                <span className={styles.transcriptTime}>{formatTime(line.time)}</span>{" "}
-                {line.kind === "marker" ? <strong>▸ {line.text}</strong> : <code>{line.text || "\u00a0"}</code>}
-              </li>
-            ))}
-          </ol>
-        </details>
+        <Transcript
+          key={entry.summary.name}
+          scenario={entry.summary.name}
+          title={compare ? entry.summary.title : undefined}
+          duration={entry.summary.duration}
+          entries={entry.transcript}
+        />
       ))}
     </figure>
   );

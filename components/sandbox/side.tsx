@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from "react";
 import type { PanelState } from "@/lib/recordings/timeline";
-import { panelFields, StatePanel } from "./state-panel";
+import { panelFields, StatePanel, type PanelField } from "./state-panel";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
 
@@ -13,23 +13,26 @@ export function Side({
   compare,
   state,
   lastEvent,
+  fields = panelFields(scenario.events),
   children,
 }: {
   scenario: ScenarioSummary;
   compare: boolean;
   state: PanelState;
   lastEvent?: string;
+  /** The panel's rows; a compare passes both sides the same rows so the two panels line up. */
+  fields?: PanelField[];
   children: ReactNode;
 }) {
   // The recording's size as CSS variables: the screen reserves the terminal's height before xterm loads (see sandbox.module.css).
-  const size = { "--cols": scenario.cols, "--rows": scenario.rows } as CSSProperties;
+  const size = { "--cols": scenario.cols, "--rows": scenario.screenRows } as CSSProperties;
   return (
     <div className={styles.side} data-scenario={scenario.name}>
       {compare ? <p className={styles.sideTitle}>{scenario.title}</p> : null}
       <div className={styles.screen} style={size}>
         {children}
       </div>
-      <StatePanel title={scenario.title} state={state} fields={panelFields(scenario.events)} lastEvent={lastEvent} />
+      <StatePanel title={scenario.title} state={state} fields={fields} lastEvent={lastEvent} />
     </div>
   );
 }

@@ -2,9 +2,9 @@ import type { StatePatch } from "@/lib/recordings/manifest-schema";
 import type { PanelState, TimelineEvent } from "@/lib/recordings/timeline";
 import styles from "./sandbox.module.css";
 
-type Field = keyof StatePatch | "sinceSigterm";
+export type PanelField = keyof StatePatch | "sinceSigterm";
 
-const FIELDS: Array<{ key: Field; label: string; format?: (state: PanelState) => string }> = [
+const FIELDS: Array<{ key: PanelField; label: string; format?: (state: PanelState) => string }> = [
   { key: "container", label: "Container" },
   { key: "health", label: "Health check" },
   { key: "httpHealth", label: "GET /healthz" },
@@ -16,7 +16,7 @@ const FIELDS: Array<{ key: Field; label: string; format?: (state: PanelState) =>
 ];
 
 /** Tone for a value, so the panel can colour it; the text always says the same thing. */
-function tone(key: Field, value: unknown): "good" | "bad" | "warn" | undefined {
+function tone(key: PanelField, value: unknown): "good" | "bad" | "warn" | undefined {
   if (value === "healthy" || value === "completed" || value === 200 || (key === "exitCode" && value === 0))
     return "good";
   if (
@@ -32,8 +32,8 @@ function tone(key: Field, value: unknown): "good" | "bad" | "warn" | undefined {
 }
 
 /** Rows that this scenario ever sets; a stop recording has no use for a row that stays empty. */
-export function panelFields(events: readonly TimelineEvent[]): Field[] {
-  const keys = new Set<Field>();
+export function panelFields(events: readonly TimelineEvent[]): PanelField[] {
+  const keys = new Set<PanelField>();
   for (const event of events)
     for (const key of Object.keys(event.state) as Array<keyof StatePatch>)
       keys.add(key === "sigtermAt" ? "sinceSigterm" : key);
@@ -48,7 +48,7 @@ export function StatePanel({
 }: {
   title: string;
   state: PanelState;
-  fields: Field[];
+  fields: PanelField[];
   lastEvent?: string;
 }) {
   return (

@@ -46,15 +46,25 @@ export function openTerminal(container: HTMLElement, cols: number, rows: number,
   return term;
 }
 
-/** Fits by font size, never by columns, so recorded lines never re-wrap. */
+/** The smallest terminal font: legible on a phone. Below this width the screen scrolls sideways instead of shrinking. */
+export const LEGIBLE_MIN_FONT_SIZE = 12;
+
+/** The width the terminal may fill: the container's content box (its padding is not room for text). */
+function contentWidth(container: HTMLElement): number {
+  const style = getComputedStyle(container);
+  return container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+}
+
+/** Fits by font size, never by columns, so recorded lines never re-wrap; never below a legible size. */
 export function fitTerminal(term: Terminal, container: HTMLElement, maxFontSize: number): void {
-  const available = container.clientWidth;
+  const available = contentWidth(container);
   for (let attempt = 0; attempt < 3; attempt++) {
     const screen = container.querySelector<HTMLElement>(".xterm-screen");
-    const used = screen?.offsetWidth ?? 0;
-    if (!used || !available) break;
+    const used = screen?.getBoundingClientRect().width ?? 0;
+    if (!used || available <= 0) break;
     const current = term.options.fontSize ?? maxFontSize;
-    const next = Math.max(5, Math.min(maxFontSize, Math.floor(current * (available / used) * 4) / 4));
+    const fitted = Math.floor(current * (available / used) * 4) / 4;
+    const next = Math.max(LEGIBLE_MIN_FONT_SIZE, Math.min(maxFontSize, fitted));
     if (next === current || (used <= available && next > current && next - current < 0.5)) break;
     term.options.fontSize = next;
   }

@@ -12,6 +12,12 @@ const STATE_LABELS = {
   "coming-up": "passing checks, not yet in rotation",
 } as const;
 
+/** An SVG path for a rectangle, so many rectangles of one colour can share one element. */
+function rectPath(x: number, y: number, width: number, height: number): string {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return `M${round(x)} ${round(y)}h${round(width)}v${round(height)}h${round(-width)}z`;
+}
+
 /**
  * A rolling deploy's requests per second (succeeded and failed) and each replica's state in the
  * balancer, on the recording's playback clock. Static SVG with no script: once the player has
@@ -21,6 +27,16 @@ const STATE_LABELS = {
 export function TrafficChart({ chart, label, title }: { chart: TrafficChartData; label: string; title?: string }) {
   const x = (time: number) => (time / chart.duration) * WIDTH;
   const y = (count: number) => (count / chart.maxPerSecond) * BARS_HEIGHT;
+  // One path per colour rather than an element per bar: a lesson's DOM stays small.
+  const bars = (segment: (second: TrafficChartData["seconds"][number]) => [base: number, count: number]) =>
+    chart.seconds
+      .map((second) => {
+        const [base, count] = segment(second);
+        if (count <= 0) return "";
+        const width = Math.max(0.5, x(second.end) - x(second.start) - 1);
+        return rectPath(x(second.start), BARS_HEIGHT - y(base + count), width, y(count));
+      })
+      .join("");
   return (
     <div className={styles.frame}>
       {title ? <p className={styles.frameTitle}>{title}</p> : null}
@@ -35,43 +51,22 @@ export function TrafficChart({ chart, label, title }: { chart: TrafficChartData;
             preserveAspectRatio="none"
             aria-hidden="true"
           >
-            {chart.seconds.map((second, index) => {
-              const width = Math.max(0.5, x(second.end) - x(second.start) - 1);
-              return (
-                <g key={index}>
-                  <rect
-                    className={styles.ok}
-                    x={x(second.start)}
-                    width={width}
-                    y={BARS_HEIGHT - y(second.ok)}
-                    height={y(second.ok)}
-                  />
-                  {second.failed > 0 ? (
-                    <rect
-                      className={styles.failed}
-                      x={x(second.start)}
-                      width={width}
-                      y={BARS_HEIGHT - y(second.ok + second.failed)}
-                      height={y(second.failed)}
-                    />
-                  ) : null}
-                </g>
-              );
-            })}
+            <path className={styles.ok} d={bars((second) => [0, second.ok])} />
+            <path className={styles.failed} d={bars((second) => [second.ok, second.failed])} />
           </svg>
         </div>
         {chart.replicas.map((replica) => (
           <div key={replica.name} className={styles.row}>
             <span className={styles.label}>{replica.name}</span>
             <svg className={styles.band} viewBox={`0 0 ${WIDTH} 10`} preserveAspectRatio="none" aria-hidden="true">
-              {replica.bands.map((band, index) => (
-                <rect
-                  key={index}
-                  className={styles[band.state]}
-                  x={x(band.start)}
-                  width={Math.max(0.5, x(band.end) - x(band.start))}
-                  y={0}
-                  height={10}
+              {(Object.keys(STATE_LABELS) as Array<keyof typeof STATE_LABELS>).map((state) => (
+                <path
+                  key={state}
+                  className={styles[state]}
+                  d={replica.bands
+                    .filter((band) => band.state === state)
+                    .map((band) => rectPath(x(band.start), 0, Math.max(0.5, x(band.end) - x(band.start)), 10))
+                    .join("")}
                 />
               ))}
             </svg>

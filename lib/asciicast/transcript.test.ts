@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAsciicast } from "./parse";
-import { screenTextAt, stripAnsi, transcript } from "./transcript";
+import { rowsUsed, screenTextAt, stripAnsi, transcript } from "./transcript";
 
 const recording = parseAsciicast(
   [
@@ -30,6 +30,36 @@ describe("transcript", () => {
   it("shows the last screenful of lines at a time for the poster", () => {
     expect(screenTextAt(recording, 0.6)).toBe("$ docker stop app\npulling 100%");
     expect(screenTextAt(recording, 2)).toBe("tyed\nbye");
+  });
+});
+
+describe("transcript lines and rows", () => {
+  const spaced = parseAsciicast(
+    [
+      JSON.stringify({ version: 2, width: 40, height: 30 }),
+      JSON.stringify([0.1, "o", "$ npm start\r\n\r\n> node dist/server.js\r\n"]),
+      JSON.stringify([0.2, "o", "\r\n"]),
+    ].join("\n") + "\n",
+  );
+
+  it("leaves blank lines out, so no timestamp stands alone", () => {
+    expect(transcript(spaced).map((entry) => entry.text)).toEqual(["$ npm start", "> node dist/server.js"]);
+  });
+
+  it("sizes the terminal to the rows the recording prints, up to its height", () => {
+    expect(rowsUsed(spaced)).toBe(5);
+    expect(rowsUsed({ ...spaced, rows: 3 })).toBe(3);
+  });
+
+  it("counts a line wider than the terminal as the rows it wraps to, as the poster shows it", () => {
+    const wide = parseAsciicast(
+      [
+        JSON.stringify({ version: 2, width: 10, height: 30 }),
+        JSON.stringify([0.1, "o", "0123456789abcdef\r\nok\r\n"]),
+      ].join("\n") + "\n",
+    );
+    expect(rowsUsed(wide)).toBe(4);
+    expect(screenTextAt(wide, 1)).toBe("0123456789\nabcdef\nok");
   });
 });
 

@@ -75,21 +75,44 @@ export function transcriptLines(recording: Pick<Recording, "output">): Transcrip
   return lines;
 }
 
-/** Output lines and markers interleaved in time order: the readable story of the recording. */
+/** Output lines and markers interleaved in time order: the readable story of the recording (blank lines left out). */
 export function transcript(recording: Recording): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [
-    ...transcriptLines(recording).map((line) => ({ time: line.time, kind: "output" as const, text: line.text })),
+    ...transcriptLines(recording)
+      .filter((line) => line.text !== "")
+      .map((line) => ({ time: line.time, kind: "output" as const, text: line.text })),
     ...recording.markers.map((marker) => ({ time: marker.time, kind: "marker" as const, text: marker.label })),
   ];
   // Stable sort: at equal times a marker goes before the output it introduces.
   return entries.sort((a, b) => a.time - b.time || (a.kind === b.kind ? 0 : a.kind === "marker" ? -1 : 1));
 }
 
-/** The poster: the last `rows` lines on screen at `time` (the first meaningful frame), as plain text. */
+/** A line as the terminal shows it: wrapped at the recording's width (an empty line still takes a row). */
+function screenRowsOf(text: string, cols: number): string[] {
+  const chars = [...text];
+  if (chars.length === 0) return [""];
+  const rows: string[] = [];
+  for (let start = 0; start < chars.length; start += cols) rows.push(chars.slice(start, start + cols).join(""));
+  return rows;
+}
+
+/** The poster: the last screenful of rows at `time` (the first meaningful frame), as plain text wrapped like the terminal. */
 export function screenTextAt(recording: Recording, time: number): string {
-  const upTo = transcriptLines({ output: recording.output.filter((event) => event.time <= time) });
-  return upTo
+  return transcriptLines({ output: recording.output.filter((event) => event.time <= time) })
+    .flatMap((line) => screenRowsOf(line.text, recording.cols))
     .slice(-recording.rows)
-    .map((line) => line.text)
     .join("\n");
+}
+
+/**
+ * The terminal rows a recording actually uses: its lines as the terminal wraps them, plus the row the cursor ends on,
+ * at most its recorded height. A recording shorter than its height replays identically in that many rows, without a
+ * dark void below.
+ */
+export function rowsUsed(recording: Pick<Recording, "output" | "rows" | "cols">): number {
+  const rows = transcriptLines(recording).reduce(
+    (sum, line) => sum + screenRowsOf(line.text, recording.cols).length,
+    0,
+  );
+  return Math.min(recording.rows, rows + 1);
 }

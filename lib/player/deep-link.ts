@@ -10,6 +10,14 @@ export function parseDeepLink(hash: string): { scenario: string; time: number } 
   return { scenario: match[1]!, time: Number(match[2]) };
 }
 
+/**
+ * Rounds UP to a tenth: a link rounded to the nearest tenth can open just before the moment it was copied at and show
+ * the state before it. The small tolerance keeps a time already on a tenth (3.3 stored as 3.3000000000000003) there.
+ */
+export function linkTime(time: number): number {
+  return Math.max(0, Math.ceil(Math.round(time * 1e6) / 1e5) / 10);
+}
+
 export function deepLink(scenario: string, time: number): string {
-  return `#${scenario}@${Math.max(0, Math.round(time * 10) / 10)}`;
+  return `#${scenario}@${linkTime(time)}`;
 }

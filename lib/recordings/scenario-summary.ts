@@ -8,6 +8,10 @@ export interface ScenarioSummary {
   src: string;
   cols: number;
   rows: number;
+  /** Rows the recording prints into (at most `rows`): the terminal's height, so it shows no empty void. */
+  screenRows: number;
+  /** Playback time of the screen the poster shows before the player loads. */
+  posterTime: number;
   duration: number;
   events: TimelineEvent[];
 }

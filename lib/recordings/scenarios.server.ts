@@ -2,7 +2,7 @@ import "server-only";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AsciicastError, parseAsciicast, type Recording } from "@/lib/asciicast/parse";
-import { screenTextAt, transcript, type TranscriptEntry } from "@/lib/asciicast/transcript";
+import { rowsUsed, screenTextAt, transcript, type TranscriptEntry } from "@/lib/asciicast/transcript";
 import { SCENARIO_NAMES, type ScenarioName } from "@/lib/recordings/manifest-schema";
 import { loadManifest, RECORDINGS_DIR } from "@/lib/recordings/manifest.server";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
@@ -83,6 +83,8 @@ function loadScenario(name: string): ReadyScenario | FailedScenario {
       src: withBasePath(`/recordings/${castFile}`),
       cols: recording.cols,
       rows: recording.rows,
+      screenRows: rowsUsed(recording),
+      posterTime,
       duration: recording.duration,
       events,
     },

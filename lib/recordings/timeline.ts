@@ -14,21 +14,46 @@ export interface PanelState extends StatePatch {
 }
 
 /**
+ * Recorded seconds after a moment in which output still belongs to it. The recorder writes a marker and then, a
+ * fraction of a millisecond later, the command it announces ("docker stop: SIGTERM sent", then `$ docker stop …`);
+ * a person reads the two as one moment, so seeking to the moment must show that line.
+ */
+export const MOMENT_OUTPUT_WINDOW = 0.01;
+
+/** The playback time of a moment recorded at `rawTime`: after any output written within MOMENT_OUTPUT_WINDOW of it. */
+function momentTime(recording: Pick<Recording, "output">, rawTime: number, time: number): number {
+  let settled = time;
+  for (const output of recording.output) {
+    if (output.rawTime > rawTime + MOMENT_OUTPUT_WINDOW) break;
+    if (output.rawTime >= rawTime) settled = Math.max(settled, output.time);
+  }
+  return settled;
+}
+
+/**
  * Places manifest events on the playback clock. An event takes its marker's playback time (the
  * manifest promises `t` and `label` equal a marker's); an event without a marker is mapped by time.
+ * Either way it lands after the output that goes with it (see MOMENT_OUTPUT_WINDOW).
  */
 export function alignEvents(recording: Recording, events: readonly ScenarioEvent[]): TimelineEvent[] {
   return events
     .map((event) => {
       const marker = recording.markers.find((m) => m.label === event.label && Math.abs(m.rawTime - event.t) < 0.0005);
-      return { ...event, time: marker ? marker.time : rawToPlayback(recording, event.t) };
+      const time = marker ? marker.time : rawToPlayback(recording, event.t);
+      return { ...event, time: momentTime(recording, event.t, time) };
     })
     .sort((a, b) => a.time - b.time);
 }
 
 /** Markers as timeline events when there is no manifest: the seek bar and announcements still work. */
 export function eventsFromMarkers(recording: Recording): TimelineEvent[] {
-  return recording.markers.map((m) => ({ t: m.rawTime, time: m.time, label: m.label, kind: "marker", state: {} }));
+  return recording.markers.map((m) => ({
+    t: m.rawTime,
+    time: momentTime(recording, m.rawTime, m.time),
+    label: m.label,
+    kind: "marker",
+    state: {},
+  }));
 }
 
 /** The markers' state patches merged up to `time`, without the running "since SIGTERM" clock (the poster uses it before the recording is loaded). */
@@ -36,6 +61,9 @@ export function markerStateAt(events: readonly TimelineEvent[], time: number): P
   const state: PanelState = {};
   for (const event of events) {
     if (event.time > time + 1e-9) break;
+    // An HTTP answer needs a running process: once the container has exited, /healthz shows only what the recording
+    // shows from then on (a refused connection, or nothing), never the last answer it gave.
+    if (event.state.container === "exited" && typeof state.httpHealth === "number") delete state.httpHealth;
     Object.assign(state, event.state);
   }
   return state;

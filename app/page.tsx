@@ -51,7 +51,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             the naive image against the optimized one, {fact("naiveOverOptimized")} smaller.{" "}
-            <a href={sizes}>See the sizes measured</a>
+            <Link href={sizes}>See the sizes measured</Link>
           </span>
         </li>
         <li className="proof__item" data-proof="stop">
@@ -60,7 +60,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             a request in flight when <code>docker stop</code> hits the naive image, and the optimized one.{" "}
-            <a href={naiveStop}>Watch the naive stop</a> and <a href={optimizedStop}>the optimized one</a>
+            <Link href={naiveStop}>Watch the naive stop</Link> and <Link href={optimizedStop}>the optimized one</Link>
           </span>
         </li>
         <li className="proof__item" data-proof="rolling">
@@ -69,7 +69,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             failed requests of {fact("rollingOptimizedSent")} in a rolling deploy at {fact("rollingRate")}.{" "}
-            <a href={rollingDeploy}>Watch the deploy</a>
+            <Link href={rollingDeploy}>Watch the deploy</Link>
           </span>
         </li>
       </ul>

@@ -36,7 +36,10 @@ test.describe("hosted under a base path", () => {
     const requests = watchRequests(page, new URL(baseURL!).origin);
     await page.goto(`${basePath}/`);
     await expect(page.getByRole("heading", { level: 1, name: "Shipping Node.js in containers" })).toBeVisible();
-    await page.getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ }).click();
+    await page
+      .getByRole("region", { name: /Chapter 10/ })
+      .getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`${lessonPath}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Dockerizing Node.js" })).toBeVisible();
 

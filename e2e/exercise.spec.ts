@@ -140,8 +140,8 @@ test.describe("the Dockerfile exercise", () => {
       return previous?.outerHTML.slice(0, 120) ?? "nothing";
     });
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-    expect(focused, `Tab from ${before}`).toMatch(/^<div[^>]*contenteditable="true"/);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("contenteditable"));
+    expect(focused, `Tab from ${before}`).toBe("true");
     await expect(editor(page)).toBeFocused();
     await page.keyboard.type("# typed ");
     await page.keyboard.press("Escape");

@@ -70,7 +70,7 @@ test.describe("lesson quizzes", () => {
     await expect(single.getByText("Correct!", { exact: true })).toBeVisible();
     await expect(group.getByRole("radio", { name: "node:20-slim" })).toBeChecked();
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("shipping-node:progress") ?? "null"));
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(3);
     expect(saved.state.quizzes["production-and-scaling/dockerizing-nodejs#base-image"]).toMatchObject({
       answer: [1],
       correct: true,

@@ -12,7 +12,10 @@ test.describe("course site", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Shipping Node.js in containers" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /Chapter 10: Production and Scaling/ })).toBeVisible();
-    await page.getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ }).click();
+    await page
+      .getByRole("region", { name: /Chapter 10/ })
+      .getByRole("link", { name: /10\.4\s*Dockerizing Node\.js/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`${lessonPath}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Dockerizing Node.js" })).toBeVisible();
     const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });

@@ -1,5 +1,5 @@
 import { loadExercise } from "@/lib/exercise/exercises.server";
-import { recordedLabChecks } from "@/lib/exercise/lab-reference";
+import { labReference } from "@/lib/lab/protocol";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import { ExerciseIsland } from "./exercise-island";
 import styles from "./exercise.module.css";
@@ -28,7 +28,7 @@ export function DockerfileExercise({ id }: { id: string }) {
         title={exercise.title}
         start={exercise.startText}
         model={exercise.modelText}
-        recorded={recordedLabChecks(loadManifest())}
+        reference={labReference(loadManifest())}
       />
     </section>
   );

@@ -12,13 +12,12 @@ import {
 } from "react";
 import type { LessonId } from "@/lib/content/lesson-id";
 import { exerciseReducer, startExercise, viewExercise } from "@/lib/exercise/exercise";
-import type { RecordedLabCheck } from "@/lib/exercise/lab-reference";
 import { quizKey } from "@/lib/quiz/types";
 import { useProgress } from "@/lib/progress/use-progress";
 import type { DockerfileEditorProps } from "./dockerfile-editor";
 import { ExerciseResults } from "./exercise-results";
 import { LabPanel } from "./lab-panel";
-import { RecordedLabChecks } from "./recorded-lab-checks";
+import type { LabReferenceRow } from "@/lib/lab/protocol";
 import styles from "./exercise.module.css";
 
 export interface ExerciseIslandProps {
@@ -29,7 +28,8 @@ export interface ExerciseIslandProps {
   start: string;
   /** The model answer, shown after an attempt. */
   model: string;
-  recorded: RecordedLabCheck[];
+  /** What the recordings measured for each check a real run makes (read from the manifest at prerender). */
+  reference: LabReferenceRow[];
 }
 
 type Rules = typeof import("@/lib/exercise/rules");
@@ -44,7 +44,7 @@ const loadRules = () => (rulesChunk ??= import("@/lib/exercise/rules"));
  * starting Dockerfile as server-rendered text in a frame of the editor's size; then CodeMirror and the
  * rules load and the editor takes the text's place without moving anything around it.
  */
-export function ExerciseIsland({ id, lesson, title, start, model, recorded }: ExerciseIslandProps) {
+export function ExerciseIsland({ id, lesson, title, start, model, reference }: ExerciseIslandProps) {
   const domId = useId();
   const root = useRef<HTMLDivElement>(null);
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -187,9 +187,11 @@ export function ExerciseIsland({ id, lesson, title, start, model, recorded }: Ex
           </pre>
         </div>
       )}
-      <RecordedLabChecks value={recorded}>
-        <LabPanel dockerfile={state.text} onGraded={(grade) => recordExerciseRun({ lesson, id, grade })} />
-      </RecordedLabChecks>
+      <LabPanel
+        dockerfile={state.text}
+        reference={reference}
+        onGraded={(grade) => recordExerciseRun({ lesson, id, grade })}
+      />
     </div>
   );
 }

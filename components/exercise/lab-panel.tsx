@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { saveLabRun } from "@/lib/lab/client";
 import type { LabRun } from "@/lib/lab/panel-state";
-import { DEFAULT_LAB_PORT, LAB_CHECKS, labReferenceSchema, type LabReferenceRow } from "@/lib/lab/protocol";
+import { DEFAULT_LAB_PORT, LAB_CHECKS, type LabReferenceRow } from "@/lib/lab/protocol";
 import styles from "./lab-panel.module.css";
 import { useLabRunner } from "./use-lab-runner";
 
@@ -16,7 +16,12 @@ const LAB_COMMAND = "npm run lab";
  * page's `#lab=` hash. Without a runner it shows what a run checks, with the recordings' measured
  * values, and the command to run one.
  */
-export function LabPanel(props: { dockerfile: string; onGraded?: (grade: { passed: number; total: number }) => void }) {
+export function LabPanel(props: {
+  dockerfile: string;
+  /** Each check's naive and optimized values from the manifest, read when the lesson prerenders. */
+  reference: LabReferenceRow[];
+  onGraded?: (grade: { passed: number; total: number }) => void;
+}) {
   const { state, connect, start, cancel, disconnect, recheck } = useLabRunner(props.onGraded);
   const { connection, run } = state;
   const [urlText, setUrlText] = useState("");
@@ -95,7 +100,7 @@ export function LabPanel(props: { dockerfile: string; onGraded?: (grade: { passe
       )}
 
       {run.kind === "idle" ? (
-        connection.kind !== "connected" && <WhatARunChecks />
+        connection.kind !== "connected" && <WhatARunChecks rows={props.reference} />
       ) : (
         <RunView run={run} address={connection.kind === "connected" ? connection.address : null} />
       )}
@@ -182,21 +187,7 @@ function RunView({
 }
 
 /** Without a runner: what a real run checks, with the values the recordings measured. */
-function WhatARunChecks() {
-  const [rows, setRows] = useState<LabReferenceRow[] | "unavailable" | null>(null);
-  useEffect(() => {
-    let current = true;
-    fetch("/lab-reference.json")
-      .then((response) => response.json())
-      .then((json: unknown) => {
-        const parsed = labReferenceSchema.safeParse(json);
-        if (current) setRows(parsed.success ? parsed.data : "unavailable");
-      })
-      .catch(() => current && setRows("unavailable"));
-    return () => {
-      current = false;
-    };
-  }, []);
+function WhatARunChecks({ rows }: { rows: LabReferenceRow[] }) {
   return (
     <div className={styles.run}>
       <p>
@@ -204,33 +195,25 @@ function WhatARunChecks() {
         service, then measures what the recordings measured (it needs Docker and about half a minute once the bases are
         built):
       </p>
-      {rows === "unavailable" ? (
-        <ul>
-          {LAB_CHECKS.map((check) => (
-            <li key={check.id}>{check.title}</li>
-          ))}
-        </ul>
-      ) : (
-        <table className={styles.table}>
-          <caption className={styles.caption}>What a run checks, and what the recordings measured</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Naive image</th>
-              <th scope="col">Optimized image</th>
+      <table className={styles.table}>
+        <caption className={styles.caption}>What a run checks, and what the recordings measured</caption>
+        <thead>
+          <tr>
+            <th scope="col">Check</th>
+            <th scope="col">Naive image</th>
+            <th scope="col">Optimized image</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{row.title}</th>
+              <td>{row.naive}</td>
+              <td>{row.optimized}</td>
             </tr>
-          </thead>
-          <tbody>
-            {(rows ?? LAB_CHECKS.map((check) => ({ ...check, naive: "…", optimized: "…" }))).map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.title}</th>
-                <td>{row.naive}</td>
-                <td>{row.optimized}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
       <p>
         To run it for real: <code>{LAB_COMMAND}</code>, then paste the URL it prints above (or open the link it prints,
         which carries it in this page&apos;s <code>#lab=</code>).

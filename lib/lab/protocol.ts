@@ -186,7 +186,3 @@ export function optimizedImageBytes(manifest: Manifest): number {
   if (!image) throw new Error('the manifest\'s sizes scenario has no "optimized image" row');
   return image.uncompressedBytes;
 }
-
-export const labReferenceSchema = z.array(
-  z.strictObject({ id: z.enum(checkIds), title: z.string(), naive: z.string(), optimized: z.string() }),
-);

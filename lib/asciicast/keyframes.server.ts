@@ -1,6 +1,7 @@
 import "server-only";
 import { Terminal, type IBufferCell, type IBufferLine } from "@xterm/headless";
 import type { Recording } from "./parse";
+import { rowsUsed } from "./transcript";
 import { KEYFRAME_INTERVAL, KEYFRAME_SCROLLBACK, PLAYER_SCROLLBACK, type Keyframes } from "./keyframes";
 
 /** A headless terminal of the recording's size with the player's scrollback, and a promise-returning write. */
@@ -111,7 +112,9 @@ export function serializeTerminal(term: Terminal): string {
  * time, when /keyframes/<scenario>.json is prerendered.
  */
 export async function computeKeyframes(recording: Recording, interval = KEYFRAME_INTERVAL): Promise<Keyframes> {
-  const { term, write } = headlessTerminal(recording);
+  // The player shows only the rows the recording prints into (rowsUsed); a keyframe's cursor and screen must be of
+  // that size, or a restore lands the cursor on another row than playing through does.
+  const { term, write } = headlessTerminal({ cols: recording.cols, rows: rowsUsed(recording) });
   const frames: Keyframes["frames"] = [];
   try {
     for (let position = interval; position <= recording.output.length; position += interval) {

@@ -2,10 +2,8 @@
 
 import type { Terminal } from "@xterm/xterm";
 import { useCallback, useEffect, useRef } from "react";
-import { fitTerminal, openTerminal } from "@/components/sandbox/terminal";
+import { fitTerminal, openTerminal, PRESENTATION_FONT_SIZES } from "@/components/sandbox/terminal";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
-
-const LIVE_MAX_FONT_SIZE = 32;
 
 /**
  * One xterm terminal per scenario of a live step, opened in the containers `container(index)`
@@ -20,11 +18,11 @@ export function useLiveTerminals(scenarios: readonly ScenarioSummary[]) {
     const fitAll = () =>
       terminals.current.forEach((term, index) => {
         const container = containers.current[index];
-        if (term && container) fitTerminal(term, container, LIVE_MAX_FONT_SIZE);
+        if (term && container) fitTerminal(term, container, PRESENTATION_FONT_SIZES);
       });
     terminals.current = scenarios.map((scenario, index) => {
       const container = containers.current[index];
-      return container ? openTerminal(container, scenario.cols, scenario.rows, LIVE_MAX_FONT_SIZE) : undefined;
+      return container ? openTerminal(container, scenario.cols, scenario.rows, PRESENTATION_FONT_SIZES.max) : undefined;
     });
     fitAll();
     const observer = new ResizeObserver(fitAll);

@@ -3,7 +3,7 @@ import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { fitTerminal, LESSON_MAX_FONT_SIZE, openTerminal } from "./terminal";
+import { fitTerminal, LESSON_FONT_SIZES, openTerminal, type FontSizeRange } from "./terminal";
 
 /** RIS, the terminal's full reset, as output. */
 const FULL_RESET = "\u001bc";
@@ -41,11 +41,11 @@ export class ReplayEngine {
   constructor(
     recordings: Array<{ recording: Recording; events: TimelineEvent[]; container: HTMLElement }>,
     private readonly callbacks: EngineCallbacks,
-    private readonly maxFontSize = LESSON_MAX_FONT_SIZE,
+    private readonly fontSizes: FontSizeRange = LESSON_FONT_SIZES,
   ) {
     this.clock = new PlaybackClock(Math.max(...recordings.map((r) => r.recording.duration)));
     this.sides = recordings.map(({ recording, events, container }) => {
-      const term = openTerminal(container, recording.cols, recording.rows, maxFontSize);
+      const term = openTerminal(container, recording.cols, recording.rows, fontSizes.max);
       return { term, container, index: new SeekIndex(recording.output, recording.keyframes), position: 0, events };
     });
     // Fitting changes the font size, never the columns, so recorded lines never re-wrap.
@@ -58,7 +58,7 @@ export class ReplayEngine {
   }
 
   fit(): void {
-    for (const side of this.sides) fitTerminal(side.term, side.container, this.maxFontSize);
+    for (const side of this.sides) fitTerminal(side.term, side.container, this.fontSizes);
   }
 
   get time(): number {

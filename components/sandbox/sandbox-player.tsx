@@ -25,6 +25,7 @@ import { Poster } from "./poster";
 import { Side } from "./side";
 import { panelFields } from "./state-panel";
 import { useRecordings } from "./use-recordings";
+import { PRESENTATION_FONT_SIZES } from "./terminal";
 import styles from "./sandbox.module.css";
 
 /**
@@ -51,9 +52,6 @@ export interface SandboxPlayerProps {
 }
 
 const SEEK_STEP = 5;
-
-/** Presenter mode's largest terminal font (px); the stage's width decides the actual size. */
-const PRESENTATION_MAX_FONT_SIZE = 32;
 
 /** The engine's clock as the controls show it, copied after every rendered frame. */
 interface Playback {
@@ -93,7 +91,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
         onEvent: (side, event: TimelineEvent) =>
           setAnnouncement(`${compare ? `${scenarios[side]!.title}: ` : ""}${event.label} at ${formatTime(event.time)}`),
       },
-      presentation ? PRESENTATION_MAX_FONT_SIZE : undefined,
+      presentation ? PRESENTATION_FONT_SIZES : undefined,
     );
     engineRef.current = engine;
     const action = waiting.current;

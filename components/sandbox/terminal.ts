@@ -24,8 +24,23 @@ const THEME: ITheme = {
   brightWhite: "#f0f6fc",
 };
 
-/** The largest font a terminal grows to: 15 px in a lesson column; presenter mode allows more. */
-export const LESSON_MAX_FONT_SIZE = 15;
+/** The font sizes (px) a fitted terminal stays between. */
+export interface FontSizeRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * A lesson's terminals: at most 15 px in the text column, and never below 12 px, legible on a phone
+ * (below that width the screen scrolls sideways instead of shrinking).
+ */
+export const LESSON_FONT_SIZES: FontSizeRange = { min: 12, max: 15 };
+
+/**
+ * Presenter mode's terminals, replayed or live; the stage's size decides the actual font. A projector
+ * shows its 1280 px on a wall, so two 100-column terminals side by side may go below a reader's 12 px to fit.
+ */
+export const PRESENTATION_FONT_SIZES: FontSizeRange = { min: 8, max: 32 };
 
 /** An xterm terminal for output only (a replay or a live run): the recording's size, the course palette. */
 export function openTerminal(container: HTMLElement, cols: number, rows: number, fontSize: number): Terminal {
@@ -46,25 +61,22 @@ export function openTerminal(container: HTMLElement, cols: number, rows: number,
   return term;
 }
 
-/** The smallest terminal font: legible on a phone. Below this width the screen scrolls sideways instead of shrinking. */
-export const LEGIBLE_MIN_FONT_SIZE = 12;
-
 /** The width the terminal may fill: the container's content box (its padding is not room for text). */
 function contentWidth(container: HTMLElement): number {
   const style = getComputedStyle(container);
   return container.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
 }
 
-/** Fits by font size, never by columns, so recorded lines never re-wrap; never below a legible size. */
-export function fitTerminal(term: Terminal, container: HTMLElement, maxFontSize: number): void {
+/** Fits by font size, never by columns, so recorded lines never re-wrap; the size stays within `sizes`. */
+export function fitTerminal(term: Terminal, container: HTMLElement, sizes: FontSizeRange): void {
   const available = contentWidth(container);
   for (let attempt = 0; attempt < 3; attempt++) {
     const screen = container.querySelector<HTMLElement>(".xterm-screen");
     const used = screen?.getBoundingClientRect().width ?? 0;
     if (!used || available <= 0) break;
-    const current = term.options.fontSize ?? maxFontSize;
+    const current = term.options.fontSize ?? sizes.max;
     const fitted = Math.floor(current * (available / used) * 4) / 4;
-    const next = Math.max(LEGIBLE_MIN_FONT_SIZE, Math.min(maxFontSize, fitted));
+    const next = Math.max(sizes.min, Math.min(sizes.max, fitted));
     if (next === current || (used <= available && next > current && next - current < 0.5)) break;
     term.options.fontSize = next;
   }

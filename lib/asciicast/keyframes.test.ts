@@ -109,5 +109,6 @@ describe("build-time keyframes", () => {
       "its keyframes are malformed at frames.0.position",
     );
     expect(keyframesUrl("/recordings/stop-naive.cast")).toBe("/keyframes/stop-naive.json");
+    expect(keyframesUrl("/course/recordings/stop-naive.cast")).toBe("/course/keyframes/stop-naive.json");
   });
 });

@@ -30,7 +30,10 @@ export function keyframesUrl(castUrl: string): string {
       .split("/")
       .pop()
       ?.replace(/\.cast$/, "") ?? "";
-  return `/keyframes/${name}.json`;
+  // Keyframes sit beside the recordings, under the same base path (a site hosted at /course/).
+  const recordings = castUrl.lastIndexOf("/recordings/");
+  const prefix = recordings > 0 ? castUrl.slice(0, recordings) : "";
+  return `${prefix}/keyframes/${name}.json`;
 }
 
 /** The keyframes file's content, or a sentence saying what is wrong with it. */

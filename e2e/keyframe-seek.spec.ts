@@ -3,7 +3,11 @@ import { expect, test, type Locator } from "./fixtures";
 /** The recording with the most output events: seeking in it restores a build-time keyframe. */
 const SCENARIO = "pid1-matrix";
 
-const screenText = (figure: Locator) => figure.locator(".xterm-rows").first().innerText();
+/** The terminal's screen as drawn: xterm draws only a terminal on screen, so it is scrolled into view first. */
+const screenText = async (figure: Locator) => {
+  await figure.locator(".xterm").first().scrollIntoViewIfNeeded();
+  return figure.locator(".xterm-rows").first().innerText();
+};
 
 test.describe("keyframe seeking", () => {
   test("a seek that restores a keyframe lands on the screen that playing through shows", async ({

@@ -37,6 +37,7 @@ test("the traffic charts follow the player's playhead, and a click on a chart se
 
   // Click a chart: the player seeks there, and the other chart follows too.
   const plot = sandbox.locator("[data-plot]").nth(1);
+  await plot.scrollIntoViewIfNeeded(); // the stacked compare is taller than the viewport
   const box = (await plot.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2);
   await expect.poll(() => shownTime(sandbox)).toBeCloseTo(0.25 * duration("rolling-optimized"), 0);

@@ -83,6 +83,8 @@ test.describe("sandbox player", () => {
     await figure.getByRole("button", { name: /Play/ }).click();
     await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
     await expect.poll(() => shownTime(figure)).toBeGreaterThan(0.5);
+    // xterm draws only a terminal on screen, and the stacked compare is taller than the viewport.
+    await figure.locator(".xterm").first().scrollIntoViewIfNeeded();
     await expect(figure.locator(".xterm-rows").first()).toContainText("listening on port 3000");
     await figure.getByRole("button", { name: "Pause" }).click();
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible();
@@ -161,7 +163,10 @@ test.describe("sandbox player", () => {
     );
     await expect(figure.locator(".xterm-rows")).toHaveCount(2);
     // Each terminal ends on its request's real fate: dropped by the naive image, answered by the optimized one.
+    // (xterm draws only a terminal on screen, and the stacked compare is taller than the viewport.)
+    await figure.locator(".xterm").nth(0).scrollIntoViewIfNeeded();
     await expect(figure.locator(".xterm-rows").nth(0)).toContainText("Empty reply from server");
+    await figure.locator(".xterm").nth(1).scrollIntoViewIfNeeded();
     await expect(figure.locator(".xterm-rows").nth(1)).toContainText("HTTP 200 after");
   });
 

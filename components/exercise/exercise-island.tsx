@@ -128,7 +128,12 @@ export function ExerciseIsland({ id, lesson, title, start, model, reference }: E
             onEscape={onEscape}
           />
         ) : (
-          <pre className={styles.placeholder} data-exercise-placeholder>
+          <pre
+            className={styles.placeholder}
+            data-exercise-placeholder
+            tabIndex={0}
+            aria-label={`${title}: the starting Dockerfile`}
+          >
             {state.text}
           </pre>
         )}

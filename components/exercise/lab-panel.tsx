@@ -16,12 +16,14 @@ const LAB_COMMAND = "npm run lab";
  * page's `#lab=` hash. Without a runner it shows what a run checks, with the recordings' measured
  * values, and the command to run one.
  */
-export function LabPanel(props: {
+export interface LabPanelProps {
   dockerfile: string;
   /** Each check's naive and optimized values from the manifest, read when the lesson prerenders. */
   reference: LabReferenceRow[];
   onGraded?: (grade: { passed: number; total: number }) => void;
-}) {
+}
+
+export function LabPanel(props: LabPanelProps) {
   const { state, connect, start, cancel, disconnect, recheck } = useLabRunner(props.onGraded);
   const { connection, run } = state;
   const [urlText, setUrlText] = useState("");

@@ -1,5 +1,5 @@
 import { loadExercise } from "@/lib/exercise/exercises.server";
-import { labReference } from "@/lib/lab/protocol";
+import { labReference } from "@/lib/lab/checks";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import { ExerciseIsland } from "./exercise-island";
 import styles from "./exercise.module.css";

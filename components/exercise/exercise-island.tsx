@@ -15,9 +15,9 @@ import { exerciseReducer, startExercise, viewExercise } from "@/lib/exercise/exe
 import { quizKey } from "@/lib/quiz/types";
 import { useProgress } from "@/lib/progress/use-progress";
 import type { DockerfileEditorProps } from "./dockerfile-editor";
-import type { LabPanelProps } from "./lab-panel";
 import { ExerciseResults } from "./exercise-results";
-import type { LabReferenceRow } from "@/lib/lab/protocol";
+import { LabPanel } from "./lab-panel";
+import type { LabReferenceRow } from "@/lib/lab/checks";
 import styles from "./exercise.module.css";
 
 export interface ExerciseIslandProps {
@@ -36,8 +36,6 @@ type Rules = typeof import("@/lib/exercise/rules");
 
 /** Both lazy chunks: CodeMirror and the rules (dockerfile-ast). Neither is part of the lesson's first load. */
 const loadEditor = () => import("./dockerfile-editor").then((module) => module.DockerfileEditor);
-/** The lab panel validates the runner's answers with zod: it loads with the editor, not with the page. */
-const loadLabPanel = () => import("./lab-panel").then((module) => module.LabPanel);
 let rulesChunk: Promise<Rules> | undefined;
 const loadRules = () => (rulesChunk ??= import("@/lib/exercise/rules"));
 
@@ -52,7 +50,6 @@ export function ExerciseIsland({ id, lesson, title, start, model, reference }: E
   const checkButton = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const [Editor, setEditor] = useState<ComponentType<DockerfileEditorProps> | null>(null);
-  const [LabPanel, setLabPanel] = useState<ComponentType<LabPanelProps> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [state, dispatch] = useReducer(exerciseReducer, start, startExercise);
@@ -68,13 +65,6 @@ export function ExerciseIsland({ id, lesson, title, start, model, reference }: E
       (error: unknown) =>
         setLoadError(
           `The editor could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
-        ),
-    );
-    loadLabPanel().then(
-      (component) => setLabPanel(() => component),
-      (error: unknown) =>
-        setLoadError(
-          `The lab panel could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
         ),
     );
     void loadRules().catch(() => undefined);
@@ -202,13 +192,11 @@ export function ExerciseIsland({ id, lesson, title, start, model, reference }: E
           </pre>
         </div>
       )}
-      {LabPanel && (
-        <LabPanel
-          dockerfile={state.text}
-          reference={reference}
-          onGraded={(grade) => recordExerciseRun({ lesson, id, grade })}
-        />
-      )}
+      <LabPanel
+        dockerfile={state.text}
+        reference={reference}
+        onGraded={(grade) => recordExerciseRun({ lesson, id, grade })}
+      />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { saveLabRun } from "@/lib/lab/client";
 import type { LabRun } from "@/lib/lab/panel-state";
-import { DEFAULT_LAB_PORT, LAB_CHECKS, type LabReferenceRow } from "@/lib/lab/protocol";
+import { DEFAULT_LAB_PORT, LAB_CHECKS, type LabReferenceRow } from "@/lib/lab/checks";
 import styles from "./lab-panel.module.css";
-import { useLabRunner } from "./use-lab-runner";
+import { loadLabClient, useLabRunner } from "./use-lab-runner";
 
 /** The command that starts the runner, shown to everyone who has not started one. */
 const LAB_COMMAND = "npm run lab";
@@ -174,9 +173,9 @@ function RunView({
             type="button"
             className={styles.buttonSecondary}
             onClick={() =>
-              void saveLabRun(address, run.runId!).then((answer) =>
-                setSaved(answer.ok ? `Saved as ${answer.file}` : answer.message),
-              )
+              void loadLabClient()
+                .then(({ saveLabRun }) => saveLabRun(address, run.runId!))
+                .then((answer) => setSaved(answer.ok ? `Saved as ${answer.file}` : answer.message))
             }
           >
             Save as a recording

@@ -1,9 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { cancelLabRun, fetchLabStatus, streamLabRun } from "@/lib/lab/client";
 import { gradeOf, initialLabPanelState, labPanelReducer } from "@/lib/lab/panel-state";
-import { parseRunnerUrl } from "@/lib/lab/protocol";
+import { parseRunnerUrl } from "@/lib/lab/checks";
+
+/** The runner's client validates every answer with zod: it loads when a runner is first used, not with the lesson. */
+export const loadLabClient = () => import("@/lib/lab/client");
 
 /** The page's hash that carries the runner's URL: `#lab=http://127.0.0.1:4300/?token=…` (what `npm run lab` prints). */
 const HASH_PREFIX = "#lab=";
@@ -36,14 +38,16 @@ export function useLabRunner(onGraded?: (grade: { passed: number; total: number 
   useEffect(() => {
     if (connection.kind !== "checking") return;
     let current = true;
-    void fetchLabStatus(connection.address).then((answer) => {
-      if (!current) return;
-      dispatch(
-        answer.ok
-          ? { type: "status-received", status: answer.status }
-          : { type: "status-failed", message: answer.message },
-      );
-    });
+    void loadLabClient()
+      .then(({ fetchLabStatus }) => fetchLabStatus(connection.address))
+      .then((answer) => {
+        if (!current) return;
+        dispatch(
+          answer.ok
+            ? { type: "status-received", status: answer.status }
+            : { type: "status-failed", message: answer.message },
+        );
+      });
     return () => {
       current = false;
     };
@@ -64,7 +68,15 @@ export function useLabRunner(onGraded?: (grade: { passed: number; total: number 
       const controller = new AbortController();
       streaming.current = controller;
       dispatch({ type: "run-requested" });
-      streamLabRun(connection.address, dockerfile, (event) => dispatch({ type: "event", event }), controller.signal)
+      loadLabClient()
+        .then(({ streamLabRun }) =>
+          streamLabRun(
+            connection.address,
+            dockerfile,
+            (event) => dispatch({ type: "event", event }),
+            controller.signal,
+          ),
+        )
         .then(({ refused }) => {
           dispatch(
             refused
@@ -86,7 +98,9 @@ export function useLabRunner(onGraded?: (grade: { passed: number; total: number 
     if (connection.kind !== "connected") return;
     dispatch({ type: "cancel-requested" });
     // The runner streams "cancelled" once it has removed the run's containers; closing the stream is the fallback.
-    cancelLabRun(connection.address).catch(() => streaming.current?.abort());
+    loadLabClient()
+      .then(({ cancelLabRun }) => cancelLabRun(connection.address))
+      .catch(() => streaming.current?.abort());
   }, [connection]);
 
   const disconnect = useCallback(() => {

@@ -11,6 +11,7 @@ const storage = new Map<string, string>([
         lessons: { "a/one": { readAt: "2026-11-01T10:00:00.000Z" } },
         practice: {},
         practiceDays: [],
+        exercises: {},
       },
       version: PROGRESS_VERSION,
     }),

@@ -32,7 +32,7 @@ import { CastSession, RunCancelled } from "../recorder/cast";
 import { probeEngine } from "../recorder/docker";
 import { DEFAULT_RECORDINGS_DIR } from "../recorder/record";
 import { removeLeftoversOfStoppedServers } from "../live/executor";
-import { isLoopbackAddress, isLoopbackHost } from "../live/guard";
+import { isLoopbackHost, readBody, refusedRemotePeer, sendJson } from "../live/guard";
 import { applyDockerfilePolicy } from "./dockerfile-policy";
 import { DockerLabGrader, type LabGrader } from "./grader";
 
@@ -79,7 +79,7 @@ export function createLabServer(options: LabServerOptions) {
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(`error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) send(response, 500, { error: "the lab runner hit an error; see its terminal" });
+      if (!response.headersSent) sendJson(response, 500, { error: "the lab runner hit an error; see its terminal" });
       else response.end();
     });
   });
@@ -94,35 +94,11 @@ export function createLabServer(options: LabServerOptions) {
     return origin ? { "access-control-allow-origin": origin, vary: "Origin" } : {};
   }
 
-  function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    response.writeHead(status, {
-      "content-type": "application/json; charset=utf-8",
-      "cache-control": "no-store",
-      ...headers,
-    });
-    response.end(JSON.stringify(body));
-  }
-
-  async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
-    let body = "";
-    for await (const chunk of request) {
-      body += String(chunk);
-      if (body.length > MAX_BODY_BYTES) return undefined;
-    }
-    return body;
-  }
-
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    // The socket is bound to 127.0.0.1; these checks hold even if that ever changes.
-    if (!isLoopbackAddress(request.socket.remoteAddress)) {
-      log(`refused a connection from ${request.socket.remoteAddress}`);
-      response.writeHead(403).end();
-      request.socket.destroy();
-      return;
-    }
+    if (refusedRemotePeer(request, response, log)) return;
     // A page on evil.example that rebinds its name to 127.0.0.1 still sends Host: evil.example.
     if (!isLoopbackHost(request.headers.host, port))
-      return send(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
+      return sendJson(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
     const headers = cors(request);
     const url = new URL(request.url ?? "/", `http://${LIVE_HOST}:${port}`);
 
@@ -149,7 +125,7 @@ export function createLabServer(options: LabServerOptions) {
       );
     }
     if (!tokenMatches(request.headers[LAB_TOKEN_HEADER], options.token))
-      return send(
+      return sendJson(
         response,
         401,
         { error: `send the token the runner printed (header ${LAB_TOKEN_HEADER}); paste the runner's whole URL` },
@@ -162,26 +138,31 @@ export function createLabServer(options: LabServerOptions) {
         busy: current !== undefined,
         bases: options.basesOrigin,
       };
-      return send(response, 200, status, headers);
+      return sendJson(response, 200, status, headers);
     }
     if (request.method === "POST" && url.pathname === "/api/runs") return startRun(request, response, headers);
     if (request.method === "DELETE" && url.pathname === "/api/runs/current") {
-      if (!current) return send(response, 409, { error: "no run is under way" }, headers);
+      if (!current) return sendJson(response, 409, { error: "no run is under way" }, headers);
       current.controller.abort(new RunCancelled());
-      return send(response, 202, { cancelling: current.id }, headers);
+      return sendJson(response, 202, { cancelling: current.id }, headers);
     }
     const save = /^\/api\/runs\/([0-9a-f-]{36})\/save$/.exec(url.pathname);
     if (request.method === "POST" && save) {
       const session = finished.get(save[1]!);
       if (!session)
-        return send(response, 404, { error: "no finished run with that id (the runner keeps the last 5)" }, headers);
+        return sendJson(
+          response,
+          404,
+          { error: "no finished run with that id (the runner keeps the last 5)" },
+          headers,
+        );
       mkdirSync(options.saveDir, { recursive: true });
       const file = path.join(options.saveDir, `lab-${save[1]}.cast`);
       writeFileSync(file, session.toAsciicast());
       log(`saved the run as ${file}`);
-      return send(response, 201, { cast: file }, headers);
+      return sendJson(response, 201, { cast: file }, headers);
     }
-    send(response, 404, { error: "not found" }, headers);
+    sendJson(response, 404, { error: "not found" }, headers);
   }
 
   async function startRun(
@@ -190,12 +171,12 @@ export function createLabServer(options: LabServerOptions) {
     headers: Record<string, string>,
   ) {
     if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
-      return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
+      return sendJson(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
     if (current)
-      return send(response, 409, { error: "a run is under way; one run at a time (cancel it first)" }, headers);
-    const body = await readBody(request);
+      return sendJson(response, 409, { error: "a run is under way; one run at a time (cancel it first)" }, headers);
+    const body = await readBody(request, MAX_BODY_BYTES);
     if (body === undefined)
-      return send(
+      return sendJson(
         response,
         413,
         { error: `the Dockerfile is larger than ${MAX_DOCKERFILE_BYTES / 1024} KiB` },
@@ -205,7 +186,7 @@ export function createLabServer(options: LabServerOptions) {
     try {
       json = JSON.parse(body);
     } catch {
-      return send(
+      return sendJson(
         response,
         400,
         { error: 'the body must be JSON like {"dockerfile": "FROM node:20-slim\\n…"}' },
@@ -219,18 +200,23 @@ export function createLabServer(options: LabServerOptions) {
         issue.code === "unrecognized_keys"
           ? `only "dockerfile" may be sent; refused: ${issue.keys.map((key) => `"${key}"`).join(", ")}`
           : issue.message;
-      return send(response, 400, { error }, headers);
+      return sendJson(response, 400, { error }, headers);
     }
     // Checked with stand-in names first: refusals do not depend on which bases the runner has.
     const placeholderBases = { fat: "fat", slim: "slim", distroless: "distroless" };
     const policy = applyDockerfilePolicy(parsed.data.dockerfile, placeholderBases);
     if (!policy.ok)
-      return send(response, 422, { error: "the runner refused this Dockerfile", refusals: policy.refusals }, headers);
+      return sendJson(
+        response,
+        422,
+        { error: "the runner refused this Dockerfile", refusals: policy.refusals },
+        headers,
+      );
     if (!(await engineAvailable()))
-      return send(response, 503, { error: "no Docker engine is reachable from the runner" }, headers);
+      return sendJson(response, 503, { error: "no Docker engine is reachable from the runner" }, headers);
     // Checked again after the awaits above, with no await until `current` is set: another request may have started a run meanwhile.
     if (current)
-      return send(response, 409, { error: "a run is under way; one run at a time (cancel it first)" }, headers);
+      return sendJson(response, 409, { error: "a run is under way; one run at a time (cancel it first)" }, headers);
 
     const id = randomUUID();
     const controller = new AbortController();

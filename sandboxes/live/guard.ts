@@ -1,3 +1,4 @@
+import type http from "node:http";
 import { z } from "zod";
 import { LOOPBACK_HOSTNAMES } from "@/lib/live/events";
 import { SCENARIO_NAMES } from "@/lib/recordings/manifest-schema";
@@ -68,4 +69,45 @@ export function parseRunRequest(
  */
 export function firstFrameToSend(lastEventId: string | null): number {
   return lastEventId !== null && /^\d{1,9}$/.test(lastEventId) ? Number(lastEventId) + 1 : 0;
+}
+
+/** The servers' (live and lab) JSON answer, never cached. */
+export function sendJson(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...headers,
+  });
+  response.end(JSON.stringify(body));
+}
+
+/** A request's body as text, or undefined as soon as it passes `maxBytes`. */
+export async function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  let body = "";
+  for await (const chunk of request) {
+    body += String(chunk);
+    if (body.length > maxBytes) return undefined;
+  }
+  return body;
+}
+
+/**
+ * Closes the connection of a peer that is not this machine and says so. The servers bind to
+ * 127.0.0.1; this holds even if that ever changes.
+ */
+export function refusedRemotePeer(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  log: (line: string) => void,
+): boolean {
+  if (isLoopbackAddress(request.socket.remoteAddress)) return false;
+  log(`refused a connection from ${request.socket.remoteAddress}`);
+  response.writeHead(403).end();
+  request.socket.destroy();
+  return true;
 }

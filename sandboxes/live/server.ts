@@ -17,7 +17,15 @@ import { probeEngine } from "../recorder/docker";
 import { DEFAULT_RECORDINGS_DIR, writeCast, writeManifest } from "../recorder/record";
 import { SCENARIOS } from "../recorder/scenarios";
 import { DockerExecutor } from "./executor";
-import { firstFrameToSend, isLoopbackAddress, isLoopbackHost, originAllowed, parseRunRequest } from "./guard";
+import {
+  firstFrameToSend,
+  isLoopbackHost,
+  originAllowed,
+  parseRunRequest,
+  readBody,
+  refusedRemotePeer,
+  sendJson,
+} from "./guard";
 import { QueueFullError, RunQueue, type LiveRun, type ScenarioExecutor } from "./runs";
 
 export const DEFAULT_SAVE_DIR = path.join(SANDBOXES_DIR, "live-recordings");
@@ -59,7 +67,7 @@ export function createLiveServer(options: LiveServerOptions) {
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(`error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) send(response, 500, { error: "the live server hit an error; see its terminal" });
+      if (!response.headersSent) sendJson(response, 500, { error: "the live server hit an error; see its terminal" });
       else response.end();
     });
   });
@@ -69,41 +77,12 @@ export function createLiveServer(options: LiveServerOptions) {
     return origin ? { "access-control-allow-origin": origin, vary: "Origin" } : {};
   }
 
-  function send(
-    response: http.ServerResponse,
-    status: number,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ): void {
-    response.writeHead(status, {
-      "content-type": "application/json; charset=utf-8",
-      "cache-control": "no-store",
-      ...headers,
-    });
-    response.end(JSON.stringify(body));
-  }
-
-  async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
-    let body = "";
-    for await (const chunk of request) {
-      body += String(chunk);
-      if (body.length > MAX_BODY_BYTES) return undefined;
-    }
-    return body;
-  }
-
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    // The socket is bound to 127.0.0.1; these checks hold even if that ever changes.
-    if (!isLoopbackAddress(request.socket.remoteAddress)) {
-      log(`refused a connection from ${request.socket.remoteAddress}`);
-      response.writeHead(403).end();
-      request.socket.destroy();
-      return;
-    }
+    if (refusedRemotePeer(request, response, log)) return;
     if (!isLoopbackHost(request.headers.host, port))
-      return send(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
+      return sendJson(response, 403, { error: `Host must be 127.0.0.1:${port} or localhost:${port}` });
     if (!originAllowed(request.headers.origin, options.allowedOrigins)) {
-      return send(response, 403, {
+      return sendJson(response, 403, {
         error: `pages from ${request.headers.origin} may not drive the live server (start it with --allow-origin ${request.headers.origin})`,
       });
     }
@@ -127,7 +106,7 @@ export function createLiveServer(options: LiveServerOptions) {
       return void response.end();
     }
     if (request.method === "GET" && url.pathname === "/api/status") {
-      return send(
+      return sendJson(
         response,
         200,
         {
@@ -140,34 +119,34 @@ export function createLiveServer(options: LiveServerOptions) {
     }
     if (request.method === "POST" && url.pathname === "/api/runs") {
       if (!/^application\/json\b/.test(request.headers["content-type"] ?? ""))
-        return send(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
-      const body = await readBody(request);
-      if (body === undefined) return send(response, 413, { error: "the request is too large" }, headers);
+        return sendJson(response, 415, { error: "send JSON (content-type: application/json)" }, headers);
+      const body = await readBody(request, MAX_BODY_BYTES);
+      if (body === undefined) return sendJson(response, 413, { error: "the request is too large" }, headers);
       const parsed = parseRunRequest(body);
-      if (!parsed.ok) return send(response, 400, { error: parsed.message }, headers);
+      if (!parsed.ok) return sendJson(response, 400, { error: parsed.message }, headers);
       if (!(await engineAvailable()))
-        return send(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
+        return sendJson(response, 503, { error: "no Docker engine is reachable from the live server" }, headers);
       try {
         const run = queue.enqueue(parsed.scenario);
-        return send(response, 202, { id: run.id, scenario: run.scenario }, headers);
+        return sendJson(response, 202, { id: run.id, scenario: run.scenario }, headers);
       } catch (error) {
-        if (error instanceof QueueFullError) return send(response, 429, { error: error.message }, headers);
+        if (error instanceof QueueFullError) return sendJson(response, 429, { error: error.message }, headers);
         throw error;
       }
     }
     if (runPath) {
       const run = queue.get(runPath[1]!);
-      if (!run) return send(response, 404, { error: "no such run (the server keeps the last 20)" }, headers);
+      if (!run) return sendJson(response, 404, { error: "no such run (the server keeps the last 20)" }, headers);
       const action = runPath[2];
       if (request.method === "GET" && action === "/events") return streamEvents(request, response, run, headers, url);
       if (request.method === "DELETE" && !action) {
         return queue.cancel(run.id)
-          ? send(response, 202, { cancelling: run.id }, headers)
-          : send(response, 409, { error: `the run has already ${run.status}` }, headers);
+          ? sendJson(response, 202, { cancelling: run.id }, headers)
+          : sendJson(response, 409, { error: `the run has already ${run.status}` }, headers);
       }
       if (request.method === "GET" && action === "/cast") {
         if (run.status !== "finished" || !run.session)
-          return send(response, 409, { error: "the run has not finished" }, headers);
+          return sendJson(response, 409, { error: "the run has not finished" }, headers);
         response.writeHead(200, {
           "content-type": "application/x-asciicast; charset=utf-8",
           "cache-control": "no-store",
@@ -177,7 +156,7 @@ export function createLiveServer(options: LiveServerOptions) {
       }
       if (request.method === "POST" && action === "/save") {
         if (run.status !== "finished" || !run.session)
-          return send(response, 409, { error: "only a finished run can be saved" }, headers);
+          return sendJson(response, 409, { error: "only a finished run can be saved" }, headers);
         const recorded = writeCast(options.saveDir, SCENARIOS[run.scenario], run.session, run.facts);
         const existing = path.join(options.saveDir, "manifest.json");
         // A new folder starts from the committed manifest, so it holds a complete, valid set.
@@ -187,7 +166,7 @@ export function createLiveServer(options: LiveServerOptions) {
           mergeInto: existsSync(existing) ? existing : path.join(DEFAULT_RECORDINGS_DIR, "manifest.json"),
         });
         log(`saved ${run.scenario} to ${path.join(options.saveDir, recorded.entry.file)}`);
-        return send(
+        return sendJson(
           response,
           201,
           { cast: path.join(options.saveDir, recorded.entry.file), manifest: existing },
@@ -195,7 +174,7 @@ export function createLiveServer(options: LiveServerOptions) {
         );
       }
     }
-    send(response, 404, { error: "not found" }, headers);
+    sendJson(response, 404, { error: "not found" }, headers);
   }
 
   function streamEvents(
@@ -207,7 +186,7 @@ export function createLiveServer(options: LiveServerOptions) {
   ): void {
     const open = openStreams.get(run.id) ?? 0;
     if (open >= MAX_STREAMS_PER_RUN)
-      return send(
+      return sendJson(
         response,
         429,
         { error: `${open} streams already follow this run; close one (another tab or window) first` },

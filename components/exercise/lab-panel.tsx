@@ -1,24 +1,22 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type { LabRun } from "@/lib/lab/panel-state";
-import { DEFAULT_LAB_PORT, LAB_CHECKS, type LabReferenceRow } from "@/lib/lab/checks";
+import { LAB_CHECKS } from "@/lib/lab/checks";
+import { LabPanelFrame, RunnerForm } from "./exercise-parts";
 import styles from "./lab-panel.module.css";
 import { loadLabClient, useLabRunner } from "./use-lab-runner";
-
-/** The command that starts the runner, shown to everyone who has not started one. */
-const LAB_COMMAND = "npm run lab";
 
 /**
  * Grades the learner's Dockerfile by a real build and docker stop on their own engine, through
  * `npm run lab` (sandboxes/lab). The runner's URL (with its token) is pasted here or arrives in the
  * page's `#lab=` hash. Without a runner it shows what a run checks, with the recordings' measured
- * values, and the command to run one.
+ * values, and the command to run one (server-rendered markup it is given).
  */
 export interface LabPanelProps {
   dockerfile: string;
-  /** Each check's naive and optimized values from the manifest, read when the lesson prerenders. */
-  reference: LabReferenceRow[];
+  /** What a run checks, with the recordings' values: shown until a runner is connected (./what-a-run-checks.tsx). */
+  whatARunChecks: ReactNode;
   onGraded?: (grade: { passed: number; total: number }) => void;
 }
 
@@ -33,12 +31,10 @@ export function LabPanel(props: LabPanelProps) {
     setUrlError(connect(urlText));
   };
   const ready = connection.kind === "connected" && connection.status.engine;
+  const problem = urlError ?? (connection.kind === "unreachable" ? connection.message : null);
 
   return (
-    <section className={styles.panel} aria-labelledby="lab-panel-title">
-      <h3 id="lab-panel-title" className={styles.title}>
-        Grade it on your own Docker engine
-      </h3>
+    <LabPanelFrame>
       {connection.kind === "connected" ? (
         <p className={styles.status} role="status">
           Connected to the runner at {connection.address.origin} ({connection.status.bases} bases).{" "}
@@ -48,38 +44,24 @@ export function LabPanel(props: LabPanelProps) {
           </button>
         </p>
       ) : (
-        <form className={styles.connect} onSubmit={submit}>
-          <label htmlFor="lab-runner-url">
-            Run <code>{LAB_COMMAND}</code> in the course&apos;s folder, then paste the URL it prints:
-          </label>
-          <div className={styles.row}>
-            <input
-              id="lab-runner-url"
-              className={styles.input}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={`http://127.0.0.1:${DEFAULT_LAB_PORT}/?token=…`}
-              value={urlText}
-              onChange={(event) => setUrlText(event.target.value)}
-              aria-describedby={urlError ? "lab-runner-url-error" : undefined}
-            />
-            <button type="submit" className={styles.button} disabled={connection.kind === "checking"}>
-              {connection.kind === "checking" ? "Connecting…" : "Connect"}
-            </button>
-          </div>
-          {(urlError ?? (connection.kind === "unreachable" ? connection.message : null)) && (
-            <p id="lab-runner-url-error" className={styles.error} role="alert">
-              {urlError ?? (connection.kind === "unreachable" ? connection.message : "")}{" "}
-              {connection.kind === "unreachable" && (
-                <button type="button" className={styles.linkButton} onClick={recheck}>
-                  Try again
-                </button>
-              )}
-            </p>
-          )}
-        </form>
+        <RunnerForm
+          url={urlText}
+          onUrlChange={setUrlText}
+          onSubmit={submit}
+          connecting={connection.kind === "checking"}
+          error={
+            problem && (
+              <>
+                {problem}{" "}
+                {connection.kind === "unreachable" && (
+                  <button type="button" className={styles.linkButton} onClick={recheck}>
+                    Try again
+                  </button>
+                )}
+              </>
+            )
+          }
+        />
       )}
 
       {ready && (
@@ -101,11 +83,11 @@ export function LabPanel(props: LabPanelProps) {
       )}
 
       {run.kind === "idle" ? (
-        connection.kind !== "connected" && <WhatARunChecks rows={props.reference} />
+        connection.kind !== "connected" && props.whatARunChecks
       ) : (
         <RunView run={run} address={connection.kind === "connected" ? connection.address : null} />
       )}
-    </section>
+    </LabPanelFrame>
   );
 }
 
@@ -183,42 +165,6 @@ function RunView({
           {saved && <span role="status">{saved}</span>}
         </p>
       )}
-    </div>
-  );
-}
-
-/** Without a runner: what a real run checks, with the values the recordings measured. */
-function WhatARunChecks({ rows }: { rows: LabReferenceRow[] }) {
-  return (
-    <div className={styles.run}>
-      <p>
-        No runner connected, so the checks above are the static ones. A real run builds your Dockerfile against the demo
-        service, then measures what the recordings measured (it needs Docker and about half a minute once the bases are
-        built):
-      </p>
-      <table className={styles.table}>
-        <caption className={styles.caption}>What a run checks, and what the recordings measured</caption>
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Naive image</th>
-            <th scope="col">Optimized image</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.title}</th>
-              <td>{row.naive}</td>
-              <td>{row.optimized}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>
-        To run it for real: <code>{LAB_COMMAND}</code>, then paste the URL it prints above (or open the link it prints,
-        which carries it in this page&apos;s <code>#lab=</code>).
-      </p>
     </div>
   );
 }

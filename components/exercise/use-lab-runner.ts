@@ -3,12 +3,10 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { gradeOf, initialLabPanelState, labPanelReducer } from "@/lib/lab/panel-state";
 import { parseRunnerUrl } from "@/lib/lab/checks";
+import { runnerUrlInHash } from "@/lib/lab/runner-link";
 
 /** The runner's client validates every answer with zod: it loads when a runner is first used, not with the lesson. */
 export const loadLabClient = () => import("@/lib/lab/client");
-
-/** The page's hash that carries the runner's URL: `#lab=http://127.0.0.1:4300/?token=…` (what `npm run lab` prints). */
-const HASH_PREFIX = "#lab=";
 
 /**
  * Connects the lab panel's reducer to the runner: reads `#lab=` once, checks the runner's status,
@@ -28,9 +26,9 @@ export function useLabRunner(onGraded?: (grade: { passed: number; total: number 
   }, []);
 
   useEffect(() => {
-    const { hash } = window.location;
-    if (!hash.startsWith(HASH_PREFIX)) return;
-    connect(decodeURIComponent(hash.slice(HASH_PREFIX.length)));
+    const runnerUrl = runnerUrlInHash(window.location.hash);
+    if (runnerUrl === null) return;
+    connect(runnerUrl);
     // The token stays in memory only: not in the address bar, a bookmark or a shared link.
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }, [connect]);

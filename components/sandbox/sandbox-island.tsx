@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type ComponentType, type Reac
 import { parseDeepLink } from "@/lib/player/deep-link";
 import { eventIndexAt } from "@/lib/player/navigation";
 import { markerStateAt } from "@/lib/recordings/timeline";
+import { useNearViewport } from "@/lib/site/use-near-viewport";
 import { Controls, markersOf } from "./controls";
 import { Poster } from "./poster";
 import { Side } from "./side";
@@ -21,7 +22,7 @@ export interface SandboxIslandProps {
 }
 
 /**
- * The lazy island. It ships only this poster and an IntersectionObserver; xterm and the player
+ * The lazy island. It ships only this poster and a near-viewport observer; xterm and the player
  * are a separate chunk imported when the sandbox comes within a screen or two of the viewport
  * (or at once for a deep link or a click on Play), so a lesson's first load carries no player code.
  */
@@ -63,21 +64,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
     run(handle);
   }, []);
 
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          load();
-          observer.disconnect();
-        }
-      },
-      { rootMargin: "600px 0px" },
-    );
-    observer.observe(root);
-    return () => observer.disconnect();
-  }, [load]);
+  useNearViewport(rootRef, load);
 
   // Deep links (#stop-naive@12.5) open this sandbox at that time, paused.
   useEffect(() => {

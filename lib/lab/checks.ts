@@ -6,6 +6,8 @@ import type { Manifest } from "@/lib/recordings/manifest-schema";
  * these on the lesson's first load; the wire's schemas (./protocol.ts) load only when a runner is used.
  */
 
+/** The command that starts the runner, shown to everyone who has not started one. */
+export const LAB_COMMAND = "npm run lab";
 /** `npm run lab` listens here unless `-- --port` says otherwise. */
 export const DEFAULT_LAB_PORT = 4300;
 /** Every request carries the token the runner printed at start-up (the Jupyter model). */

@@ -25,6 +25,7 @@ import {
   type LabEvent,
   type LabStatus,
 } from "@/lib/lab/protocol";
+import { LAB_HASH_PREFIX } from "@/lib/lab/runner-link";
 import { LIVE_HOST } from "@/lib/live/events";
 import { parseManifest } from "@/lib/recordings/manifest-schema";
 import { SANDBOXES_DIR } from "../recorder/bases";
@@ -364,7 +365,7 @@ async function main() {
   const url = `http://${LIVE_HOST}:${port}/?token=${token}`;
   console.log(`[lab] listening on ${url} (loopback only)`);
   console.log(
-    `[lab] paste that URL into the exercise's lab panel, or open http://localhost:3000${LESSON_PATH}#lab=${encodeURIComponent(url)}`,
+    `[lab] paste that URL into the exercise's lab panel, or open http://localhost:3000${LESSON_PATH}${LAB_HASH_PREFIX}${encodeURIComponent(url)}`,
   );
   if (!(await probeEngine())) return console.log("[lab] Docker engine NOT reachable: start Docker, then run again");
   console.log("[lab] Docker engine reachable");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "./fixtures";
 import { parseAsciicast } from "../lib/asciicast/parse";
-import { formatTime } from "../lib/asciicast/clock";
+import { formatTime } from "../lib/asciicast/time-display";
 import { rowsUsed } from "../lib/asciicast/transcript";
 import { alignEvents } from "../lib/recordings/timeline";
 

@@ -2,7 +2,7 @@
 
 import "@xterm/xterm/css/xterm.css";
 import { useCallback, useImperativeHandle, useState, type Ref, type RefObject } from "react";
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import { saveLiveRun } from "@/lib/live/client";
 import { anyRunning, runClock } from "@/lib/live/runs";
 import { liveStateAt, type LiveRunView } from "@/lib/live/timeline";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import sandboxStyles from "@/components/sandbox/sandbox.module.css";
 import { presenterAction } from "./keys";
 import { NotesList } from "./notes-list";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useEffect, useRef, useState } from "react";
-import { formatTime, SPEEDS } from "@/lib/asciicast/clock";
+import { formatTime, SPEEDS } from "@/lib/asciicast/time-display";
 import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
 import { linkTime } from "@/lib/player/deep-link";
 import type { TimelineEvent } from "@/lib/recordings/timeline";

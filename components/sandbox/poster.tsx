@@ -1,4 +1,4 @@
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import { eventIndexAt } from "@/lib/player/navigation";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { parseDeepLink } from "@/lib/player/deep-link";
 import { eventIndexAt } from "@/lib/player/navigation";
-import { markerStateAt } from "@/lib/recordings/timeline";
+import { markerStateAt } from "@/lib/recordings/marker-state";
 import { useNearViewport } from "@/lib/site/use-near-viewport";
 import { Controls, markersOf } from "./controls";
 import { Poster } from "./poster";

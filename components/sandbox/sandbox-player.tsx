@@ -12,7 +12,7 @@ import {
   type ReactNode,
   type Ref,
 } from "react";
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import { rowsUsed } from "@/lib/asciicast/transcript";
 import { deepLink } from "@/lib/player/deep-link";
 import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "@/lib/player/navigation";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import { deepLink } from "@/lib/player/deep-link";
 import { searchTranscript, type TranscriptMatch } from "@/lib/player/transcript-search";
 import styles from "./sandbox.module.css";

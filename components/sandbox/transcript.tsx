@@ -1,4 +1,4 @@
-import { formatTime } from "@/lib/asciicast/clock";
+import { formatTime } from "@/lib/asciicast/time-display";
 import type { TranscriptEntry } from "@/lib/asciicast/transcript";
 import { linkTime } from "@/lib/player/deep-link";
 import { TranscriptSearch } from "./transcript-search";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PlaybackClock, formatTime } from "./clock";
+import { PlaybackClock } from "./clock";
 
 function fakeClock(duration = 10) {
   let now = 0;
@@ -56,11 +56,5 @@ describe("PlaybackClock", () => {
     clock.play();
     advance(500);
     expect(clock.time).toBe(0.5);
-  });
-});
-
-describe("formatTime", () => {
-  it("shows minutes, seconds and tenths", () => {
-    expect(formatTime(75.25)).toBe("1:15.3");
   });
 });

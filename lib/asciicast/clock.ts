@@ -2,8 +2,6 @@
  * The playback clock: one per sandbox (shared by both sides in compare mode). Time only moves when
  * read, so there is no timer to leak; the view reads it on each animation frame.
  */
-export const SPEEDS = [0.5, 1, 1.5, 2, 4] as const;
-
 export class PlaybackClock {
   private base = 0;
   private startedAt = 0;
@@ -63,12 +61,4 @@ export class PlaybackClock {
     this.startedAt = this.now();
     this.rate = speed;
   }
-}
-
-/** Playback seconds as the player's clock shows them: `1:15.3`. */
-export function formatTime(seconds: number): string {
-  const whole = Math.max(0, seconds);
-  const minutes = Math.floor(whole / 60);
-  const rest = whole - minutes * 60;
-  return `${minutes}:${rest.toFixed(1).padStart(4, "0")}`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseAsciicast } from "@/lib/asciicast/parse";
 import { playbackToRaw, rawToPlayback } from "@/lib/asciicast/time-map";
-import { alignEvents, eventsFromMarkers, markerStateAt, stateAt } from "./timeline";
+import { markerStateAt } from "./marker-state";
+import { alignEvents, eventsFromMarkers, stateAt } from "./timeline";
 
 // A stop scenario: the container runs, SIGTERM at 5 s, a 10 s wait compressed to 2 s (playback: running 1, SIGTERM 3.2, exit 5.2), then exit.
 const recording = parseAsciicast(

@@ -1,6 +1,7 @@
 import { playbackToRaw, rawToPlayback } from "@/lib/asciicast/time-map";
 import type { Recording } from "@/lib/asciicast/parse";
 import type { ScenarioEvent, StatePatch } from "@/lib/recordings/manifest-schema";
+import { markerStateAt } from "./marker-state";
 
 /** A manifest event placed on the playback clock. */
 export interface TimelineEvent extends ScenarioEvent {
@@ -54,19 +55,6 @@ export function eventsFromMarkers(recording: Recording): TimelineEvent[] {
     kind: "marker",
     state: {},
   }));
-}
-
-/** The markers' state patches merged up to `time`, without the running "since SIGTERM" clock (the poster uses it before the recording is loaded). */
-export function markerStateAt(events: readonly TimelineEvent[], time: number): PanelState {
-  const state: PanelState = {};
-  for (const event of events) {
-    if (event.time > time + 1e-9) break;
-    // An HTTP answer needs a running process: once the container has exited, /healthz shows only what the recording
-    // shows from then on (a refused connection, or nothing), never the last answer it gave.
-    if (event.state.container === "exited" && typeof state.httpHealth === "number") delete state.httpHealth;
-    Object.assign(state, event.state);
-  }
-  return state;
 }
 
 /** What the state panel shows at playback time `time`: every event at or before it, merged in order. */

@@ -1,6 +1,7 @@
 /**
  * Prints the site's build time and, for every prerendered page, its first-load JS next to a blank
- * Next.js page's built in the same run, with PASS/FAIL against the budget (blank + 15 KiB).
+ * Next.js page's built in the same run, with PASS/FAIL against the budget (blank + 15 KiB), and
+ * PASS/FAIL for code that must load after first paint or on demand (LAZY_CODE) showing up in it.
  *   npm run bench:site             builds the site into .next-bench and the blank page into .next-blank-app
  *   npm run bench:site -- --reuse  reuses both builds when they exist
  */
@@ -8,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildBlankNextApp } from "./blank-next-app";
-import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
+import { finishedBuild, firstLoadJs, firstLoadScriptTexts, kib, lazyCodeIn } from "./first-load-js";
 import { prerenderedRoutes } from "./routes";
 
 const distDir = ".next-bench";
@@ -43,8 +44,17 @@ function main() {
     console.log(
       `${pass ? "PASS" : "FAIL"} first-load JS ${route}: ${kib(gzipBytes)} gzip (${files} files), ${over >= 0 ? "+" : ""}${kib(over)} over blank`,
     );
+    const lazy = lazyCodeIn(route, firstLoadScriptTexts(distDir, route));
+    if (lazy.length) failed++;
+    console.log(
+      `${lazy.length ? "FAIL" : "PASS"} no lazy code in the first load of ${route}${lazy.length ? `: ${lazy.join(", ")}` : ""}`,
+    );
   }
-  console.log(failed ? `FAIL ${failed} route(s) over budget` : "PASS every route within blank + 15 KiB");
+  console.log(
+    failed
+      ? `FAIL ${failed} budget(s) missed`
+      : "PASS every route within blank + 15 KiB, with no lazy code in its first load",
+  );
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -1,18 +1,24 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { runnerUrlInHash } from "@/lib/lab/runner-link";
-import { useNearViewport } from "@/lib/site/use-near-viewport";
+import { LazyIsland } from "@/components/lazy/lazy-island";
 import { loadEditor, loadExerciseIsland, loadRules } from "./exercise-chunks";
 import type { ExerciseIslandProps } from "./exercise-island";
 
-/**
- * All the lesson's first load carries of the exercise: until the block comes within a screen or two
- * of the viewport it shows `children`, the exercise server-rendered with its controls disabled; then
- * the interactive island loads and takes their place with the same markup, so nothing moves.
- */
+/** The island, with CodeMirror and the rules alongside so that the editor does not wait for the island to ask for it. */
+function load() {
+  // The island asks for these as it mounts and reports a failure then.
+  void loadEditor().catch(() => undefined);
+  void loadRules().catch(() => undefined);
+  return loadExerciseIsland();
+}
+
+/** The link `npm run lab` prints carries the runner's URL in the hash: the lab panel takes it at once, wherever the exercise is. */
+const linkedToARunner = () => runnerUrlInHash(window.location.hash) !== null;
+
 export interface ExerciseLoaderProps extends ExerciseIslandProps {
-  /** The exercise server-rendered, shown until the island has loaded. */
+  /** The exercise server-rendered with its controls disabled, shown until the island has loaded. */
   children: ReactNode;
   /*
    * The block's class names come from the server component: a CSS module imported here would put
@@ -22,38 +28,17 @@ export interface ExerciseLoaderProps extends ExerciseIslandProps {
   errorClassName?: string;
 }
 
+/** All the lesson's first load carries of the exercise: the island and the lab panel load near the viewport. */
 export function ExerciseLoader({ children, className, errorClassName, ...island }: ExerciseLoaderProps) {
-  const root = useRef<HTMLDivElement>(null);
-  const [Island, setIsland] = useState<ComponentType<ExerciseIslandProps> | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    loadExerciseIsland().then(
-      (component) => setIsland(() => component),
-      (error: unknown) =>
-        setLoadError(
-          `The exercise could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
-        ),
-    );
-    // The island asks for these as it mounts and reports a failure then.
-    void loadEditor().catch(() => undefined);
-    void loadRules().catch(() => undefined);
-  }, []);
-
-  useNearViewport(root, load);
-  // The link `npm run lab` prints carries the runner's URL in the hash: the lab panel takes it at once, wherever the exercise is.
-  useEffect(() => {
-    if (runnerUrlInHash(window.location.hash) !== null) load();
-  }, [load]);
-
   return (
-    <div ref={root} className={className}>
-      {Island ? <Island {...island} /> : children}
-      {loadError && (
-        <p role="alert" className={errorClassName}>
-          {loadError}
-        </p>
-      )}
-    </div>
+    <LazyIsland
+      load={load}
+      props={island}
+      fallback={children}
+      name="The exercise"
+      loadAtOnce={linkedToARunner}
+      className={className}
+      errorClassName={errorClassName}
+    />
   );
 }

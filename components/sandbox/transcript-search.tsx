@@ -5,6 +5,7 @@ import { formatTime } from "@/lib/asciicast/time-display";
 import { deepLink } from "@/lib/player/deep-link";
 import { searchTranscript, type TranscriptMatch } from "@/lib/player/transcript-search";
 import styles from "./sandbox.module.css";
+import { TranscriptSearchBox } from "./transcript-search-box";
 
 /** How many moments a search lists; the count says how many more there are. */
 const SHOWN_MATCHES = 12;
@@ -12,7 +13,7 @@ const SHOWN_MATCHES = 12;
 /**
  * Typing a word lists the moments it appears at; each is a deep link, so choosing one opens the player there (the
  * sandbox follows it like any other link to a moment). It reads the transcript text beside it, so the lines are not
- * shipped twice.
+ * shipped twice. A chunk of its own, loaded when the transcript opens (./transcript-search-loader.tsx).
  */
 export function TranscriptSearch({ scenario }: { scenario: string }) {
   const inputId = useId();
@@ -27,16 +28,7 @@ export function TranscriptSearch({ scenario }: { scenario: string }) {
 
   const trimmed = query.trim();
   return (
-    <div className={styles.transcriptSearch} role="search">
-      <label htmlFor={inputId}>Find in this transcript</label>{" "}
-      <input
-        id={inputId}
-        type="search"
-        value={query}
-        placeholder="e.g. SIGTERM"
-        autoComplete="off"
-        onChange={(event) => search(event.target.value, event.currentTarget)}
-      />
+    <TranscriptSearchBox inputId={inputId} query={query} onQuery={search}>
       {trimmed ? (
         <div aria-live="polite">
           <p className={styles.muted}>
@@ -57,6 +49,6 @@ export function TranscriptSearch({ scenario }: { scenario: string }) {
           ) : null}
         </div>
       ) : null}
-    </div>
+    </TranscriptSearchBox>
   );
 }

@@ -1,7 +1,8 @@
 import { formatTime } from "@/lib/asciicast/time-display";
 import type { TranscriptEntry } from "@/lib/asciicast/transcript";
 import { linkTime } from "@/lib/player/deep-link";
-import { TranscriptSearch } from "./transcript-search";
+import { TranscriptSearchBox } from "./transcript-search-box";
+import { TranscriptSearchLoader } from "./transcript-search-loader";
 import styles from "./sandbox.module.css";
 
 /**
@@ -25,7 +26,9 @@ export function Transcript({
       <summary>
         Transcript{title ? `: ${title}` : ""} <span className={styles.muted}>({formatTime(duration)})</span>
       </summary>
-      <TranscriptSearch scenario={scenario} />
+      <TranscriptSearchLoader scenario={scenario}>
+        <TranscriptSearchBox inputId={`transcript-search-${scenario}`} />
+      </TranscriptSearchLoader>
       <pre className={styles.transcriptText} data-transcript={scenario}>
         {entries
           .map((entry) => `${formatTime(linkTime(entry.time))}  ${entry.kind === "marker" ? "▸ " : ""}${entry.text}\n`)

@@ -1,11 +1,9 @@
-"use client";
-
-import { useId, type ReactNode } from "react";
-import { choiceRules, scoreChoice } from "@/lib/quiz/scoring";
+import type { ReactNode, Ref } from "react";
+import { scoreChoice } from "@/lib/quiz/scoring";
 import styles from "./quiz.module.css";
 import { QuizFooter } from "./quiz-footer";
 import { QuizForm, QuizFrame } from "./quiz-frame";
-import { useQuizAttempt } from "./use-quiz-attempt";
+import type { QuizAttempt } from "./use-quiz-attempt";
 
 export interface ChoiceOptionView {
   label: ReactNode;
@@ -24,9 +22,25 @@ export interface ChoiceQuizProps {
 
 const KIND_LABEL = { SingleChoice: "Quiz · choose one", MultipleChoice: "Quiz · choose all that apply" } as const;
 
-export function ChoiceQuiz({ lesson, id, kind, question, options, correct, explanation }: ChoiceQuizProps) {
-  const domId = useId();
-  const attempt = useQuizAttempt({ lesson, id, kind, rules: choiceRules(options.length, correct) });
+/** What every quiz view is given besides its props: ids to use, and the attempt (a live one, or ./static-attempt.ts). */
+export interface QuizViewState {
+  domId: string;
+  attempt: QuizAttempt;
+  retryButton?: Ref<HTMLButtonElement>;
+}
+
+/** A choice quiz's markup, rendered by its island (./quiz-islands.tsx) and, before that loads, by the server. */
+export function ChoiceQuizView({
+  id,
+  kind,
+  question,
+  options,
+  correct,
+  explanation,
+  domId,
+  attempt,
+  retryButton,
+}: ChoiceQuizProps & QuizViewState) {
   const { submitted, revealed, answer: selected } = attempt;
   const result = scoreChoice(selected, correct);
   const multiple = kind === "MultipleChoice";
@@ -51,6 +65,7 @@ export function ChoiceQuiz({ lesson, id, kind, question, options, correct, expla
   const footer = (
     <QuizFooter
       attempt={attempt}
+      retryButton={retryButton}
       checkLabel="Check answer"
       showAnswerAnnouncement="The answer and every explanation are now shown."
       verdict={result.correct ? "Correct!" : almost ? "Almost: you missed a correct option." : "Not quite."}
@@ -77,8 +92,8 @@ export function ChoiceQuiz({ lesson, id, kind, question, options, correct, expla
                     type={multiple ? "checkbox" : "radio"}
                     name={domId}
                     value={index}
-                    checked={picked}
-                    onChange={(event) => toggle(index, event.currentTarget.checked)}
+                    checked={attempt.interactive ? picked : undefined}
+                    onChange={attempt.interactive ? (event) => toggle(index, event.currentTarget.checked) : undefined}
                     aria-describedby={explained ? `${domId}-e${index}` : undefined}
                   />
                   <span>{option.label}</span>

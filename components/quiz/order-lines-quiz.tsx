@@ -1,13 +1,9 @@
-"use client";
-
-import { useEffect, useId, useMemo, useRef, type ReactNode } from "react";
-import { moveLine, orderRules, scoreOrder } from "@/lib/quiz/scoring";
-import { scrambledOrder } from "@/lib/quiz/shuffle";
-import { quizKey } from "@/lib/quiz/types";
+import type { ReactNode } from "react";
+import { scoreOrder } from "@/lib/quiz/scoring";
+import type { QuizViewState } from "./choice-quiz";
 import styles from "./quiz.module.css";
 import { QuizFooter } from "./quiz-footer";
 import { QuizFrame } from "./quiz-frame";
-import { useQuizAttempt } from "./use-quiz-attempt";
 
 export interface OrderLinesQuizProps {
   lesson: string;
@@ -18,44 +14,27 @@ export interface OrderLinesQuizProps {
   explanation?: ReactNode;
 }
 
+export interface OrderLinesControls {
+  /** Moves the line at `position` one place up (-1) or down (1). */
+  onMove?: (position: number, direction: -1 | 1) => void;
+  /** Keeps each move button (keyed `${line}:${direction}`), so focus can follow the line it moved. */
+  moveButtonRef?: (key: string, element: HTMLButtonElement | null) => void;
+}
+
 /** Reordering with Move up / Move down buttons: works with keyboard, touch and screen readers alike. */
-export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: OrderLinesQuizProps) {
-  const domId = useId();
-  // Seeded by the question's key, so the server HTML and the client start from the same order.
-  const scrambled = useMemo(() => scrambledOrder(lines.length, quizKey(lesson, id)), [lines.length, lesson, id]);
-  const attempt = useQuizAttempt({
-    lesson,
-    id,
-    kind: "OrderLines",
-    rules: orderRules(lines.length),
-    start: scrambled,
-    retryKeepsAnswer: true,
-  });
+export function OrderLinesQuizView({
+  id,
+  question,
+  lines,
+  explanation,
+  domId,
+  attempt,
+  retryButton,
+  onMove,
+  moveButtonRef,
+}: OrderLinesQuizProps & QuizViewState & OrderLinesControls) {
   const { submitted, answer: order } = attempt;
   const result = scoreOrder(order);
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const focusTarget = useRef<{ line: number; direction: -1 | 1 } | null>(null);
-
-  useEffect(() => {
-    const target = focusTarget.current;
-    if (!target) return;
-    focusTarget.current = null;
-    const position = order.indexOf(target.line);
-    // At either end the pressed button is disabled, so keep focus on the line's other button.
-    const atEnd =
-      (position === 0 && target.direction === -1) || (position === order.length - 1 && target.direction === 1);
-    const direction = atEnd ? -target.direction : target.direction;
-    buttons.current.get(`${target.line}:${direction}`)?.focus();
-  }, [order]);
-
-  function move(position: number, direction: -1 | 1) {
-    const line = order[position];
-    if (line === undefined) return;
-    const next = moveLine(order, position, direction);
-    attempt.edit(next);
-    focusTarget.current = { line, direction };
-    attempt.announce(`Moved "${lines[line]}" to position ${next.indexOf(line) + 1} of ${lines.length}.`);
-  }
 
   function check() {
     attempt.submit((right) =>
@@ -92,12 +71,13 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
                   key={direction}
                   type="button"
                   className={styles.moveButton}
-                  ref={(element) => {
-                    if (element) buttons.current.set(`${line}:${direction}`, element);
-                    else buttons.current.delete(`${line}:${direction}`);
-                  }}
-                  disabled={submitted || (direction === -1 ? position === 0 : position === order.length - 1)}
-                  onClick={() => move(position, direction)}
+                  ref={moveButtonRef && ((element) => moveButtonRef(`${line}:${direction}`, element))}
+                  disabled={
+                    !attempt.interactive ||
+                    submitted ||
+                    (direction === -1 ? position === 0 : position === order.length - 1)
+                  }
+                  onClick={onMove && (() => onMove(position, direction))}
                 >
                   <span aria-hidden="true">{direction === -1 ? "↑" : "↓"}</span>
                   <span className={styles.srOnly}>
@@ -111,6 +91,7 @@ export function OrderLinesQuiz({ lesson, id, question, lines, explanation }: Ord
       </ol>
       <QuizFooter
         attempt={attempt}
+        retryButton={retryButton}
         checkLabel="Check order"
         onCheck={check}
         verdict={

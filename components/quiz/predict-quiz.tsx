@@ -1,11 +1,8 @@
-"use client";
-
-import { useId, type ReactNode } from "react";
-import { predictRules } from "@/lib/quiz/scoring";
+import type { ReactNode } from "react";
+import type { QuizViewState } from "./choice-quiz";
 import styles from "./quiz.module.css";
 import { QuizFooter } from "./quiz-footer";
 import { QuizForm, QuizFrame } from "./quiz-frame";
-import { useQuizAttempt } from "./use-quiz-attempt";
 
 export interface PredictQuizProps {
   lesson: string;
@@ -20,9 +17,17 @@ export interface PredictQuizProps {
 }
 
 /** Commit to a prediction before watching a sandbox run; the measured result is then revealed. */
-export function PredictQuiz({ lesson, id, question, choices, answer, evidence, explanation }: PredictQuizProps) {
-  const domId = useId();
-  const attempt = useQuizAttempt({ lesson, id, kind: "PredictOutcome", rules: predictRules(choices.length, answer) });
+export function PredictQuizView({
+  id,
+  question,
+  choices,
+  answer,
+  evidence,
+  explanation,
+  domId,
+  attempt,
+  retryButton,
+}: PredictQuizProps & QuizViewState) {
   const { submitted: revealed, correct } = attempt;
   const picked = attempt.answer[0];
 
@@ -37,6 +42,7 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
   const footer = (
     <QuizFooter
       attempt={attempt}
+      retryButton={retryButton}
       checkLabel="Lock in prediction"
       retryLabel="Predict again"
       verdict={correct ? "You predicted right!" : `The recording shows ${choices[answer]}.`}
@@ -62,8 +68,8 @@ export function PredictQuiz({ lesson, id, question, choices, answer, evidence, e
                     type="radio"
                     name={domId}
                     value={index}
-                    checked={picked === index}
-                    onChange={() => attempt.edit([index])}
+                    checked={attempt.interactive ? picked === index : undefined}
+                    onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />
                   <span>
                     <code>{choice}</code>

@@ -1,9 +1,11 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import styles from "./quiz.module.css";
 import type { QuizAttempt } from "./use-quiz-attempt";
 
 export interface QuizFooterProps {
   attempt: QuizAttempt;
+  /** "Try again", which takes focus once an answer is submitted (the island's useRetryFocus). */
+  retryButton?: Ref<HTMLButtonElement>;
   /** "Check answer", "Lock in prediction", …: submits the quiz's form, or calls `onCheck` for a quiz without one. */
   checkLabel: string;
   onCheck?: () => void;
@@ -18,6 +20,7 @@ export interface QuizFooterProps {
 /** Under every quiz: check; once answered, the verdict and then "Try again" (and "Show answer"); the live region. */
 export function QuizFooter({
   attempt,
+  retryButton,
   checkLabel,
   onCheck,
   retryLabel = "Try again",
@@ -25,11 +28,6 @@ export function QuizFooter({
   verdict,
   children,
 }: QuizFooterProps) {
-  const retryButton = useRef<HTMLButtonElement>(null);
-  // The check button is gone once an answer is submitted; keep focus nearby, on "Try again".
-  useEffect(() => {
-    if (attempt.justSubmitted) retryButton.current?.focus();
-  }, [attempt.justSubmitted]);
   // The verdict comes first and the buttons after it: feedback before action.
   return (
     <>
@@ -64,8 +62,8 @@ export function QuizFooter({
           <button
             type={onCheck ? "button" : "submit"}
             className={styles.button}
-            onClick={onCheck}
-            disabled={!attempt.canSubmit}
+            onClick={attempt.interactive ? onCheck : undefined}
+            disabled={!attempt.interactive || !attempt.canSubmit}
           >
             {checkLabel}
           </button>

@@ -38,12 +38,16 @@ export interface QuizFormProps {
 export function QuizForm({ domId, question, attempt, onSubmit, children, footer }: QuizFormProps) {
   return (
     <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
+      onSubmit={
+        attempt.interactive
+          ? (event) => {
+              event.preventDefault();
+              onSubmit();
+            }
+          : undefined
+      }
     >
-      <fieldset className={styles.fieldset} disabled={attempt.submitted}>
+      <fieldset className={styles.fieldset} disabled={attempt.submitted || !attempt.interactive}>
         <legend id={`${domId}-q`} className={styles.question}>
           {question}
         </legend>

@@ -2,16 +2,21 @@ import { Children, isValidElement, type ReactElement, type ReactNode } from "rea
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import { factMoment, factValue, type FactMoment } from "@/lib/recordings/facts";
 import { Evidence } from "@/components/lesson-figures/evidence";
+import { scrambledOrder } from "@/lib/quiz/shuffle";
+import { quizKey } from "@/lib/quiz/types";
 import { quizError, validateQuiz } from "@/lib/quiz/validate";
-import { ChoiceQuiz } from "./choice-quiz";
-import { OrderLinesQuiz } from "./order-lines-quiz";
-import { PredictQuiz } from "./predict-quiz";
-import { SpotProblemQuiz } from "./spot-problem-quiz";
+import { ChoiceQuizView, type ChoiceQuizProps } from "./choice-quiz";
+import { OrderLinesQuizView, type OrderLinesQuizProps } from "./order-lines-quiz";
+import { PredictQuizView, type PredictQuizProps } from "./predict-quiz";
+import { ChoiceQuizLoader, OrderLinesQuizLoader, PredictQuizLoader, SpotProblemQuizLoader } from "./quiz-loaders";
+import { SpotProblemQuizView, type SpotProblemQuizProps } from "./spot-problem-quiz";
+import { staticAttempt } from "./static-attempt";
 
 /**
  * The quiz components lessons use in MDX. These are server components: they run while the
  * lesson prerenders, check their props (a mistake fails `next build` naming the lesson file,
- * line and quiz id) and render a small client island. `lesson` and `source` are added by
+ * line and quiz id) and render the quiz with its controls disabled, which its island (a chunk
+ * loaded right after first paint) replaces. `lesson` and `source` are added by
  * lib/quiz/remark-quizzes.ts; authors never write them.
  */
 interface Injected {
@@ -55,16 +60,19 @@ function choiceQuiz(kind: "SingleChoice" | "MultipleChoice", props: ChoiceProps)
       hasExplanation: hasContent(option.explanation),
     })),
   });
+  const quiz: ChoiceQuizProps = {
+    lesson: requireLesson(kind, props),
+    id: props.id,
+    kind,
+    question: props.question,
+    explanation: props.explanation,
+    options: options.map((option) => ({ label: option.children, explanation: option.explanation })),
+    correct: options.flatMap((option, index) => (option.correct ? [index] : [])),
+  };
   return (
-    <ChoiceQuiz
-      lesson={requireLesson(kind, props)}
-      id={props.id}
-      kind={kind}
-      question={props.question}
-      explanation={props.explanation}
-      options={options.map((option) => ({ label: option.children, explanation: option.explanation }))}
-      correct={options.flatMap((option, index) => (option.correct ? [index] : []))}
-    />
+    <ChoiceQuizLoader {...quiz}>
+      <ChoiceQuizView {...quiz} domId={`quiz-${quiz.id}`} attempt={staticAttempt()} />
+    </ChoiceQuizLoader>
   );
 }
 
@@ -86,14 +94,18 @@ export interface OrderLinesProps extends Injected {
 
 export function OrderLines(props: OrderLinesProps) {
   const data = validateQuiz("OrderLines", { ...props });
+  const quiz: OrderLinesQuizProps = {
+    lesson: requireLesson("OrderLines", props),
+    id: props.id,
+    question: data.question,
+    lines: data.lines,
+    explanation: props.explanation,
+  };
+  const scrambled = scrambledOrder(quiz.lines.length, quizKey(quiz.lesson, quiz.id));
   return (
-    <OrderLinesQuiz
-      lesson={requireLesson("OrderLines", props)}
-      id={props.id}
-      question={data.question}
-      lines={data.lines}
-      explanation={props.explanation}
-    />
+    <OrderLinesQuizLoader {...quiz}>
+      <OrderLinesQuizView {...quiz} domId={`quiz-${quiz.id}`} attempt={staticAttempt(scrambled)} />
+    </OrderLinesQuizLoader>
   );
 }
 
@@ -114,17 +126,20 @@ export function SpotTheProblem(props: SpotTheProblemProps) {
   const explanation = hasContent(props.explanation) ? "ok" : undefined;
   const data = validateQuiz("SpotTheProblem", { ...props, explanation, notes: props.notes });
   const notes = Object.fromEntries(Object.entries(data.notes ?? {}).map(([line, note]) => [Number(line) - 1, note]));
+  const quiz: SpotProblemQuizProps = {
+    lesson: requireLesson("SpotTheProblem", props),
+    id: props.id,
+    question: data.question,
+    codeLines: data.code.replace(/\n$/, "").split("\n"),
+    faulty: data.answer - 1,
+    explanation: props.explanation,
+    notes,
+    title: props.title,
+  };
   return (
-    <SpotProblemQuiz
-      lesson={requireLesson("SpotTheProblem", props)}
-      id={props.id}
-      question={data.question}
-      codeLines={data.code.replace(/\n$/, "").split("\n")}
-      faulty={data.answer - 1}
-      explanation={props.explanation}
-      notes={notes}
-      title={props.title}
-    />
+    <SpotProblemQuizLoader {...quiz}>
+      <SpotProblemQuizView {...quiz} domId={`quiz-${quiz.id}`} attempt={staticAttempt()} />
+    </SpotProblemQuizLoader>
   );
 }
 
@@ -163,20 +178,23 @@ export function PredictOutcome(props: PredictOutcomeProps) {
       props,
       `the recording says ${JSON.stringify(recorded)} (${data.fact}), which is not one of its choices ${JSON.stringify(data.choices)}`,
     );
+  const quiz: PredictQuizProps = {
+    lesson: requireLesson("PredictOutcome", props),
+    id: props.id,
+    question: data.question,
+    choices: data.choices,
+    answer,
+    evidence: (
+      <Evidence scenario={moment.scenario} at={moment.at} occurrence={moment.occurrence}>
+        {moment.shows}
+      </Evidence>
+    ),
+    explanation: props.explanation,
+  };
   return (
-    <PredictQuiz
-      lesson={requireLesson("PredictOutcome", props)}
-      id={props.id}
-      question={data.question}
-      choices={data.choices}
-      answer={answer}
-      evidence={
-        <Evidence scenario={moment.scenario} at={moment.at} occurrence={moment.occurrence}>
-          {moment.shows}
-        </Evidence>
-      }
-      explanation={props.explanation}
-    />
+    <PredictQuizLoader {...quiz}>
+      <PredictQuizView {...quiz} domId={`quiz-${quiz.id}`} attempt={staticAttempt()} />
+    </PredictQuizLoader>
   );
 }
 

@@ -1,11 +1,8 @@
-"use client";
-
-import { useId, type ReactNode } from "react";
-import { spotRules } from "@/lib/quiz/scoring";
+import type { ReactNode } from "react";
+import type { QuizViewState } from "./choice-quiz";
 import styles from "./quiz.module.css";
 import { QuizFooter } from "./quiz-footer";
 import { QuizForm, QuizFrame } from "./quiz-frame";
-import { useQuizAttempt } from "./use-quiz-attempt";
 
 export interface SpotProblemQuizProps {
   lesson: string;
@@ -21,8 +18,7 @@ export interface SpotProblemQuizProps {
 }
 
 /** "Click the faulty line": the listing is a radio group, one radio per line. */
-export function SpotProblemQuiz({
-  lesson,
+export function SpotProblemQuizView({
   id,
   question,
   codeLines,
@@ -30,9 +26,10 @@ export function SpotProblemQuiz({
   explanation,
   notes,
   title,
-}: SpotProblemQuizProps) {
-  const domId = useId();
-  const attempt = useQuizAttempt({ lesson, id, kind: "SpotTheProblem", rules: spotRules(codeLines.length, faulty) });
+  domId,
+  attempt,
+  retryButton,
+}: SpotProblemQuizProps & QuizViewState) {
   const { submitted, revealed } = attempt;
   const picked = attempt.answer[0];
   const pickedLineNumber = (picked ?? 0) + 1;
@@ -48,6 +45,7 @@ export function SpotProblemQuiz({
   const footer = (
     <QuizFooter
       attempt={attempt}
+      retryButton={retryButton}
       checkLabel="Check line"
       showAnswerAnnouncement={`The problem is line ${faulty + 1}. The explanation is shown below the listing.`}
       verdict={attempt.correct ? "Correct!" : `Not line ${pickedLineNumber}.`}
@@ -83,8 +81,8 @@ export function SpotProblemQuiz({
                     className={styles.srOnly}
                     name={domId}
                     value={index}
-                    checked={isPicked}
-                    onChange={() => attempt.edit([index])}
+                    checked={attempt.interactive ? isPicked : undefined}
+                    onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />
                   <span className={styles.lineNo} aria-hidden="true">
                     {index + 1}

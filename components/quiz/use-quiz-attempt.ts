@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useReducer, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { LessonId } from "@/lib/content/lesson-id";
 import { useProgress } from "@/lib/progress/use-progress";
 import {
@@ -26,6 +26,8 @@ export interface QuizAttemptOptions {
 }
 
 export interface QuizAttempt extends AttemptView {
+  /** False in the server-rendered quiz shown until the island has loaded (./static-attempt.ts): its controls are disabled. */
+  interactive: boolean;
   edit(answer: readonly number[]): void;
   /** Saves the answer shown and announces `describe(correct)`. */
   submit(describe: (correct: boolean) => string): void;
@@ -51,6 +53,7 @@ export function useQuizAttempt({
   const { announcement, announce } = useAnnouncer();
   return {
     ...view,
+    interactive: true,
     announcement,
     announce,
     edit: (answer) => dispatch({ type: "edit", answer }),
@@ -67,6 +70,15 @@ export function useQuizAttempt({
       announce(text);
     },
   };
+}
+
+/** The check button is gone once an answer is submitted: focus moves to "Try again", which takes this ref. */
+export function useRetryFocus(justSubmitted: boolean) {
+  const retryButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (justSubmitted) retryButton.current?.focus();
+  }, [justSubmitted]);
+  return retryButton;
 }
 
 /**

@@ -59,16 +59,21 @@ export interface LiveServerProcess {
  * tests. `env` adds to this process's environment (a fake DOCKER_BIN, a TMPDIR to inspect).
  */
 export function startLiveServerProcess(saveDir: string, env: Record<string, string> = {}): Promise<LiveServerProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "sandboxes/live/server.ts", "--port", "0", "--save-to", saveDir],
-    { env: { ...process.env, ...env } },
-  );
+  return startServerProcess("sandboxes/live/server.ts", ["--port", "0", "--save-to", saveDir], env);
+}
+
+/** Starts one of the course's servers (the live server, the lab runner) the same way, on the port its arguments name. */
+export function startServerProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<LiveServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env } });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`the live server did not start in 30 s:\n${output}`));
+      reject(new Error(`${script} did not start in 30 s:\n${output}`));
     }, 30_000);
     const take = (chunk: Buffer) => {
       output += chunk.toString();
@@ -80,7 +85,7 @@ export function startLiveServerProcess(saveDir: string, env: Record<string, stri
     };
     child.stdout.on("data", take);
     child.stderr.on("data", take);
-    child.on("exit", (code) => reject(new Error(`the live server exited with ${code}:\n${output}`)));
+    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
 }
 

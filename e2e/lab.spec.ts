@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { startServerProcess, terminate, type LiveServerProcess } from "../sandboxes/live/test-client";
+import { hasDockerEngine } from "./docker-engine";
 import { expect, test } from "./fixtures";
 
 /**
@@ -8,11 +8,7 @@ import { expect, test } from "./fixtures";
  * is built and graded, and the checks stream in one by one. Needs an engine: under CI=true a missing
  * engine fails the run; elsewhere the test is skipped and counted loudly.
  */
-const DOCKER = process.env.DOCKER_BIN ?? "/usr/bin/docker";
-const hasEngine = spawnSync(DOCKER, ["version", "--format", "{{.Server.Version}}"]).status === 0;
-if (!hasEngine && process.env.CI === "true")
-  throw new Error("CI=true but no Docker engine is reachable: the lab panel's e2e test must run in CI.");
-if (!hasEngine) console.warn("\n*** SKIPPED 1 Docker-backed lab panel e2e test: no Docker engine is reachable. ***\n");
+const hasEngine = hasDockerEngine("lab panel's e2e test");
 
 test.describe("the lab panel against a live runner (real Docker engine)", () => {
   test.skip(!hasEngine, "no Docker engine is reachable");

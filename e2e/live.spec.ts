@@ -1,7 +1,8 @@
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { hasDockerEngine } from "./docker-engine";
 import { expect, test } from "./fixtures";
 import { startLiveServerProcess } from "../sandboxes/live/test-client";
 
@@ -10,11 +11,7 @@ import { startLiveServerProcess } from "../sandboxes/live/test-client";
  * Docker engine while the presenter page watches. Needs an engine: under CI=true a missing engine
  * fails the run; elsewhere the test is skipped and counted as skipped by `npm test`.
  */
-const DOCKER = process.env.DOCKER_BIN ?? "/usr/bin/docker";
-const hasEngine = spawnSync(DOCKER, ["version", "--format", "{{.Server.Version}}"]).status === 0;
-if (!hasEngine && process.env.CI === "true")
-  throw new Error("CI=true but no Docker engine is reachable: the live-mode e2e test must run in CI.");
-if (!hasEngine) console.warn("\n*** SKIPPED 1 Docker-backed live-mode e2e test: no Docker engine is reachable. ***\n");
+const hasEngine = hasDockerEngine("live-mode e2e test");
 
 test.describe("live mode (real Docker engine)", () => {
   test.skip(!hasEngine, "no Docker engine is reachable");

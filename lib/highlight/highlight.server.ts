@@ -1,5 +1,6 @@
 import "server-only";
 import { transformerNotationDiff, transformerNotationHighlight } from "@shikijs/transformers";
+import type { ElementContent } from "hast";
 import {
   bundledLanguages,
   createHighlighter,
@@ -52,6 +53,26 @@ function decorateLines(highlightLines: number[], calloutsByLine: Map<number, num
   };
 }
 
+/**
+ * Tokens in the themes' default colours (punctuation, plain words) lose their <span>: the line around them already
+ * has that colour, and a lesson's code was most of its DOM. Only a span that sets nothing but the two colours goes.
+ */
+function unwrapDefaultColoredTokens(defaultStyle: string): ShikiTransformer {
+  return {
+    name: "course:unwrap-default-tokens",
+    line(node) {
+      node.children = node.children.flatMap((child): ElementContent[] =>
+        child.type === "element" &&
+        child.tagName === "span" &&
+        Object.keys(child.properties).length === 1 &&
+        String(child.properties.style).toLowerCase() === defaultStyle
+          ? child.children
+          : [child],
+      );
+    },
+  };
+}
+
 /** Highlights code to HTML at build time, with both themes as CSS variables. */
 export async function highlightToHtml(source: string, options: CodeOptions): Promise<string> {
   const lang = resolveLanguage(options.lang);
@@ -59,11 +80,15 @@ export async function highlightToHtml(source: string, options: CodeOptions): Pro
   const calloutsByLine = new Map([...inline.calloutsByLine, ...locateCallouts(inline.code, options.callouts)]);
   const shiki = await getHighlighter();
   if (lang !== "text" && !shiki.getLoadedLanguages().includes(lang)) await shiki.loadLanguage(lang);
+  const defaultStyle = `--shiki-light:${shiki.getTheme(THEMES.light).fg};--shiki-dark:${shiki.getTheme(THEMES.dark).fg}`;
   return shiki.codeToHtml(inline.code, {
     lang,
     themes: THEMES,
     defaultColor: false,
+    // Fewer elements for the same colours: neighbouring tokens of one style become one span.
+    mergeSameStyleTokens: true,
     transformers: [
+      unwrapDefaultColoredTokens(defaultStyle.toLowerCase()),
       transformerNotationDiff({ matchAlgorithm: "v3" }),
       transformerNotationHighlight({ matchAlgorithm: "v3" }),
       decorateLines(options.highlightLines, calloutsByLine),

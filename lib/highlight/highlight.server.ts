@@ -1,6 +1,6 @@
 import "server-only";
 import { transformerNotationDiff, transformerNotationHighlight } from "@shikijs/transformers";
-import type { ElementContent } from "hast";
+import type { Element, ElementContent } from "hast";
 import {
   bundledLanguages,
   createHighlighter,
@@ -73,6 +73,41 @@ function unwrapDefaultColoredTokens(defaultStyle: string): ShikiTransformer {
   };
 }
 
+/** A line that only wraps its tokens: no highlight, diff mark or callout sets it apart. */
+function isPlainLine(node: Element): boolean {
+  if (Object.keys(node.properties).length !== 1) return false;
+  const classes = node.properties.class;
+  return classes === "line" || (Array.isArray(classes) && classes.length === 1 && classes[0] === "line");
+}
+
+/**
+ * Plain lines lose their <span class="line">: the code is preformatted text, so a line break already makes a line,
+ * and only lines that look different (highlighted, diff, callout) need an element. The line break after a kept line
+ * moves inside it, so that no bare line break sits between two block lines (it would show as an empty line).
+ */
+function unwrapPlainLines(): ShikiTransformer {
+  return {
+    name: "course:unwrap-plain-lines",
+    code(node) {
+      const children: ElementContent[] = [];
+      let keptLine: Element | undefined;
+      for (const child of node.children) {
+        if (child.type === "text" && keptLine) {
+          keptLine.children.push(child);
+          keptLine = undefined;
+        } else if (child.type === "element" && isPlainLine(child)) {
+          children.push(...child.children);
+          keptLine = undefined;
+        } else {
+          children.push(child);
+          keptLine = child.type === "element" ? child : undefined;
+        }
+      }
+      node.children = children;
+    },
+  };
+}
+
 /** Highlights code to HTML at build time, with both themes as CSS variables. */
 export async function highlightToHtml(source: string, options: CodeOptions): Promise<string> {
   const lang = resolveLanguage(options.lang);
@@ -92,6 +127,8 @@ export async function highlightToHtml(source: string, options: CodeOptions): Pro
       transformerNotationDiff({ matchAlgorithm: "v3" }),
       transformerNotationHighlight({ matchAlgorithm: "v3" }),
       decorateLines(options.highlightLines, calloutsByLine),
+      // Last: it needs every other transformer's marks on the lines.
+      unwrapPlainLines(),
     ],
   });
 }

@@ -1,26 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { highlightToHtml } from "./highlight.server";
 
-const options = { lang: "yaml", highlightLines: [], callouts: {} };
+const noOptions = { highlightLines: [], callouts: {} };
 const spans = (html: string) => html.match(/<span/g)?.length ?? 0;
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x22;|&quot;/g, '"')
+    .replace(/&#x3C;|&lt;/g, "<");
 
 describe("highlightToHtml", () => {
-  it("keeps a span only where a token is coloured differently from the line", async () => {
-    const html = await highlightToHtml("services:\n  api:\n    image: node:20\n", options);
-    // three lines, a coloured key on each and the string value; the colons and spaces are bare text
-    expect(spans(html)).toBe(7);
+  it("keeps an element only for a token coloured differently from the text around it", async () => {
+    const html = await highlightToHtml("services:\n  api:\n    image: node:20\n", { lang: "yaml", ...noOptions });
+    // a coloured key on each line and the string value; colons, spaces and the plain lines themselves are bare text
+    expect(spans(html)).toBe(4);
     expect(html).toContain(
-      '<span class="line"><span style="--shiki-light:#116329;--shiki-dark:#7EE787">  api</span>:</span>',
+      '<code><span style="--shiki-light:#116329;--shiki-dark:#7EE787">services</span>:\n<span style="--shiki-light:#116329;--shiki-dark:#7EE787">  api</span>:\n',
     );
   });
 
-  it("keeps the text, highlighted lines and callouts as they were", async () => {
+  it("keeps highlighted and callout lines as lines, each with its line break, and the text as it was", async () => {
     const source = 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n';
     const html = await highlightToHtml(source, { lang: "dockerfile", highlightLines: [2], callouts: { USER: 1 } });
-    expect(html.replace(/<[^>]+>/g, "").replace(/&#x22;|&quot;/g, '"')).toBe(
-      'FROM node:20-slim\nUSER node1\nCMD ["node", "server.js"]',
+    expect(text(html)).toBe('FROM node:20-slim\nUSER node1\nCMD ["node", "server.js"]');
+    expect(html).toMatch(
+      /<span class="line highlighted" data-callout="1">.*<span class="callout-marker" aria-label="callout 1">1<\/span>\n<\/span><span[^>]*>CMD/,
     );
-    expect(html).toContain('<span class="line highlighted" data-callout="1">');
-    expect(html).toContain('<span class="callout-marker" aria-label="callout 1">1</span>');
+  });
+
+  it("keeps diff lines, with no line break left between two lines (it would show as an empty line)", async () => {
+    const source = "npm ci # [!code --]\nnpm ci --omit=dev # [!code ++]\nnode server.js\n";
+    const html = await highlightToHtml(source, { lang: "bash", ...noOptions });
+    expect(text(html)).toBe("npm ci\nnpm ci --omit=dev\nnode server.js");
+    expect(html).toMatch(
+      /<span class="line diff remove">.*\n<\/span><span class="line diff add">.*\n<\/span><span[^>]*>node/,
+    );
+    expect(html).not.toMatch(/<\/span>\n<span class="line/);
   });
 });

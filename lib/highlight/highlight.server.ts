@@ -103,9 +103,37 @@ function unwrapPlainLines(): ShikiTransformer {
           keptLine = child.type === "element" ? child : undefined;
         }
       }
-      node.children = children;
+      node.children = joinSameStyleAcrossLines(children);
     },
   };
+}
+
+/** A token's span: it has a style and nothing else (a kept line has a class). */
+const isToken = (node: ElementContent | undefined): node is Element =>
+  node?.type === "element" && Object.keys(node.properties).length === 1 && typeof node.properties.style === "string";
+
+/**
+ * Two tokens of one style with only white space between them (a block of comment lines, say) become one span: white
+ * space shows no colour, so the text reads the same with one element instead of one per line.
+ */
+function joinSameStyleAcrossLines(children: ElementContent[]): ElementContent[] {
+  const joined: ElementContent[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const previous = joined.at(-1);
+    const between = children[index + 1];
+    if (
+      isToken(previous) &&
+      child.type === "text" &&
+      /^\s+$/.test(child.value) &&
+      isToken(between) &&
+      between.properties.style === previous.properties.style
+    ) {
+      previous.children.push(child, ...between.children);
+      index++;
+    } else joined.push(child);
+  }
+  return joined;
 }
 
 /** Highlights code to HTML at build time, with both themes as CSS variables. */

@@ -37,4 +37,13 @@ describe("highlightToHtml", () => {
     );
     expect(html).not.toMatch(/<\/span>\n<span class="line/);
   });
+
+  it("makes one span of a block of comment lines, white space and all", async () => {
+    const source = "# one\n# two\n# three\nFROM node:20\n";
+    const html = await highlightToHtml(source, { lang: "dockerfile", ...noOptions });
+    expect(text(html)).toBe("# one\n# two\n# three\nFROM node:20");
+    expect(html).toContain(
+      '<code><span style="--shiki-light:#6E7781;--shiki-dark:#8B949E"># one\n# two\n# three</span>\n<span',
+    );
+  });
 });

@@ -41,7 +41,6 @@ function decorateLines(highlightLines: number[], calloutsByLine: Map<number, num
       if (highlighted.has(line)) this.addClassToHast(node, "highlighted");
       const callout = calloutsByLine.get(line);
       if (callout !== undefined) {
-        node.properties["data-callout"] = String(callout);
         node.children.push({
           type: "element",
           tagName: "span",
@@ -73,7 +72,7 @@ function unwrapDefaultColoredTokens(defaultStyle: string): ShikiTransformer {
   };
 }
 
-/** A line that only wraps its tokens: no highlight, diff mark or callout sets it apart. */
+/** A line that only wraps its tokens (and perhaps a callout's number): no highlight or diff mark sets it apart. */
 function isPlainLine(node: Element): boolean {
   if (Object.keys(node.properties).length !== 1) return false;
   const classes = node.properties.class;
@@ -82,7 +81,7 @@ function isPlainLine(node: Element): boolean {
 
 /**
  * Plain lines lose their <span class="line">: the code is preformatted text, so a line break already makes a line,
- * and only lines that look different (highlighted, diff, callout) need an element. The line break after a kept line
+ * and only lines that look different (highlighted, diff) need an element. The line break after a kept line
  * moves inside it, so that no bare line break sits between two block lines (it would show as an empty line).
  */
 function unwrapPlainLines(): ShikiTransformer {

@@ -19,13 +19,19 @@ describe("highlightToHtml", () => {
     );
   });
 
-  it("keeps highlighted and callout lines as lines, each with its line break, and the text as it was", async () => {
+  it("keeps highlighted lines as lines, each with its line break; a callout is its number alone", async () => {
     const source = 'FROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n';
-    const html = await highlightToHtml(source, { lang: "dockerfile", highlightLines: [2], callouts: { USER: 1 } });
-    expect(text(html)).toBe('FROM node:20-slim\nUSER node1\nCMD ["node", "server.js"]');
+    const html = await highlightToHtml(source, {
+      lang: "dockerfile",
+      highlightLines: [2],
+      callouts: { USER: 1, CMD: 2 },
+    });
+    expect(text(html)).toBe('FROM node:20-slim\nUSER node1\nCMD ["node", "server.js"]2');
     expect(html).toMatch(
-      /<span class="line highlighted" data-callout="1">.*<span class="callout-marker" aria-label="callout 1">1<\/span>\n<\/span><span[^>]*>CMD/,
+      /<span class="line highlighted">.*<span class="callout-marker" aria-label="callout 1">1<\/span>\n<\/span><span[^>]*>CMD/,
     );
+    expect(html).toMatch(/"server.js"<\/span>\]<span class="callout-marker" aria-label="callout 2">2<\/span><\/code>/);
+    expect(html.match(/class="line/g)).toHaveLength(1);
   });
 
   it("keeps diff lines, with no line break left between two lines (it would show as an empty line)", async () => {

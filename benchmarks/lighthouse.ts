@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import type { Result as LighthouseResult } from "lighthouse";
 import { chromiumLaunchOptions } from "../e2e/browser";
@@ -42,6 +43,8 @@ interface Result {
   domSize: number;
   /** Percent of the page's text at 12 px or more; undefined where Lighthouse does not check it (desktop). */
   legiblePercent: number | undefined;
+  /** Lighthouse's measure of the machine's speed during the run: lower means a busier (or slower) CPU. */
+  benchmarkIndex: number | undefined;
 }
 
 /** A server in its own process group, so that stopping it stops what it spawned (npx, serve). */
@@ -95,7 +98,7 @@ function audit(url: string, formFactor: FormFactor): Result {
     { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: AUDIT_TIMEOUT_MS },
   );
   const lhr = JSON.parse(json) as LighthouseResult;
-  const { categories, audits, runtimeError } = lhr;
+  const { categories, audits, runtimeError, environment } = lhr;
   if (runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.message}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
@@ -117,6 +120,7 @@ function audit(url: string, formFactor: FormFactor): Result {
     cls: numeric("cumulative-layout-shift"),
     domSize: numeric("dom-size"),
     legiblePercent,
+    benchmarkIndex: environment.benchmarkIndex,
   };
 }
 
@@ -126,7 +130,8 @@ function describe(label: string, formFactor: FormFactor, result: Result): string
     `${label} [${formFactor}] performance ${scores.performance}, accessibility ${scores.accessibility}, ` +
     `best practices ${scores["best-practices"]}, SEO ${scores.seo}; LCP ${(result.lcpMs / 1000).toFixed(2)} s, ` +
     `TBT ${Math.round(result.tbtMs)} ms, CLS ${result.cls.toFixed(3)}, DOM ${result.domSize} elements, ` +
-    `legible text ${result.legiblePercent === undefined ? "n/a" : `${result.legiblePercent.toFixed(1)} %`}`
+    `legible text ${result.legiblePercent === undefined ? "n/a" : `${result.legiblePercent.toFixed(1)} %`}; ` +
+    `benchmark index ${result.benchmarkIndex?.toFixed(0) ?? "n/a"}`
   );
 }
 
@@ -185,6 +190,12 @@ async function main() {
       ...exportedRoutes(site).map((route) => ({ label: route, url: `http://127.0.0.1:${sitePort}${route}`, route })),
     ];
     console.log(`site: ${site}/ (served by scripts/serve-static.mjs); mobile: median of ${mobileRuns} run(s)`);
+    // Lighthouse's mobile scores scale with free CPU: say how busy the machine was.
+    console.log(
+      `load average at start: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")} (${cpus().length} CPUs)`,
+    );
     const verdicts: string[] = [];
     for (const target of targets) {
       const mobile = Array.from({ length: mobileRuns }, () => audit(target.url, "mobile"));
@@ -201,6 +212,11 @@ async function main() {
         verdicts.push(`${passed ? "PASS" : "FAIL"} ${target.route} mobile: ${budget}`);
       }
     }
+    console.log(
+      `load average at end: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(", ")}`,
+    );
     console.log(verdicts.join("\n"));
     console.log(failed ? `FAIL ${failed} budget(s) missed` : "PASS every Lighthouse budget");
   } finally {

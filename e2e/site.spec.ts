@@ -81,7 +81,9 @@ test.describe("course site", () => {
     await block.getByRole("button", { name: "Copy" }).click();
     await expect(block.getByRole("button", { name: "Copied" })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const visibleLines = await block.locator(".line").evaluateAll((lines) => lines.length);
+    const visibleLines = await block
+      .locator("pre")
+      .evaluate((pre) => pre.textContent!.replace(/\n$/, "").split("\n").length);
     expect(copied.split("\n")).toHaveLength(visibleLines);
     expect(copied).not.toMatch(/\[!callout/);
     expect(copied.split("\n").some((line) => /\s\d$/.test(line))).toBe(false);

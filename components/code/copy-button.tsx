@@ -11,7 +11,8 @@ export function CopyButton() {
     if (!block) return;
     const clone = block.cloneNode(true) as HTMLElement;
     clone.querySelectorAll(".line.remove, .callout-marker").forEach((node) => node.remove());
-    const text = [...clone.querySelectorAll(".line")].map((line) => line.textContent ?? "").join("\n");
+    // Each line ends in its line break (only plain lines are bare text), so a removed last line leaves one behind.
+    const text = (clone.textContent ?? "").replace(/\n$/, "");
     try {
       await navigator.clipboard.writeText(text);
       setState("copied");

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
@@ -10,6 +11,10 @@ const NAIVE_CARGO = [
   "npm as PID 1",
 ];
 const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini as PID 1"];
+
+/** A container's corrugation: vertical ribs 28 apart, as one path (one element rather than one per rib). */
+const ribs = (firstX: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `M${firstX + i * 28} 50V238`).join("");
 
 /**
  * The shipping-container analogy as a drawing: the same steel box, packed two ways.
@@ -29,16 +34,14 @@ export function ContainerAnalogy() {
             Naive image · {naiveSize}
           </text>
           <rect x="20" y="44" width="280" height="200" rx="6" className={styles.box} />
-          {Array.from({ length: 9 }, (_, i) => (
-            <line key={i} x1={48 + i * 28} y1="50" x2={48 + i * 28} y2="238" className={styles.rib} />
-          ))}
+          <path d={ribs(48, 9)} className={styles.rib} />
           {NAIVE_CARGO.map((label, i) => (
-            <g key={label}>
+            <Fragment key={label}>
               <rect x="36" y={58 + i * 34} width="248" height="28" rx="4" className={styles.cargoBad} />
               <text x="48" y={77 + i * 34} className={styles.cargoText}>
                 {label}
               </text>
-            </g>
+            </Fragment>
           ))}
           <text x="160" y="270" textAnchor="middle" className={styles.caption}>
             door unlocked · crew: root · no health light
@@ -49,16 +52,14 @@ export function ContainerAnalogy() {
             Optimized image · {optimizedSize}
           </text>
           <rect x="360" y="44" width="240" height="200" rx="6" className={styles.box} />
-          {Array.from({ length: 8 }, (_, i) => (
-            <line key={i} x1={384 + i * 28} y1="50" x2={384 + i * 28} y2="238" className={styles.rib} />
-          ))}
+          <path d={ribs(384, 8)} className={styles.rib} />
           {OPTIMIZED_CARGO.map((label, i) => (
-            <g key={label}>
+            <Fragment key={label}>
               <rect x="376" y={130 + i * 28} width="176" height="22" rx="4" className={styles.cargoGood} />
               <text x="386" y={145 + i * 28} className={styles.cargoText}>
                 {label}
               </text>
-            </g>
+            </Fragment>
           ))}
           <circle cx="580" cy="64" r="9" className={styles.healthLight} />
           <text x="566" y="68" textAnchor="end" className={styles.small}>

@@ -62,11 +62,18 @@ export async function loadPresentation(
   return { lesson: presentedLesson(lesson), steps: presenterSteps(lesson) };
 }
 
-/** "<label>: 10.4 Dockerizing Node.js", kept out of search results (these pages are for a room, not a reader). */
+/**
+ * "<label>: 10.4 Dockerizing Node.js", described as what it is for. Searchable like every page: an instructor looking
+ * for a room-ready version of the lesson should find it (issue 17 budgets SEO at 100 on every route, and a noindex
+ * page fails Lighthouse's crawlability audit).
+ */
 export async function presentationMetadata(params: LessonParams, label: string): Promise<Metadata> {
   const { chapter, lesson: slug } = await params;
   const lesson = findLesson(chapter, slug);
-  return lesson
-    ? { title: `${label}: ${lesson.frontmatter.lesson} ${lesson.frontmatter.title}`, robots: { index: false } }
-    : {};
+  if (!lesson) return {};
+  const { lesson: number, title } = lesson.frontmatter;
+  return {
+    title: `${label}: ${number} ${title}`,
+    description: `Lesson ${number} ${title}, ready to teach to a room: its recorded container runs full-screen, one step at a time, with speaker notes.`,
+  };
 }

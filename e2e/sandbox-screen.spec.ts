@@ -91,6 +91,70 @@ test.describe("terminals fit and stay legible (#18.1, #17.4)", () => {
   });
 });
 
+test.describe("a compare on a laptop: both terminals and the controls on one screen (#18)", () => {
+  for (const screen of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    test(`at ${screen.width}×${screen.height} both terminals are legible, whole, and fit one screen with Play and the seek bar`, async ({
+      page,
+      lessonPath,
+    }) => {
+      await page.setViewportSize(screen);
+      await page.goto(lessonPath);
+      const figure = figureOf(page, "stop-naive stop-optimized");
+      await figure.scrollIntoViewIfNeeded();
+      await expect(figure.locator(".xterm")).toHaveCount(2);
+      await expect(figure.getByText("Loading the recording…")).toHaveCount(0);
+
+      const fits = await terminalFit(figure);
+      expect(fits).toHaveLength(2);
+      for (const fit of fits) {
+        expect(fit.fontSize, "font size").toBeGreaterThanOrEqual(12);
+        expect(fit.overflow, "px of the last column hidden").toBeLessThanOrEqual(0);
+      }
+      const sideways = await figure
+        .getByTestId("sandbox-terminal")
+        .evaluateAll((terminals) =>
+          terminals.map((terminal) => terminal.parentElement!.scrollWidth - terminal.parentElement!.clientWidth),
+        );
+      expect(sideways, "px a reader must scroll sideways to see a whole line").toEqual([0, 0]);
+
+      // A reader watching both scrolls the first terminal up to the sticky header; then everything must be on screen.
+      const headerBottom = (await page.locator(".site-header").boundingBox())!.height;
+      await figure
+        .getByTestId("sandbox-terminal")
+        .first()
+        .evaluate((terminal, top) => {
+          const { top: screenTop } = terminal.parentElement!.getBoundingClientRect();
+          window.scrollBy({ top: screenTop - top - 8, behavior: "instant" });
+        }, headerBottom);
+      const parts = [
+        ...(await figure.locator(".xterm-screen").all()).map((part, index) => ({
+          part,
+          what: `terminal ${index + 1}`,
+        })),
+        { part: figure.getByRole("slider", { name: "Seek" }), what: "seek bar" },
+        { part: figure.getByRole("button", { name: "Play" }), what: "Play button" },
+      ];
+      const outside: string[] = [];
+      for (const { part, what } of parts) {
+        const box = (await part.boundingBox())!;
+        if (
+          box.y < headerBottom - 0.5 ||
+          box.y + box.height > screen.height + 0.5 ||
+          box.x < 0 ||
+          box.x + box.width > screen.width
+        )
+          outside.push(
+            `${what}: x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, y ${Math.round(box.y)}–${Math.round(box.y + box.height)}`,
+          );
+      }
+      expect(outside, `outside the screen below the ${Math.round(headerBottom)} px header`).toEqual([]);
+    });
+  }
+});
+
 test("each terminal is as tall as the rows its recording prints, not 30 (#18.2, 1280×800)", async ({
   page,
   lessonPath,
@@ -132,8 +196,6 @@ test.describe("the state panel never contradicts itself (#18.3)", () => {
     page,
     lessonPath,
   }) => {
-    // Known and open (issue 18): the health row ("GET /healthz ● 503 …") still wraps in the compare at 1280 px.
-    test.fixme(true, "the compare's health row still wraps at 1280 px (issue 18)");
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${lessonPath}#stop-optimized@4`);
     const figure = figureOf(page, "stop-naive stop-optimized");

@@ -45,9 +45,12 @@ async function compareView(page: Page) {
   const figure = page.locator('figure[data-sandbox="stop-naive stop-optimized"]');
   await figure.scrollIntoViewIfNeeded();
   await terminalsDrawn(page, 2);
+  // As a reader watching both would: the first terminal just under the sticky header, the controls at the bottom.
   await page.evaluate(() => {
     const figure = document.querySelector('figure[data-sandbox="stop-naive stop-optimized"]')!;
-    window.scrollTo(0, window.scrollY + figure.getBoundingClientRect().top - 80);
+    const screen = figure.querySelector("[data-testid=sandbox-terminal]")!.parentElement!;
+    const header = document.querySelector(".site-header")!.getBoundingClientRect().bottom;
+    window.scrollTo(0, window.scrollY + screen.getBoundingClientRect().top - header - 8);
   });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(docs, "compare.png") });

@@ -286,7 +286,8 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
       </section>
 
       {notesOpen ? (
-        <aside className={styles.notes} aria-label="Speaker notes" data-testid="speaker-notes">
+        // Long notes scroll beside a short stage: focusable, so the scrolled region can be reached without a mouse.
+        <aside className={styles.notes} aria-label="Speaker notes" data-testid="speaker-notes" tabIndex={0}>
           <h2>Speaker notes</h2>
           <NotesList notes={step.notes} />
         </aside>

@@ -44,7 +44,12 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
   );
   const hasCharts = charts.some((chart) => chart !== null);
   return (
-    <figure className={styles.sandbox} id={names[0]} data-sandbox={names.join(" ")} aria-labelledby={captionId}>
+    <figure
+      className={compare ? `${styles.sandbox} ${styles.compare}` : styles.sandbox}
+      id={names[0]}
+      data-sandbox={names.join(" ")}
+      aria-labelledby={captionId}
+    >
       <figcaption id={captionId} className={styles.caption}>
         {caption}
       </figcaption>

@@ -1,5 +1,6 @@
 import { Terminal, type ITheme } from "@xterm/xterm";
 import { PLAYER_SCROLLBACK } from "@/lib/asciicast/keyframes";
+import { PRESENTATION_MIN_FONT_SIZE } from "@/lib/presenter/fit";
 
 /** One palette for both site themes: recordings look like a terminal, and every ANSI colour keeps AA contrast on it. */
 const THEME: ITheme = {
@@ -38,9 +39,10 @@ export const LESSON_FONT_SIZES: FontSizeRange = { min: 12, max: 15 };
 
 /**
  * Presenter mode's terminals, replayed or live; the stage's size decides the actual font. A projector
- * shows its 1280 px on a wall, so two 100-column terminals side by side may go below a reader's 12 px to fit.
+ * shows its 1280 px on a wall, where a compare's two 100-column terminals and their panels fit only below a
+ * reader's 12 px (see PRESENTATION_MIN_FONT_SIZE); a 1920×1080 stage gives them 13 px and more.
  */
-export const PRESENTATION_FONT_SIZES: FontSizeRange = { min: 8, max: 32 };
+export const PRESENTATION_FONT_SIZES: FontSizeRange = { min: PRESENTATION_MIN_FONT_SIZE, max: 32 };
 
 /** An xterm terminal for output only (a replay or a live run): the recording's size, the course palette. */
 export function openTerminal(container: HTMLElement, cols: number, rows: number, fontSize: number): Terminal {

@@ -36,19 +36,20 @@ describe("presenter fit", () => {
   it("keeps what does not scale: a state panel beside the terminal, the gap between two sides", () => {
     // A 400 px panel column beside a 800 px terminal 480 tall; 200 px of controls under both.
     const beside = { width: 1200, height: 680, terminals: [{ top: 0, bottom: 480, width: 800 }] };
-    // 440 available: the terminal may be 240 tall, so 400 wide, and the panel keeps its 400.
-    expect(fittedPlayerWidth(beside, 440, 1600)).toBe(800);
-    // Two 500 px sides with a 20 px gap, terminals 300 tall, 100 px of rest: 250 available halves both.
+    // 560 available: the terminal may be 360 tall, so 600 wide, and the panel keeps its 400.
+    expect(fittedPlayerWidth(beside, 560, 1600)).toBe(1000);
+    // Two 600 px sides with a 20 px gap, terminals 300 tall, 100 px of rest: 250 available would halve both, below
+    // the narrowest screen; 370 available takes 90 % of each.
     const pair = {
-      width: 1020,
+      width: 1220,
       height: 400,
       terminals: [
-        { top: 50, bottom: 350, width: 500 },
-        { top: 50, bottom: 350, width: 500 },
+        { top: 50, bottom: 350, width: 600 },
+        { top: 50, bottom: 350, width: 600 },
       ],
     };
     expect(fittedPlayerWidth(pair, 250, 1600)).toBe(20 + 2 * MIN_SCREEN_WIDTH);
-    expect(fittedPlayerWidth(pair, 100 + 240, 1600)).toBe(20 + 2 * 400);
+    expect(fittedPlayerWidth(pair, 100 + 270, 1600)).toBe(20 + 2 * 540);
   });
 
   it("grows a short player up to the width it is allowed, and no screen below the width its columns need", () => {

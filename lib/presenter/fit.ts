@@ -36,10 +36,17 @@ export function terminalsHeight(terminals: readonly Pick<ScreenBox, "top" | "bot
 }
 
 /**
- * The narrowest a terminal screen may get (px): 100 recorded columns at xterm's smallest font
- * (5 px, a cell about 3 px wide) plus padding; narrower, its lines would be cut.
+ * The smallest terminal font (px) on a presenter's stage (PRESENTATION_FONT_SIZES in components/sandbox/terminal.ts
+ * takes it): a compare's two 100-column terminals and their state panels fit a 1280×720 projector with the speaker
+ * notes beside the stage at 8 px, and at about 9.5 px without them.
  */
-export const MIN_SCREEN_WIDTH = 340;
+export const PRESENTATION_MIN_FONT_SIZE = 8;
+
+/**
+ * The narrowest a terminal screen may get (px): 100 recorded columns at that font (a cell 0.6 em wide) plus its
+ * padding. The font stops there, so a narrower screen would cut its lines instead of fitting the stage.
+ */
+export const MIN_SCREEN_WIDTH = 100 * 0.6 * PRESENTATION_MIN_FONT_SIZE + 16;
 
 /**
  * The width (px) at which the player is `available` px tall, at most `maxWidth`. A screen's height

@@ -18,7 +18,7 @@ interface Side {
 }
 
 export interface EngineCallbacks {
-  /** Called after every rendered step (each animation frame while playing, and after seeks). */
+  /** Called after every rendered step (each animation frame while playing, and once a seek's output is parsed). */
   onFrame(): void;
   /** A marker event the playhead crossed while playing (side index, event). */
   onEvent(side: number, event: TimelineEvent): void;
@@ -34,7 +34,6 @@ export class ReplayEngine {
   private readonly sides: Side[];
   private frame = 0;
   private lastTime = 0;
-  private awaitingFirstFrame = false;
   private readonly resizeObserver: ResizeObserver;
   private fitFrame = 0;
 
@@ -66,8 +65,6 @@ export class ReplayEngine {
   }
 
   play(): void {
-    performance.mark("sandbox:play");
-    this.awaitingFirstFrame = true;
     this.clock.play();
     this.tick();
   }
@@ -75,8 +72,7 @@ export class ReplayEngine {
   pause(): void {
     this.clock.pause();
     cancelAnimationFrame(this.frame);
-    this.render(this.clock.time, false);
-    this.callbacks.onFrame();
+    this.render(this.clock.time, false, () => this.callbacks.onFrame());
   }
 
   toggle(): void {
@@ -84,11 +80,14 @@ export class ReplayEngine {
     else this.play();
   }
 
+  /**
+   * The controls follow once xterm has parsed the seek's output, in the same task: the page then renders one frame with
+   * the new screen and the new time. Updating them first costs a frame of its own (the lesson's layout and paint)
+   * before xterm's parse even starts.
+   */
   seek(time: number): void {
-    performance.mark("sandbox:seek-start");
     this.clock.seek(time);
-    this.render(this.clock.time, false, () => performance.measure("sandbox:seek", "sandbox:seek-start"));
-    this.callbacks.onFrame();
+    this.render(this.clock.time, false, () => this.callbacks.onFrame());
   }
 
   setSpeed(speed: number): void {
@@ -104,34 +103,24 @@ export class ReplayEngine {
   }
 
   private tick = () => {
-    const time = this.clock.time;
-    const first = this.awaitingFirstFrame;
-    const wrote = this.render(
-      time,
-      true,
-      first ? () => performance.measure("sandbox:first-frame", "sandbox:play") : undefined,
-    );
-    if (first && wrote) this.awaitingFirstFrame = false;
+    this.render(this.clock.time, true);
     this.callbacks.onFrame();
     if (this.clock.playing) this.frame = requestAnimationFrame(this.tick);
   };
 
   /**
-   * Brings every terminal to `time`. `painted` runs once the written output is on screen: after
-   * xterm has parsed it (write callback) and the next animation frame, where xterm renders.
-   * Returns whether anything was written.
+   * Brings every terminal to `time`. `parsed` runs once xterm has parsed everything written (its write callback; xterm
+   * draws it at the next animation frame), or at once if nothing was.
    */
-  private render(time: number, announce: boolean, painted?: () => void): boolean {
+  private render(time: number, announce: boolean, parsed?: () => void): void {
     let pending = 0;
-    let wrote = false;
     const done = () => {
-      if (--pending === 0 && painted) requestAnimationFrame(() => painted());
+      if (--pending === 0) parsed?.();
     };
     this.sides.forEach((side, sideIndex) => {
       const plan = side.index.plan(side.position, time);
       side.position = plan.position;
       if (plan.data || plan.reset) {
-        wrote = true;
         pending++;
         // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
         // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
@@ -143,7 +132,6 @@ export class ReplayEngine {
       }
     });
     this.lastTime = time;
-    if (pending === 0 && painted && !announce) requestAnimationFrame(() => painted());
-    return wrote;
+    if (pending === 0) parsed?.();
   }
 }

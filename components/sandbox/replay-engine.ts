@@ -3,7 +3,7 @@ import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { fitTerminal, LESSON_FONT_SIZES, openTerminal, type FontSizeRange } from "./terminal";
+import { fitTerminal, LESSON_FONT_SIZES, openTerminal, writeAfterInput, type FontSizeRange } from "./terminal";
 
 /** RIS, the terminal's full reset, as output. */
 const FULL_RESET = "\u001bc";
@@ -18,7 +18,7 @@ interface Side {
 }
 
 export interface EngineCallbacks {
-  /** Called after every rendered step (each animation frame while playing, and once a seek's output is parsed). */
+  /** Called after every rendered step (each animation frame while playing, and after seeks). */
   onFrame(): void;
   /** A marker event the playhead crossed while playing (side index, event). */
   onEvent(side: number, event: TimelineEvent): void;
@@ -72,7 +72,8 @@ export class ReplayEngine {
   pause(): void {
     this.clock.pause();
     cancelAnimationFrame(this.frame);
-    this.render(this.clock.time, false, () => this.callbacks.onFrame());
+    this.render(this.clock.time, false);
+    this.callbacks.onFrame();
   }
 
   toggle(): void {
@@ -80,14 +81,10 @@ export class ReplayEngine {
     else this.play();
   }
 
-  /**
-   * The controls follow once xterm has parsed the seek's output, in the same task: the page then renders one frame with
-   * the new screen and the new time. Updating them first costs a frame of its own (the lesson's layout and paint)
-   * before xterm's parse even starts.
-   */
   seek(time: number): void {
     this.clock.seek(time);
-    this.render(this.clock.time, false, () => this.callbacks.onFrame());
+    this.render(this.clock.time, false);
+    this.callbacks.onFrame();
   }
 
   setSpeed(speed: number): void {
@@ -109,22 +106,19 @@ export class ReplayEngine {
   };
 
   /**
-   * Brings every terminal to `time`. `parsed` runs once xterm has parsed everything written (its write callback; xterm
-   * draws it at the next animation frame), or at once if nothing was.
+   * Brings every terminal to `time`. While playing (`announce`), xterm parses the new output in a task of its own; a
+   * seek's is parsed at once (writeAfterInput), so the new screen is drawn in the frame that draws the moved controls.
    */
-  private render(time: number, announce: boolean, parsed?: () => void): void {
-    let pending = 0;
-    const done = () => {
-      if (--pending === 0) parsed?.();
-    };
+  private render(time: number, announce: boolean): void {
     this.sides.forEach((side, sideIndex) => {
       const plan = side.index.plan(side.position, time);
       side.position = plan.position;
       if (plan.data || plan.reset) {
-        pending++;
         // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
         // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
-        side.term.write(plan.reset ? FULL_RESET + plan.data : plan.data, done);
+        const data = plan.reset ? FULL_RESET + plan.data : plan.data;
+        if (announce) side.term.write(data);
+        else writeAfterInput(side.term, data);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)
@@ -132,6 +126,5 @@ export class ReplayEngine {
       }
     });
     this.lastTime = time;
-    if (pending === 0) parsed?.();
   }
 }

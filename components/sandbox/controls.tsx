@@ -4,7 +4,7 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { formatTime, SPEEDS } from "@/lib/asciicast/clock";
 import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
 import { linkTime } from "@/lib/player/deep-link";
-import { SEEK_BAR_STEP, seekBarMax } from "@/lib/player/navigation";
+import { SEEK_BAR_STEP, seekBarMax, seekBarValue } from "@/lib/player/navigation";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
@@ -72,7 +72,7 @@ export function Controls({
           min={0}
           max={barMax}
           step={SEEK_BAR_STEP}
-          value={time}
+          value={seekBarValue(time, duration)}
           disabled={!ready}
           aria-label="Seek"
           aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}

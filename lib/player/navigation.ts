@@ -40,3 +40,13 @@ export function seekBarMax(duration: number): number {
   // A duration already on the grid stays (the epsilon absorbs 0.30000000000000004); dividing keeps 35.1 exact.
   return Math.max(0, Math.ceil(duration / SEEK_BAR_STEP - 1e-9)) / (1 / SEEK_BAR_STEP);
 }
+
+/**
+ * The value the seek bar shows for `time`: on its step grid, the end of the recording at the bar's end. A range input
+ * moves any other value to the nearest step and then reports that as a change (React calls onChange with it), so
+ * showing the playhead at 35.044 s would seek it back to 35.0 s, before the last output.
+ */
+export function seekBarValue(time: number, duration: number): number {
+  if (time >= duration) return seekBarMax(duration);
+  return Math.round(time / SEEK_BAR_STEP) / (1 / SEEK_BAR_STEP);
+}

@@ -9,6 +9,12 @@
  *   npm run bench:player            builds into .next-bench first
  *   npm run bench:player -- --reuse reuses an existing .next-bench build
  *
+ * Both players are timed by the same probe (installScreenProbe), from the command (play, or a seek:
+ * a digit key on our terminal, `seek()` on asciinema-player's API) until the browser has painted the
+ * first frame whose terminal text differs from before: for play, the first output; for a seek, the new
+ * screen. Each player's terminal text is where it draws it (xterm's rows, asciinema-player's
+ * `.ap-term-text`), whether it changes it in a task or in an animation frame.
+ *
  * The browser runs without vsync's frame cap (--disable-gpu-vsync --disable-frame-rate-limit), for
  * both players alike: with it, every measure rounds up to the next 16.7 ms frame and shows the
  * display's refresh rate rather than either player's work.
@@ -67,6 +73,62 @@ async function longSyntheticCast(realCast: string) {
   return { cast, keyframes: JSON.stringify(keyframes) };
 }
 
+declare global {
+  interface Window {
+    /** Resolves with the time the first frame in which `element`'s text differs from now has been painted. */
+    __screenPainted(element: Element): Promise<number>;
+  }
+}
+
+/**
+ * Installed before either player's page loads. A message posted during an animation frame's callbacks is handled
+ * after that frame's style, layout and paint; one posted from an ordinary task may be handled before the next frame.
+ * So a text change made inside a frame (xterm draws in requestAnimationFrame) is painted by that frame, and one made
+ * in a task (a seek that renders at once) by the next: the probe tells them apart by marking frames as they run.
+ */
+function installScreenProbe() {
+  const requestFrame = window.requestAnimationFrame.bind(window);
+  let inFrame = false;
+  const afterPaint = (then: () => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then();
+    channel.port2.postMessage(null);
+  };
+  window.requestAnimationFrame = (callback) =>
+    requestFrame((timestamp) => {
+      if (!inFrame) {
+        inFrame = true;
+        afterPaint(() => (inFrame = false));
+      }
+      callback(timestamp);
+    });
+  window.__screenPainted = (element) =>
+    new Promise((resolve, reject) => {
+      const before = element.textContent;
+      const timeout = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error("the terminal's text did not change within 10 s"));
+      }, 10_000);
+      const painted = () => {
+        clearTimeout(timeout);
+        resolve(performance.now());
+      };
+      const observer = new MutationObserver(() => {
+        if (element.textContent === before) return;
+        observer.disconnect();
+        if (inFrame) afterPaint(painted);
+        else window.requestAnimationFrame(() => afterPaint(painted));
+      });
+      observer.observe(element, { subtree: true, childList: true, characterData: true });
+    });
+}
+
+async function preparePage(page: Page) {
+  // tsx compiles evaluated functions with esbuild's keepNames, which calls a __name helper the page lacks.
+  await page.addInitScript("window.__name = (fn) => fn;");
+  await page.addInitScript(installScreenProbe);
+}
+
 async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
@@ -86,6 +148,7 @@ async function measureOurPlayer(page: Page, scenario: string, replacement?: { ca
       route.fulfill({ body: replacement.keyframes, contentType: "application/json" }),
     );
   }
+  await preparePage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}${lesson}`);
   await page.waitForLoadState("networkidle");
@@ -101,28 +164,42 @@ async function measureOurPlayer(page: Page, scenario: string, replacement?: { ca
   await play.waitFor();
   await page.waitForLoadState("networkidle");
 
+  const screen = await figure.locator(".xterm-rows").first().elementHandle();
+  const terminal = await figure.getByTestId("sandbox-terminal").first().elementHandle();
   const firstFrames: number[] = [];
   for (let trial = 0; trial < trials; trial++) {
     await figure.getByRole("button", { name: "Restart" }).click();
-    await page.evaluate(() => performance.clearMeasures("sandbox:first-frame"));
-    await figure.getByRole("button", { name: "Play" }).click();
-    await page.waitForFunction(() => performance.getEntriesByName("sandbox:first-frame").length > 0, undefined, {
-      timeout: 10_000,
-    });
-    firstFrames.push(await page.evaluate(() => performance.getEntriesByName("sandbox:first-frame")[0]!.duration));
+    const playButton = await figure.getByRole("button", { name: "Play" }).elementHandle();
+    firstFrames.push(
+      await page.evaluate(
+        async ([screen, playButton]) => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const painted = window.__screenPainted(screen!);
+          const started = performance.now();
+          (playButton as HTMLButtonElement).click();
+          return (await painted) - started;
+        },
+        [screen, playButton] as const,
+      ),
+    );
     await figure.getByRole("button", { name: "Pause" }).click();
   }
 
-  await page.evaluate(() => performance.clearMeasures("sandbox:seek"));
-  await figure.getByTestId("sandbox-terminal").first().focus();
+  const seeks: number[] = [];
   for (const key of seekTargets) {
-    const before = await page.evaluate(() => performance.getEntriesByName("sandbox:seek").length);
-    await page.keyboard.press(key);
-    await page.waitForFunction((count) => performance.getEntriesByName("sandbox:seek").length > count, before, {
-      timeout: 10_000,
-    });
+    seeks.push(
+      await page.evaluate(
+        async ([screen, terminal, key]) => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const painted = window.__screenPainted(screen!);
+          const started = performance.now();
+          terminal!.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+          return (await painted) - started;
+        },
+        [screen, terminal, key] as const,
+      ),
+    );
   }
-  const seeks = await page.evaluate(() => performance.getEntriesByName("sandbox:seek").map((entry) => entry.duration));
   const scripts = lazyBytes.filter((entry) => entry.url.endsWith(".js"));
   const casts = lazyBytes.filter((entry) => entry.url.includes("/recordings/"));
   return {
@@ -148,8 +225,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
     if (file === "replacement.cast") return route.fulfill({ body: replacementCast ?? "" });
     return route.fulfill({ path: path.join(bundle, file) });
   });
-  // tsx compiles the evaluated function with esbuild's keepNames, which calls a __name helper the page lacks.
-  await page.addInitScript("window.__name = (fn) => fn;");
+  await preparePage(page);
   await page.goto(`${base}/__bench/index.html`);
   const jsBytes = readFileSync(path.join(bundle, "asciinema-player.min.js"));
 
@@ -165,40 +241,34 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
         window as unknown as { AsciinemaPlayer: { create(src: string, el: Element, opts: object): Player } }
       ).AsciinemaPlayer.create;
       const element = document.getElementById("player")!;
-      const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      /** Resolves at the first paint after the terminal's DOM changes. */
-      const nextChange = () =>
-        new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            requestAnimationFrame(() => resolve());
-          });
-          observer.observe(element, { subtree: true, childList: true, characterData: true, attributes: true });
-        });
-      const firstFrames: number[] = [];
-      for (let trial = 0; trial < trials; trial++) {
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+      const load = async () => {
         element.replaceChildren();
         const player = create(src, element, { preload: true, fit: "width" });
         for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++)
           await new Promise((resolve) => setTimeout(resolve, 25));
-        await nextPaint();
-        const changed = nextChange();
+        const screen = element.querySelector(".ap-term-text");
+        if (!screen) throw new Error("asciinema-player drew no .ap-term-text: the probe has nothing to watch");
+        return { player, screen };
+      };
+      const firstFrames: number[] = [];
+      for (let trial = 0; trial < trials; trial++) {
+        const { player, screen } = await load();
+        await settle();
+        const painted = window.__screenPainted(screen);
         const started = performance.now();
         await player.play();
-        await changed;
-        firstFrames.push(performance.now() - started);
+        firstFrames.push((await painted) - started);
         await player.pause();
       }
-      const player = create(src, element, { preload: true, fit: "width" });
-      for (let wait = 0; wait < 200 && (await player.getDuration()) === undefined; wait++)
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      const { player, screen } = await load();
       const seeks: number[] = [];
       for (const fraction of seekFractions) {
-        await nextPaint();
+        await settle();
+        const painted = window.__screenPainted(screen);
         const started = performance.now();
         await player.seek(fraction * duration);
-        await nextPaint();
-        seeks.push(performance.now() - started);
+        seeks.push((await painted) - started);
       }
       return { firstFrames, seeks };
     },

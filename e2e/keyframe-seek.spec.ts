@@ -14,9 +14,6 @@ test.describe("keyframe seeking", () => {
     page,
     lessonPath,
   }) => {
-    // Known and open (issue 17): in the browser a restored keyframe shows the screen one line further down than
-    // playing through (the headless unit test, keyframes.test.ts, finds them equal). Reported as skipped until fixed.
-    test.fixme(true, "a keyframe restore is one line off in the browser (issue 17)");
     test.setTimeout(90_000);
     const keyframes = page.waitForResponse((response) => response.url().endsWith(`/keyframes/${SCENARIO}.json`));
     await page.goto(lessonPath);
@@ -37,7 +34,8 @@ test.describe("keyframe seeking", () => {
     const playedThrough = await screenText(figure);
     expect(playedThrough).toContain("$");
 
-    // Back to the middle (a restore), then to the end: past the middle's keyframe, so another restore.
+    // Back to the middle (a restore), then to the end: past the middle's keyframe, so another restore. End on the
+    // seek bar must reach the last output event, which sits between two of the bar's 0.1 s steps.
     await figure.getByTestId("sandbox-terminal").first().focus();
     await page.keyboard.press("5");
     await expect.poll(() => screenText(figure)).not.toBe(playedThrough);

@@ -4,6 +4,7 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { formatTime, SPEEDS } from "@/lib/asciicast/time-display";
 import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
 import { linkTime } from "@/lib/player/deep-link";
+import { SEEK_BAR_STEP, seekBarMax, seekBarValue } from "@/lib/player/navigation";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
@@ -60,6 +61,8 @@ export function Controls({
   onCopyLink,
   sideTitles,
 }: ControlsProps) {
+  // The bar's scale, markers included, ends on its step grid at or after the last output.
+  const barMax = seekBarMax(duration);
   return (
     <>
       <div className={styles.seekRow}>
@@ -67,15 +70,15 @@ export function Controls({
           type="range"
           className={styles.seek}
           min={0}
-          max={duration}
-          step={0.1}
-          value={time}
+          max={barMax}
+          step={SEEK_BAR_STEP}
+          value={seekBarValue(time, duration)}
           disabled={!ready}
           aria-label="Seek"
           aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
           onChange={(event) => onSeek?.(Number(event.target.value))}
         />
-        <MarkerTrack markers={markers} duration={duration} compare={compare} ready={ready} onSeek={onSeek} />
+        <MarkerTrack markers={markers} duration={barMax} compare={compare} ready={ready} onSeek={onSeek} />
       </div>
       {compare && sideTitles ? (
         <p className={styles.markerLegend}>

@@ -3,7 +3,7 @@ import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { fitTerminal, LESSON_FONT_SIZES, openTerminal, type FontSizeRange } from "./terminal";
+import { fitTerminal, LESSON_FONT_SIZES, openTerminal, writeAfterInput, type FontSizeRange } from "./terminal";
 
 /** RIS, the terminal's full reset, as output. */
 const FULL_RESET = "\u001bc";
@@ -34,7 +34,6 @@ export class ReplayEngine {
   private readonly sides: Side[];
   private frame = 0;
   private lastTime = 0;
-  private awaitingFirstFrame = false;
   private readonly resizeObserver: ResizeObserver;
   private fitFrame = 0;
 
@@ -66,8 +65,6 @@ export class ReplayEngine {
   }
 
   play(): void {
-    performance.mark("sandbox:play");
-    this.awaitingFirstFrame = true;
     this.clock.play();
     this.tick();
   }
@@ -85,9 +82,8 @@ export class ReplayEngine {
   }
 
   seek(time: number): void {
-    performance.mark("sandbox:seek-start");
     this.clock.seek(time);
-    this.render(this.clock.time, false, () => performance.measure("sandbox:seek", "sandbox:seek-start"));
+    this.render(this.clock.time, false);
     this.callbacks.onFrame();
   }
 
@@ -104,38 +100,25 @@ export class ReplayEngine {
   }
 
   private tick = () => {
-    const time = this.clock.time;
-    const first = this.awaitingFirstFrame;
-    const wrote = this.render(
-      time,
-      true,
-      first ? () => performance.measure("sandbox:first-frame", "sandbox:play") : undefined,
-    );
-    if (first && wrote) this.awaitingFirstFrame = false;
+    this.render(this.clock.time, true);
     this.callbacks.onFrame();
     if (this.clock.playing) this.frame = requestAnimationFrame(this.tick);
   };
 
   /**
-   * Brings every terminal to `time`. `painted` runs once the written output is on screen: after
-   * xterm has parsed it (write callback) and the next animation frame, where xterm renders.
-   * Returns whether anything was written.
+   * Brings every terminal to `time`. While playing (`announce`), xterm parses the new output in a task of its own; a
+   * seek's is parsed at once (writeAfterInput), so the new screen is drawn in the frame that draws the moved controls.
    */
-  private render(time: number, announce: boolean, painted?: () => void): boolean {
-    let pending = 0;
-    let wrote = false;
-    const done = () => {
-      if (--pending === 0 && painted) requestAnimationFrame(() => painted());
-    };
+  private render(time: number, announce: boolean): void {
     this.sides.forEach((side, sideIndex) => {
       const plan = side.index.plan(side.position, time);
       side.position = plan.position;
       if (plan.data || plan.reset) {
-        wrote = true;
-        pending++;
         // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
         // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
-        side.term.write(plan.reset ? FULL_RESET + plan.data : plan.data, done);
+        const data = plan.reset ? FULL_RESET + plan.data : plan.data;
+        if (announce) side.term.write(data);
+        else writeAfterInput(side.term, data);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)
@@ -143,7 +126,5 @@ export class ReplayEngine {
       }
     });
     this.lastTime = time;
-    if (pending === 0 && painted && !announce) requestAnimationFrame(() => painted());
-    return wrote;
   }
 }

@@ -3,23 +3,24 @@ import path from "node:path";
 import type { Terminal } from "@xterm/headless";
 import { describe, expect, it } from "vitest";
 import { computeKeyframes, headlessTerminal } from "./keyframes.server";
-import { KEYFRAME_SCROLLBACK, keyframesUrl, parseKeyframes } from "./keyframes";
+import { keyframesUrl, parseKeyframes } from "./keyframes";
 import { parseAsciicast, type Recording } from "./parse";
 import { SeekIndex } from "./seek";
+import { rowsUsed } from "./transcript";
 
 const recordingsDir = path.join(process.cwd(), "sandboxes", "recordings");
 const casts = readdirSync(recordingsDir).filter((file) => file.endsWith(".cast"));
 
 /**
- * Everything a viewer can see, cell by cell: each line of scrollback and screen with every cell's character, colours
- * and attributes, the cursor, which buffer is showing. (Serialized text is no yardstick: the same screen can be
- * written with different but equivalent escape codes.)
+ * Everything a viewer sees on the screen, cell by cell: each row with every cell's character, colours and attributes
+ * and whether it continues a wrapped line, the cursor, which buffer is showing. (Serialized text is no yardstick: the
+ * same screen can be written with different but equivalent escape codes.) A keyframe leaves the scrollback out.
  */
 function visibleState(term: Terminal): string {
   const buffer = term.buffer.active;
-  const lines = [`${buffer.type} cursor ${buffer.cursorX},${buffer.cursorY} base ${buffer.baseY}`];
+  const lines = [`${buffer.type} cursor ${buffer.cursorX},${buffer.cursorY}`];
   const cell = buffer.getNullCell();
-  for (let y = 0; y < buffer.length; y++) {
+  for (let y = buffer.baseY; y < buffer.length; y++) {
     const line = buffer.getLine(y)!;
     let text = `${line.isWrapped ? "~" : ""}${line.translateToString(true)} |`;
     for (let x = 0; x < term.cols; x++) {
@@ -33,9 +34,12 @@ function visibleState(term: Terminal): string {
   return lines.join("\n");
 }
 
+/** The player's terminal: the recording's width, as many rows as it prints into. */
+const playerSize = (recording: Recording) => ({ cols: recording.cols, rows: rowsUsed(recording) });
+
 /** The terminal after writing every event up to each position: what playing through shows. */
 async function playedThrough(recording: Recording): Promise<string[]> {
-  const { term, write } = headlessTerminal(recording);
+  const { term, write } = headlessTerminal(playerSize(recording));
   const states = [visibleState(term)];
   for (const event of recording.output) {
     await write(event.data);
@@ -46,7 +50,7 @@ async function playedThrough(recording: Recording): Promise<string[]> {
 }
 
 async function afterSeek(recording: Recording, data: string): Promise<string> {
-  const { term, write } = headlessTerminal(recording);
+  const { term, write } = headlessTerminal(playerSize(recording));
   await write(data);
   const state = visibleState(term);
   term.dispose();
@@ -90,11 +94,14 @@ describe("build-time keyframes", () => {
       expect(restored).toBeDefined();
       expect(plan.position - restored!.position).toBeLessThanOrEqual(32);
       expect(plan.position - restored!.position).toBeGreaterThan(0);
-      // The screen and the capped scrollback above it, the same as playing through.
+      // The keyframe rebuilds the screen alone: writing it scrolls nothing into the scrollback.
       const { term, write } = headlessTerminal(recording);
-      await write(plan.data);
+      await write(restored!.screen);
+      expect(term.buffer.active.baseY).toBe(0);
+      // Then each event after it writes a line, scrolling one into the scrollback, the same as playing through.
+      await write(plan.data.slice(restored!.screen.length));
       const lines = term.buffer.active;
-      expect(lines.baseY).toBe(KEYFRAME_SCROLLBACK + plan.position - restored!.position);
+      expect(lines.baseY).toBe(plan.position - restored!.position);
       for (let row = 0; row < lines.length; row++) {
         // Event n wrote "line n"; the cursor waits on the blank line after the last one.
         const n = plan.position - lines.length + row + 1;
@@ -102,6 +109,21 @@ describe("build-time keyframes", () => {
       }
       term.dispose();
     }
+  });
+
+  it("restores a first row that continues a wrapped line as a continuation", async () => {
+    // 10 columns, 3 rows: the 25-character line wraps over three rows, and "x" scrolls its first row away.
+    const recording = parseAsciicast(
+      [
+        JSON.stringify({ version: 2, width: 10, height: 3 }),
+        JSON.stringify([0.1, "o", "0123456789abcdefghijKLMNO\r\n"]),
+        JSON.stringify([0.2, "o", "x\r\n"]),
+      ].join("\n"),
+    );
+    const keyframes = await computeKeyframes(recording, 1);
+    const restored = await afterSeek(recording, keyframes.frames[1]!.screen);
+    expect(restored.split("\n")[1]).toMatch(/^~KLMNO \|/);
+    expect(restored).toBe((await playedThrough(recording))[2]);
   });
 
   it("names where a malformed keyframes file is wrong, and where keyframes live", () => {

@@ -9,13 +9,6 @@ export const KEYFRAME_INTERVAL = 32;
 /** The player terminal's scrollback in lines; keyframes are computed with the same, so a restore keeps what it kept. */
 export const PLAYER_SCROLLBACK = 5000;
 
-/**
- * Lines above the screen a keyframe keeps. A seek therefore brings back at most this much history
- * to scroll up through (playing through keeps up to PLAYER_SCROLLBACK); every committed recording
- * is shorter than this, so seeking in them restores the whole terminal.
- */
-export const KEYFRAME_SCROLLBACK = 200;
-
 export const keyframesSchema = z.object({
   interval: z.number().int().min(1),
   frames: z.array(z.object({ position: z.number().int().min(1), screen: z.string() })),

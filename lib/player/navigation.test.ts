@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "./navigation";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseAsciicast } from "@/lib/asciicast/parse";
+import { SeekIndex } from "@/lib/asciicast/seek";
+import {
+  eventIndexAt,
+  nextMarkerTime,
+  previousMarkerTime,
+  SEEK_BAR_STEP,
+  seekBarMax,
+  seekBarValue,
+  timeAtDigit,
+} from "./navigation";
 
 // The stop scenario of lib/recordings/timeline.test.ts on the playback clock: running 1, SIGTERM 3.2, exit 5.2.
 const times = [1, 3.2, 5.2];
@@ -30,5 +42,42 @@ describe("markers and keys", () => {
     expect(timeAtDigit(60, 0)).toBe(0);
     expect(timeAtDigit(60, 5)).toBe(30);
     expect(timeAtDigit(60, 9)).toBe(54);
+  });
+});
+
+/** Where a range input's End key and right edge put it: the last value on its step grid (min + n × step) up to max. */
+const rangeEnd = (max: number, step: number) => Math.floor(max / step + 1e-9) * step;
+
+/** What a range input makes of a value it is given: the nearest value on its step grid (ties go up), at most max. */
+const rangeHolds = (value: number, max: number, step: number) =>
+  Math.min(rangeEnd(max, step), Math.round(value / step) * step);
+
+describe("the seek bar", () => {
+  const recordingsDir = path.join(process.cwd(), "sandboxes", "recordings");
+  const casts = readdirSync(recordingsDir).filter((file) => file.endsWith(".cast"));
+
+  it.each(casts)("ends, at End or its right edge, after the last output of %s", (file) => {
+    const recording = parseAsciicast(readFileSync(path.join(recordingsDir, file), "utf8"));
+    const end = rangeEnd(seekBarMax(recording.duration), SEEK_BAR_STEP);
+    expect(new SeekIndex(recording.output).positionAt(end)).toBe(recording.output.length);
+  });
+
+  it.each(casts)("holds the playhead of %s where it is, at the end too, so showing it seeks nowhere", (file) => {
+    const recording = parseAsciicast(readFileSync(path.join(recordingsDir, file), "utf8"));
+    const max = seekBarMax(recording.duration);
+    for (const time of [0, recording.duration / 3, recording.duration]) {
+      const shown = seekBarValue(time, recording.duration);
+      expect(rangeHolds(shown, max, SEEK_BAR_STEP)).toBeCloseTo(shown, 9);
+    }
+    // At the end, the value the bar reports back (React's onChange) still includes the last output.
+    const reported = rangeHolds(seekBarValue(recording.duration, recording.duration), max, SEEK_BAR_STEP);
+    expect(new SeekIndex(recording.output).positionAt(reported)).toBe(recording.output.length);
+  });
+
+  it("rounds the duration up to a whole step, and no further", () => {
+    expect(seekBarMax(35.044063)).toBe(35.1);
+    expect(seekBarMax(35)).toBe(35);
+    expect(seekBarMax(0.30000000000000004)).toBe(0.3);
+    expect(seekBarMax(0)).toBe(0);
   });
 });

@@ -27,3 +27,26 @@ export function previousMarkerTime(times: readonly number[], time: number, grace
 export function timeAtDigit(duration: number, digit: number): number {
   return (duration * Math.min(9, Math.max(0, digit))) / 10;
 }
+
+/** The seek bar's step in seconds: what its arrow keys move the playhead by, and the grid its positions sit on. */
+export const SEEK_BAR_STEP = 0.1;
+
+/**
+ * The seek bar's maximum: the duration rounded up to a whole step. A range input holds only values on its step grid
+ * (0, 0.1, 0.2, …), so with the duration itself as maximum (35.044 s) its end, End or the right edge, would be 35.0 s:
+ * before the last output, the screen one line short of where playing through ends. The clock clamps to the duration.
+ */
+export function seekBarMax(duration: number): number {
+  // A duration already on the grid stays (the epsilon absorbs 0.30000000000000004); dividing keeps 35.1 exact.
+  return Math.max(0, Math.ceil(duration / SEEK_BAR_STEP - 1e-9)) / (1 / SEEK_BAR_STEP);
+}
+
+/**
+ * The value the seek bar shows for `time`: on its step grid, the end of the recording at the bar's end. A range input
+ * moves any other value to the nearest step and then reports that as a change (React calls onChange with it), so
+ * showing the playhead at 35.044 s would seek it back to 35.0 s, before the last output.
+ */
+export function seekBarValue(time: number, duration: number): number {
+  if (time >= duration) return seekBarMax(duration);
+  return Math.round(time / SEEK_BAR_STEP) / (1 / SEEK_BAR_STEP);
+}

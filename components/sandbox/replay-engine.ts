@@ -3,7 +3,7 @@ import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
 import { SeekIndex } from "@/lib/asciicast/seek";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { fitTerminal, LESSON_FONT_SIZES, openTerminal, writeAfterInput, type FontSizeRange } from "./terminal";
+import { fitTerminal, LESSON_FONT_SIZES, openTerminal, type FontSizeRange } from "./terminal";
 
 /** RIS, the terminal's full reset, as output. */
 const FULL_RESET = "\u001bc";
@@ -106,8 +106,8 @@ export class ReplayEngine {
   };
 
   /**
-   * Brings every terminal to `time`. While playing (`announce`), xterm parses the new output in a task of its own; a
-   * seek's is parsed at once (writeAfterInput), so the new screen is drawn in the frame that draws the moved controls.
+   * Brings every terminal to `time`; xterm parses the written output in a task of its own and draws it at the next
+   * animation frame.
    */
   private render(time: number, announce: boolean): void {
     this.sides.forEach((side, sideIndex) => {
@@ -116,9 +116,7 @@ export class ReplayEngine {
       if (plan.data || plan.reset) {
         // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
         // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
-        const data = plan.reset ? FULL_RESET + plan.data : plan.data;
-        if (announce) side.term.write(data);
-        else writeAfterInput(side.term, data);
+        side.term.write(plan.reset ? FULL_RESET + plan.data : plan.data);
       }
       if (announce && time > this.lastTime) {
         for (const event of side.events)

@@ -44,13 +44,7 @@ export const LESSON_FONT_SIZES: FontSizeRange = { min: 12, max: 15 };
  */
 export const PRESENTATION_FONT_SIZES: FontSizeRange = { min: PRESENTATION_MIN_FONT_SIZE, max: 32 };
 
-/**
- * An xterm terminal for output only (a replay or a live run): the recording's size, the course palette.
- *
- * Nothing typed reaches it: xterm processes no key (the player's own keys bubble past it) and its hidden input is
- * read-only and out of the tab order. Its stdin is nonetheless enabled, so that writeAfterInput can tell xterm a write
- * answers the reader's input, which xterm only hears with stdin enabled.
- */
+/** An xterm terminal for output only (a replay or a live run): the recording's size, the course palette. */
 export function openTerminal(container: HTMLElement, cols: number, rows: number, fontSize: number): Terminal {
   const term = new Terminal({
     cols,
@@ -58,26 +52,15 @@ export function openTerminal(container: HTMLElement, cols: number, rows: number,
     fontSize,
     fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
     theme: THEME,
+    disableStdin: true,
     cursorBlink: false,
     cursorInactiveStyle: "none",
     scrollback: PLAYER_SCROLLBACK,
   });
-  term.attachCustomKeyEventHandler(() => false);
   term.open(container);
+  // The terminal takes no input: keep xterm's hidden input out of the tab order.
   term.textarea?.setAttribute("tabindex", "-1");
-  if (term.textarea) term.textarea.readOnly = true;
   return term;
-}
-
-/**
- * Writes output that answers the reader's input (a seek). xterm parses a write in a later task, except the first one
- * after user input, which it parses at once to keep typing responsive; an empty input tells it this write is one. So
- * the screen is parsed in the input's own task and drawn in the same frame as the controls that moved: parsed later,
- * the page first renders a frame for the controls alone (the lesson's layout and paint) and then one for the screen.
- */
-export function writeAfterInput(term: Terminal, data: string): void {
-  term.input("", true);
-  term.write(data);
 }
 
 /** The width the terminal may fill: the container's content box (its padding is not room for text). */

@@ -118,6 +118,12 @@ for (const screen of SCREENS) {
         const id = await stage(page).getAttribute("data-step");
         for (const [index, cut] of (await cutTerminals(page)).entries())
           if (cut > 0.5) problems.push(`step ${step} (${id}): terminal ${index + 1} is cut by ${Math.round(cut)} px`);
+        // A step may narrow the notes to make room for its terminals, never to a column a speaker cannot read (15rem).
+        if (notes) {
+          const notesWidth = (await page.getByTestId("speaker-notes").boundingBox())?.width ?? 0;
+          if (notesWidth < 240)
+            problems.push(`step ${step} (${id}): the speaker notes are ${Math.round(notesWidth)} px wide`);
+        }
         for (const part of parts) {
           if (part.top < 0 || part.bottom > screen.height + 0.5 || part.left < 0 || part.right > screen.width + 0.5)
             problems.push(

@@ -158,7 +158,11 @@ export function Presenter({ lesson, steps }: { lesson: PresentedLesson; steps: P
   const live = liveBase !== undefined;
   const fittedWidth = useStageFit(fitArea, playerBox, `${step.id}:${live ? "live" : Player ? "player" : "poster"}`);
   return (
-    <div className={styles.presenter} data-presenter>
+    <div
+      className={styles.presenter}
+      data-presenter
+      data-compare={step.kind === "sandbox" && step.scenarios.length > 1 ? "" : undefined}
+    >
       <header className={styles.bar}>
         <a className={styles.exit} href={lesson.href}>
           ← Lesson

@@ -59,12 +59,7 @@ export function OrderLinesQuizView({
               key={line}
               className={`${styles.lineItem} ${submitted ? (inPlace ? styles.correct : styles.wrong) : ""}`}
             >
-              <span className={styles.position} aria-hidden="true">
-                {position + 1}.
-              </span>
-              <span className={styles.lineText}>
-                <code>{text}</code>
-              </span>
+              <code className={styles.lineText}>{text}</code>
               {submitted ? <span className={styles.mark}>{inPlace ? "✓ in place" : "✗ not here"}</span> : null}
               {([-1, 1] as const).map((direction) => (
                 <button
@@ -78,11 +73,9 @@ export function OrderLinesQuizView({
                     (direction === -1 ? position === 0 : position === order.length - 1)
                   }
                   onClick={onMove && (() => onMove(position, direction))}
+                  aria-label={`${direction === -1 ? "Move up" : "Move down"}: ${text}`}
                 >
-                  <span aria-hidden="true">{direction === -1 ? "↑" : "↓"}</span>
-                  <span className={styles.srOnly}>
-                    {direction === -1 ? "Move up" : "Move down"}: {text}
-                  </span>
+                  {direction === -1 ? "↑" : "↓"}
                 </button>
               ))}
             </li>

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { QuizViewState } from "./choice-quiz";
 import styles from "./quiz.module.css";
 import { QuizFooter } from "./quiz-footer";
@@ -74,7 +74,7 @@ export function SpotProblemQuizView({
               : "";
             const note = submitted && isPicked && index !== faulty ? notes[index] : undefined;
             return (
-              <div key={index}>
+              <Fragment key={index}>
                 <label className={`${styles.codeLine} ${state}`}>
                   <input
                     type="radio"
@@ -84,16 +84,13 @@ export function SpotProblemQuizView({
                     checked={attempt.interactive ? isPicked : undefined}
                     onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />
-                  <span className={styles.lineNo} aria-hidden="true">
-                    {index + 1}
-                  </span>
                   <span className={styles.srOnly}>Line {index + 1}: </span>
                   <span className={styles.codeText}>{line === "" ? " " : line}</span>
                   {revealed && index === faulty ? <span className={styles.mark}> ← the problem</span> : null}
                   {submitted && isPicked && index !== faulty ? <span className={styles.mark}> ← your pick</span> : null}
                 </label>
                 {note ? <p className={styles.lineNote}>{note}</p> : null}
-              </div>
+              </Fragment>
             );
           })}
         </div>

@@ -4,6 +4,7 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { formatTime, SPEEDS } from "@/lib/asciicast/time-display";
 import { clusterMarkers, type MarkerCluster } from "@/lib/player/marker-clusters";
 import { linkTime } from "@/lib/player/deep-link";
+import { markerDotsBackground } from "@/lib/player/marker-dots";
 import { SEEK_BAR_STEP, seekBarMax, seekBarValue } from "@/lib/player/navigation";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
@@ -78,7 +79,20 @@ export function Controls({
           aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
           onChange={(event) => onSeek?.(Number(event.target.value))}
         />
-        <MarkerTrack markers={markers} duration={barMax} compare={compare} ready={ready} onSeek={onSeek} />
+        {ready ? (
+          <MarkerTrack markers={markers} duration={barMax} compare={compare} onSeek={onSeek} />
+        ) : (
+          <div
+            className={styles.markerTrack}
+            style={{
+              backgroundImage: markerDotsBackground(
+                markers.map(({ side, event }) => ({ side, time: event.time })),
+                barMax,
+              ),
+            }}
+            aria-hidden="true"
+          />
+        )}
       </div>
       {compare && sideTitles ? (
         <p className={styles.markerLegend}>
@@ -153,20 +167,18 @@ export function Controls({
 const ASSUMED_TRACK_WIDTH = 700;
 
 /**
- * The markers under the seek bar, each a target a pointer or a finger can hit. Markers closer than a target merge into
+ * The loaded player's markers under the seek bar (before it loads, the bar paints them as dots: see marker-dots.ts), each a target a pointer or a finger can hit. Markers closer than a target merge into
  * one that opens a list of them. Out of the tab order: the keyboard has [ and ] for markers.
  */
 function MarkerTrack({
   markers,
   duration,
   compare,
-  ready,
   onSeek,
 }: {
   markers: Marker[];
   duration: number;
   compare: boolean;
-  ready: boolean;
   onSeek?: (time: number) => void;
 }) {
   const trackRef = useRef<HTMLDivElement>(null);
@@ -215,7 +227,6 @@ function MarkerTrack({
               style={{ left: `${cluster.position * 100}%` }}
               data-side={sideOf(cluster)}
               data-count={single ? undefined : cluster.members.length}
-              disabled={!ready}
               title={single ? label(single) : cluster.members.map(label).join("\n")}
               aria-label={
                 single

@@ -7,7 +7,7 @@ import { markerStateAt } from "@/lib/recordings/marker-state";
 import { useNearViewport } from "@/lib/site/use-near-viewport";
 import { Controls, markersOf } from "./controls";
 import { Poster } from "./poster";
-import { Side } from "./side";
+import { Side, Sides } from "./side";
 import { panelFields } from "./state-panel";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import type { PlayerHandle, SandboxPlayerProps } from "./sandbox-player";
@@ -101,7 +101,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
         <Player ref={attach} scenarios={scenarios} posters={posters} compare={compare} charts={charts} />
       ) : (
         <div className={styles.player}>
-          <div className={compare ? styles.sides : undefined}>
+          <Sides compare={compare}>
             {scenarios.map((scenario, index) => (
               <Side
                 key={scenario.name}
@@ -114,7 +114,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
                 <Poster scenario={scenario} text={posters[index]!} />
               </Side>
             ))}
-          </div>
+          </Sides>
           {charts}
           <div className={styles.controls}>
             <Controls

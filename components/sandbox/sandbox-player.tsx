@@ -22,7 +22,7 @@ import { ChartPlayhead } from "./chart-playhead";
 import { Controls, markersOf } from "./controls";
 import { ReplayEngine } from "./replay-engine";
 import { Poster } from "./poster";
-import { Side } from "./side";
+import { Side, Sides } from "./side";
 import { panelFields } from "./state-panel";
 import { useRecordings } from "./use-recordings";
 import { PRESENTATION_FONT_SIZES } from "./terminal";
@@ -190,7 +190,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
       aria-label={`Sandbox player: ${scenarios.map((s) => s.title).join(" vs ")}`}
       onKeyDown={onKeyDown}
     >
-      <div className={compare ? styles.sides : undefined}>
+      <Sides compare={compare}>
         {scenarios.map((scenario, index) => {
           const recording = ready ? loaded.recordings[index] : undefined;
           const state = recording ? stateAt(recording, scenario.events, time) : {};
@@ -219,7 +219,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
             </Side>
           );
         })}
-      </div>
+      </Sides>
       {charts?.map((chart, index) =>
         chart ? (
           <ChartPlayhead

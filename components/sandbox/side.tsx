@@ -36,3 +36,8 @@ export function Side({
     </div>
   );
 }
+
+/** A compare's two columns side by side; a single recording's column needs no wrapper (one element fewer per sandbox). */
+export function Sides({ compare, children }: { compare: boolean; children: ReactNode }) {
+  return compare ? <div className={styles.sides}>{children}</div> : children;
+}

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { TrafficChart as TrafficChartData } from "@/lib/recordings/traffic";
 import styles from "./traffic-chart.module.css";
 
@@ -84,13 +85,13 @@ export function TrafficChart({ chart, label, title }: { chart: TrafficChartData;
 export function TrafficLegend() {
   return (
     <p className={styles.legend} aria-hidden="true">
-      <span className={`${styles.swatch} ${styles.ok}`} /> succeeded{" "}
-      <span className={`${styles.swatch} ${styles.failed}`} /> failed
+      <span className={`${styles.swatch} ${styles.ok}`}>succeeded</span>{" "}
+      <span className={`${styles.swatch} ${styles.failed}`}>failed</span>
       {(Object.keys(STATE_LABELS) as (keyof typeof STATE_LABELS)[]).map((state) => (
-        <span key={state}>
+        <Fragment key={state}>
           {" "}
-          <span className={`${styles.swatch} ${styles[state]}`} /> {STATE_LABELS[state]}
-        </span>
+          <span className={`${styles.swatch} ${styles[state]}`}>{STATE_LABELS[state]}</span>
+        </Fragment>
       ))}
     </p>
   );

@@ -64,16 +64,16 @@ export default async function LessonPage({ params }: LessonRoute) {
             </ul>
           </section>
         </header>
-        <TableOfContents entries={lesson.compiled.toc} variant="collapsible" />
+      </div>
+      {/* Between the header and the lesson on a phone; the sticky sidebar on a wide screen (globals.css). */}
+      <TableOfContents entries={lesson.compiled.toc} />
+      <div className="lesson-layout__main">
         <article className="prose">
           <LessonBody code={lesson.compiled.code} />
         </article>
         <MarkComplete lesson={lesson.id} title={frontmatter.title} />
         <LessonPager previous={lesson.previous} next={lesson.next} />
       </div>
-      <aside className="lesson-layout__aside">
-        <TableOfContents entries={lesson.compiled.toc} variant="sidebar" />
-      </aside>
     </div>
   );
 }

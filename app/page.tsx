@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { ContinueReading } from "@/components/progress/continue-reading";
 import { compileLesson, listChapters, type LessonSummary } from "@/lib/content/lessons.server";
 import { deepLink } from "@/lib/player/deep-link";
@@ -51,7 +51,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             the naive image against the optimized one, {fact("naiveOverOptimized")} smaller.{" "}
-            <Link href={sizes}>See the sizes measured</Link>
+            <IntentLink href={sizes}>See the sizes measured</IntentLink>
           </span>
         </li>
         <li className="proof__item" data-proof="stop">
@@ -60,7 +60,8 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             a request in flight when <code>docker stop</code> hits the naive image, and the optimized one.{" "}
-            <Link href={naiveStop}>Watch the naive stop</Link> and <Link href={optimizedStop}>the optimized one</Link>
+            <IntentLink href={naiveStop}>Watch the naive stop</IntentLink> and{" "}
+            <IntentLink href={optimizedStop}>the optimized one</IntentLink>
           </span>
         </li>
         <li className="proof__item" data-proof="rolling">
@@ -69,7 +70,7 @@ export default async function CourseIndexPage() {
           </span>
           <span className="proof__text">
             failed requests of {fact("rollingOptimizedSent")} in a rolling deploy at {fact("rollingRate")}.{" "}
-            <Link href={rollingDeploy}>Watch the deploy</Link>
+            <IntentLink href={rollingDeploy}>Watch the deploy</IntentLink>
           </span>
         </li>
       </ul>
@@ -88,10 +89,10 @@ export default async function CourseIndexPage() {
           <ol className="lesson-list">
             {chapter.lessons.map((lesson) => (
               <li key={lesson.href} className="lesson-card">
-                <Link href={lesson.href} className="lesson-card__link">
+                <IntentLink href={lesson.href} className="lesson-card__link">
                   <span className="lesson-card__number">{lesson.frontmatter.lesson}</span>
                   <span className="lesson-card__title">{lesson.frontmatter.title}</span>
-                </Link>
+                </IntentLink>
                 <p className="lesson-card__summary">{lesson.frontmatter.summary}</p>
                 <p className="lesson-card__meta">{lesson.frontmatter.readingTimeMinutes} min read</p>
               </li>

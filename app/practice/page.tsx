@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { PracticeSession, type PracticeDeckView } from "@/components/practice/practice-session";
 import { listLessons } from "@/lib/content/lessons.server";
 import { loadDecks } from "@/lib/practice/decks.server";
@@ -34,7 +34,7 @@ export default function PracticePage() {
         {views.map((view, index) => (
           <span key={view.lesson}>
             {index > 0 ? ", " : null}
-            <Link href={view.href}>{view.title}</Link> ({view.cards.length} cards)
+            <IntentLink href={view.href}>{view.title}</IntentLink> ({view.cards.length} cards)
           </span>
         ))}
       </p>

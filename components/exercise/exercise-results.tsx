@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import type { LessonId } from "@/lib/content/lesson-id";
 import type { Grade } from "@/lib/exercise/grade";
 import type { Analysis } from "@/lib/exercise/rules";
@@ -54,7 +54,8 @@ export function ExerciseResults({ analysis, grade, stale, attempts, lesson }: Ex
                     <li key={`${finding.line}:${finding.message}`}>
                       <strong>Line {finding.line}:</strong> {finding.message}{" "}
                       <span className={styles.checkId}>
-                        ({finding.checkId}) <Link href={`/learn/${lesson}#${result.section}`}>Why, in the lesson</Link>
+                        ({finding.checkId}){" "}
+                        <IntentLink href={`/learn/${lesson}#${result.section}`}>Why, in the lesson</IntentLink>
                       </span>
                     </li>
                   ))}

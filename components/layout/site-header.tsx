@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { ProgressNotice } from "@/components/progress/progress-notice";
 import { AutoHidingHeader } from "./auto-hiding-header";
 import { ThemeToggle } from "./theme-toggle";
@@ -6,13 +6,13 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader() {
   return (
     <AutoHidingHeader>
-      <Link href="/" className="site-header__brand">
+      <IntentLink href="/" className="site-header__brand">
         Shipping Node.js in containers
-      </Link>
+      </IntentLink>
       <nav aria-label="Site" className="site-header__nav">
-        <Link href="/">Course</Link>
-        <Link href="/practice">Practice</Link>
-        <Link href="/progress">Progress</Link>
+        <IntentLink href="/">Course</IntentLink>
+        <IntentLink href="/practice">Practice</IntentLink>
+        <IntentLink href="/progress">Progress</IntentLink>
         <ThemeToggle />
       </nav>
       <ProgressNotice />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { loadDecks } from "@/lib/practice/decks.server";
 
 /**
@@ -29,9 +29,9 @@ export function InterviewQuestions({ lesson }: { lesson: string }) {
         </li>
       ))}
       <li className="interview-questions__more">
-        <Link href="/practice">
+        <IntentLink href="/practice">
           Drill these and {deck.cards.length - questions.length} more cards in interview practice
-        </Link>
+        </IntentLink>
       </li>
     </ol>
   );

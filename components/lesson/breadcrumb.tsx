@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 
 export interface Crumb {
   label: string;
@@ -14,7 +14,7 @@ export function Breadcrumb({ crumbs }: { crumbs: Crumb[] }) {
           return (
             <li key={crumb.label}>
               {crumb.href && !isLast ? (
-                <Link href={crumb.href}>{crumb.label}</Link>
+                <IntentLink href={crumb.href}>{crumb.label}</IntentLink>
               ) : (
                 <span aria-current={isLast ? "page" : undefined}>{crumb.label}</span>
               )}

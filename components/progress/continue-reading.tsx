@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { resumePoint, type ResumableLesson } from "@/lib/progress/resume";
 import { useProgress, useProgressMeta } from "@/lib/progress/use-progress";
 
@@ -17,14 +17,14 @@ export function ContinueReading({ lessons }: { lessons: ResumableLesson[] }) {
   if (point.kind === "done")
     return (
       <p className="resume" data-resume="done">
-        You have completed every lesson. <Link href="/practice">Keep the answers fresh in practice</Link>
+        You have completed every lesson. <IntentLink href="/practice">Keep the answers fresh in practice</IntentLink>
       </p>
     );
   const label =
     point.kind === "start" ? "Start here:" : point.kind === "continue" ? "Continue where you left off:" : "Up next:";
   return (
     <p className="resume" data-resume={point.kind}>
-      {label} <Link href={point.lesson.href}>{point.lesson.title}</Link>
+      {label} <IntentLink href={point.lesson.href}>{point.lesson.title}</IntentLink>
     </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { useId } from "react";
 import { EXERCISES, type ExerciseId } from "@/lib/exercise/catalogue";
 import type { Grade } from "@/lib/exercise/grade";
@@ -35,7 +35,7 @@ export function ExerciseProgress() {
               return (
                 <tr key={id} data-exercise={id}>
                   <th scope="row">
-                    <Link href={`/learn/${exercise.lesson}#exercise-${id}`}>{exercise.title}</Link>
+                    <IntentLink href={`/learn/${exercise.lesson}#exercise-${id}`}>{exercise.title}</IntentLink>
                   </th>
                   <td>{record?.attempts ?? 0}</td>
                   <td>{gradeText(record?.bestCheck, "not checked yet")}</td>

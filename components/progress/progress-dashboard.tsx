@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { useEffect, useId, useReducer, useRef, type ChangeEvent, type RefObject } from "react";
 import { toDay } from "@/lib/practice/dates";
 import {
@@ -127,9 +127,9 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
         </dl>
         <p>
           {overall.cardsDue > 0 ? (
-            <Link href="/practice">
+            <IntentLink href="/practice">
               Practise the {overall.cardsDue} due card{overall.cardsDue === 1 ? "" : "s"}
-            </Link>
+            </IntentLink>
           ) : (
             "No practice cards are due today."
           )}
@@ -154,7 +154,7 @@ export function ProgressDashboard({ lessons }: { lessons: LessonInfo[] }) {
                 return (
                   <tr key={lesson.id} data-lesson={lesson.id}>
                     <th scope="row">
-                      <Link href={lesson.href}>{lesson.title}</Link>
+                      <IntentLink href={lesson.href}>{lesson.title}</IntentLink>
                     </th>
                     <td>
                       <span className={styles.status} data-status={stats.status}>

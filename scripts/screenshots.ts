@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { z } from "zod";
+import * as z from "../lib/site/zod";
 import { chromiumLaunchOptions } from "../e2e/browser";
 
 const LESSON = "production-and-scaling/dockerizing-nodejs";
@@ -15,7 +15,7 @@ const LESSON = "production-and-scaling/dockerizing-nodejs";
 const COMPARE_STEP = 3;
 
 const baseUrl = z
-  .url({ message: "SCREENSHOT_BASE_URL must be a URL such as http://127.0.0.1:3000" })
+  .url({ error: "SCREENSHOT_BASE_URL must be a URL such as http://127.0.0.1:3000" })
   .parse(process.env.SCREENSHOT_BASE_URL ?? "http://127.0.0.1:3000")
   .replace(/\/$/, "");
 const docs = path.join(process.cwd(), "docs");

@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 
 /**
  * Output events between two build-time keyframes: a seek restores one keyframe and writes at most
@@ -10,8 +10,8 @@ export const KEYFRAME_INTERVAL = 32;
 export const PLAYER_SCROLLBACK = 5000;
 
 export const keyframesSchema = z.object({
-  interval: z.number().int().min(1),
-  frames: z.array(z.object({ position: z.number().int().min(1), screen: z.string() })),
+  interval: z.int().check(z.minimum(1)),
+  frames: z.array(z.object({ position: z.int().check(z.minimum(1)), screen: z.string() })),
 });
 
 export type Keyframes = z.infer<typeof keyframesSchema>;

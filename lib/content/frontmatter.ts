@@ -1,41 +1,33 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 
 /** zod's default wording ("expected string, received undefined") is for programmers; authors get this. */
 const expected = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `is required (${what})` : `must be ${what}`;
 
 const nonEmpty = (what: string) =>
-  z
-    .string({ error: expected(what) })
-    .trim()
-    .min(1, "must not be empty");
+  z.string({ error: expected(what) }).check(z.trim(), z.minLength(1, "must not be empty"));
 
 export const lessonFrontmatterSchema = z
-  .object({
+  .strictObject({
     title: nonEmpty("the lesson's title"),
-    chapter: z
-      .number({ error: expected("a whole number, e.g. 10") })
-      .int()
-      .positive(),
+    chapter: z.int({ error: expected("a whole number, e.g. 10") }).check(z.positive()),
     chapterTitle: nonEmpty("the chapter's title"),
     lesson: z
       .string({ error: expected('a quoted string like "10.4"') })
-      .regex(/^\d+\.\d+$/, 'must look like "10.4" (chapter.lesson)'),
+      .check(z.regex(/^\d+\.\d+$/, 'must look like "10.4" (chapter.lesson)')),
     summary: nonEmpty("a one-sentence summary"),
-    readingTimeMinutes: z
-      .number({ error: expected("a number of minutes, e.g. 25") })
-      .int()
-      .positive(),
+    readingTimeMinutes: z.int({ error: expected("a number of minutes, e.g. 25") }).check(z.positive()),
     objectives: z
       .array(nonEmpty("a sentence"), { error: expected("a list of learning objectives") })
-      .min(1, "needs at least one learning objective"),
-    tags: z.array(nonEmpty("a word"), { error: expected("a list of tags") }).default([]),
+      .check(z.minLength(1, "needs at least one learning objective")),
+    tags: z._default(z.array(nonEmpty("a word"), { error: expected("a list of tags") }), []),
   })
-  .strict()
-  .refine((fm) => fm.lesson.split(".")[0] === String(fm.chapter), {
-    message: "must start with the chapter number",
-    path: ["lesson"],
-  });
+  .check(
+    z.refine((fm) => fm.lesson.split(".")[0] === String(fm.chapter), {
+      message: "must start with the chapter number",
+      path: ["lesson"],
+    }),
+  );
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 import { LAB_CHECKS, MAX_DOCKERFILE_BYTES, type LabCheckId } from "./checks";
 
 export * from "./checks";
@@ -12,12 +12,12 @@ export * from "./checks";
 const checkIds = LAB_CHECKS.map((check) => check.id) as [LabCheckId, ...LabCheckId[]];
 
 export const labRunRequestSchema = z.strictObject({
-  dockerfile: z
-    .string({ error: "send the Dockerfile's text as a string" })
-    .min(1, { error: "the Dockerfile is empty" })
-    .refine((text) => new TextEncoder().encode(text).length <= MAX_DOCKERFILE_BYTES, {
+  dockerfile: z.string({ error: "send the Dockerfile's text as a string" }).check(
+    z.minLength(1, { error: "the Dockerfile is empty" }),
+    z.refine((text) => new TextEncoder().encode(text).length <= MAX_DOCKERFILE_BYTES, {
       error: `the Dockerfile is larger than ${MAX_DOCKERFILE_BYTES / 1024} KiB`,
     }),
+  ),
 });
 export type LabRunRequest = z.infer<typeof labRunRequestSchema>;
 
@@ -41,7 +41,7 @@ export const labCheckResultSchema = z.strictObject({
 export type LabCheckResult = z.infer<typeof labCheckResultSchema>;
 
 export const labEventSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("accepted"), runId: z.string().min(1) }),
+  z.strictObject({ type: z.literal("accepted"), runId: z.string().check(z.minLength(1)) }),
   /** What the runner is doing now (building, starting the container…). */
   z.strictObject({ type: z.literal("phase"), message: z.string() }),
   /** Terminal output of the build and the commands, as the recording stores it. */
@@ -49,9 +49,9 @@ export const labEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("check"), result: labCheckResultSchema }),
   z.strictObject({
     type: z.literal("finished"),
-    passed: z.number().int().nonnegative(),
-    total: z.number().int().positive(),
-    seconds: z.number().nonnegative(),
+    passed: z.int().check(z.nonnegative()),
+    total: z.int().check(z.positive()),
+    seconds: z.number().check(z.nonnegative()),
   }),
   z.strictObject({ type: z.literal("failed"), message: z.string() }),
   z.strictObject({ type: z.literal("cancelled"), removedContainers: z.array(z.string()) }),

@@ -1,19 +1,17 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 
 /** An interview practice card. Decks live next to their lesson as `<lesson>.practice.ts`. */
-export const practiceCardSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case slug"),
-    question: z.string().trim().min(1, "must not be empty"),
-    /** Paragraphs separated by a blank line. */
-    modelAnswer: z.string().trim().min(1, "must not be empty"),
-    keyPoints: z
-      .array(z.string().trim().min(1, "must not be empty"))
-      .min(2, "needs at least two key points to self-grade against"),
-    /** `interview`: one of the lesson's interview questions; `lesson`: drawn from the rest of the lesson. */
-    origin: z.enum(["interview", "lesson"]),
-  })
-  .strict();
+export const practiceCardSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case slug")),
+  question: z.string().check(z.trim(), z.minLength(1, "must not be empty")),
+  /** Paragraphs separated by a blank line. */
+  modelAnswer: z.string().check(z.trim(), z.minLength(1, "must not be empty")),
+  keyPoints: z
+    .array(z.string().check(z.trim(), z.minLength(1, "must not be empty")))
+    .check(z.minLength(2, "needs at least two key points to self-grade against")),
+  /** `interview`: one of the lesson's interview questions; `lesson`: drawn from the rest of the lesson. */
+  origin: z.enum(["interview", "lesson"]),
+});
 
 export type PracticeCardInput = z.input<typeof practiceCardSchema>;
 export type PracticeCard = z.output<typeof practiceCardSchema> & { lesson: string };

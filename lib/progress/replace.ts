@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 import { migrateEnvelope } from "./migrate";
 import { PROGRESS_VERSION, isoTime, type ProgressData } from "./schema";
 

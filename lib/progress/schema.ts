@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 import { isDay } from "@/lib/practice/dates";
 import { QUIZ_KINDS } from "@/lib/quiz/types";
 
@@ -13,51 +13,51 @@ export const BACKUP_KEY_PREFIX = "shipping-node:progress:backup:";
 /** The progress the last import or restore replaced (see ./replace.ts), for the progress page to bring back. */
 export const REPLACED_KEY = "shipping-node:progress:replaced";
 
-const day = z.string().refine(isDay, "must be a YYYY-MM-DD date");
+const day = z.string().check(z.refine(isDay, "must be a YYYY-MM-DD date"));
 export const isoTime = z.iso.datetime({ offset: true });
-const index = z.number().int().min(0);
+const index = z.int().check(z.minimum(0));
 
 export const quizRecordSchema = z.object({
-  lesson: z.string().min(1),
-  id: z.string().min(1),
+  lesson: z.string().check(z.minLength(1)),
+  id: z.string().check(z.minLength(1)),
   kind: z.enum(QUIZ_KINDS),
   /** Option indices picked, the line order, or the one line picked (see lib/quiz/scoring.ts). */
-  answer: z.array(index).max(200),
+  answer: z.array(index).check(z.maxLength(200)),
   correct: z.boolean(),
   /** Whether the first submitted answer was correct; later retries do not change it. */
   firstTryCorrect: z.boolean(),
-  attempts: z.number().int().min(1),
+  attempts: z.int().check(z.minimum(1)),
   answeredAt: isoTime,
 });
 
 export const lessonRecordSchema = z.object({
-  readAt: isoTime.optional(),
-  completedAt: isoTime.optional(),
+  readAt: z.optional(isoTime),
+  completedAt: z.optional(isoTime),
 });
 
 export const cardScheduleSchema = z.object({
   box: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   due: day,
   lastReviewed: day,
-  reviews: z.number().int().min(1),
-  lapses: z.number().int().min(0),
-  lastScore: z.number().min(0).max(1),
+  reviews: z.int().check(z.minimum(1)),
+  lapses: z.int().check(z.minimum(0)),
+  lastScore: z.number().check(z.minimum(0), z.maximum(1)),
 });
 
 /** A grade: checks passed out of checks run (lib/exercise/rules.ts gradeOf, or the lab runner's). */
 export const gradeSchema = z
-  .object({ passed: z.number().int().min(0), total: z.number().int().min(1) })
-  .refine((grade) => grade.passed <= grade.total, "passed cannot exceed total");
+  .object({ passed: z.int().check(z.minimum(0)), total: z.int().check(z.minimum(1)) })
+  .check(z.refine((grade) => grade.passed <= grade.total, "passed cannot exceed total"));
 
 export const exerciseRecordSchema = z.object({
-  lesson: z.string().min(1),
-  id: z.string().min(1),
+  lesson: z.string().check(z.minLength(1)),
+  id: z.string().check(z.minLength(1)),
   /** Static checks of the learner's Dockerfile (each "Check" press). */
-  attempts: z.number().int().min(0),
+  attempts: z.int().check(z.minimum(0)),
   /** The best static grade so far. */
-  bestCheck: gradeSchema.optional(),
+  bestCheck: z.optional(gradeSchema),
   /** The best grade from a real build and run on the learner's engine. */
-  bestRun: gradeSchema.optional(),
+  bestRun: z.optional(gradeSchema),
   lastAttemptAt: isoTime,
 });
 
@@ -69,7 +69,7 @@ export const progressDataSchema = z.object({
   /** Keyed by `lesson#cardId` (lib/practice/cards.ts cardKey). */
   practice: z.record(z.string(), cardScheduleSchema),
   /** Days with at least one practice review, for the streak; sorted, unique. */
-  practiceDays: z.array(day).max(5000),
+  practiceDays: z.array(day).check(z.maxLength(5000)),
   /** Keyed by `lesson#exerciseId`, like quizzes. */
   exercises: z.record(z.string(), exerciseRecordSchema),
 });

@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 import { ContentError } from "@/lib/content/frontmatter";
 import type { QuizKind } from "./types";
 
@@ -8,7 +8,7 @@ import type { QuizKind } from "./types";
  * question id.
  */
 
-const text = z.string().trim().min(1, "must not be empty");
+const text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 
 export interface ChoiceOptionData {
   correct: boolean;
@@ -28,40 +28,42 @@ const choiceSchema = (kind: "SingleChoice" | "MultipleChoice") =>
             hasExplanation: z.literal(true, 'every <Option> needs an explanation="…" (shown after answering)'),
           }),
         )
-        .min(2, "needs at least two <Option> children"),
+        .check(z.minLength(2, "needs at least two <Option> children")),
     })
-    .superRefine((data, ctx) => {
-      const correct = data.options.filter((option) => option.correct).length;
-      if (correct === 0)
-        ctx.addIssue({
-          code: "custom",
-          message: "has no correct answer: mark one <Option correct>",
-          path: ["options"],
-        });
-      if (kind === "SingleChoice" && correct > 1)
-        ctx.addIssue({
-          code: "custom",
-          message: `has ${correct} correct options; a <SingleChoice> needs exactly one (use <MultipleChoice>)`,
-          path: ["options"],
-        });
-      if (kind === "MultipleChoice" && correct === data.options.length)
-        ctx.addIssue({
-          code: "custom",
-          message: "marks every option correct, so there is nothing to choose",
-          path: ["options"],
-        });
-    });
+    .check(
+      z.superRefine((data, ctx) => {
+        const correct = data.options.filter((option) => option.correct).length;
+        if (correct === 0)
+          ctx.addIssue({
+            code: "custom",
+            message: "has no correct answer: mark one <Option correct>",
+            path: ["options"],
+          });
+        if (kind === "SingleChoice" && correct > 1)
+          ctx.addIssue({
+            code: "custom",
+            message: `has ${correct} correct options; a <SingleChoice> needs exactly one (use <MultipleChoice>)`,
+            path: ["options"],
+          });
+        if (kind === "MultipleChoice" && correct === data.options.length)
+          ctx.addIssue({
+            code: "custom",
+            message: "marks every option correct, so there is nothing to choose",
+            path: ["options"],
+          });
+      }),
+    );
 
 const orderSchema = z.object({
   question: text,
-  lines: z
-    .array(text, "lines={[…]} must be a list of strings, in the correct order")
-    .min(2, "needs at least two lines")
-    .refine(
+  lines: z.array(text, "lines={[…]} must be a list of strings, in the correct order").check(
+    z.minLength(2, "needs at least two lines"),
+    z.refine(
       (lines) => new Set(lines).size === lines.length,
       "has duplicate lines; each line must be distinct so the order is unambiguous",
     ),
-  explanation: text.optional(),
+  ),
+  explanation: z.optional(text),
 });
 
 const spotSchema = z
@@ -69,36 +71,42 @@ const spotSchema = z
     question: text,
     code: text,
     answer: z
-      .number("answer={n} must be the faulty line's number (1-based)")
-      .int()
-      .min(1, "answer is a 1-based line number"),
+      .int("answer={n} must be the faulty line's number (1-based)")
+      .check(z.minimum(1, "answer is a 1-based line number")),
     explanation: text,
-    notes: z.record(z.string().regex(/^\d+$/, "notes are keyed by line number"), text).optional(),
+    notes: z.optional(z.record(z.string().check(z.regex(/^\d+$/, "notes are keyed by line number")), text)),
   })
-  .superRefine((data, ctx) => {
-    const lineCount = data.code.split("\n").length;
-    if (data.answer > lineCount)
-      ctx.addIssue({
-        code: "custom",
-        message: `answer is line ${data.answer} but the code has ${lineCount} lines`,
-        path: ["answer"],
-      });
-    for (const line of Object.keys(data.notes ?? {})) {
-      if (Number(line) < 1 || Number(line) > lineCount)
-        ctx.addIssue({ code: "custom", message: `note for line ${line} is outside the code`, path: ["notes", line] });
-    }
-  });
+  .check(
+    z.superRefine((data, ctx) => {
+      const lineCount = data.code.split("\n").length;
+      if (data.answer > lineCount)
+        ctx.addIssue({
+          code: "custom",
+          message: `answer is line ${data.answer} but the code has ${lineCount} lines`,
+          path: ["answer"],
+        });
+      for (const line of Object.keys(data.notes ?? {})) {
+        if (Number(line) < 1 || Number(line) > lineCount)
+          ctx.addIssue({ code: "custom", message: `note for line ${line} is outside the code`, path: ["notes", line] });
+      }
+    }),
+  );
 
 const predictSchema = z.object({
   question: text,
   fact: z
     .string()
-    .regex(/^[a-z][A-Za-z0-9]*$/, 'fact must name a recorded fact from lib/recordings/facts.ts, e.g. "naiveExitCode"'),
-  choices: z
-    .array(text, "choices={[…]} must be a list of strings")
-    .min(2, "needs at least two choices")
-    .refine((c) => new Set(c).size === c.length, "has duplicate choices"),
-  explanation: text.optional(),
+    .check(
+      z.regex(
+        /^[a-z][A-Za-z0-9]*$/,
+        'fact must name a recorded fact from lib/recordings/facts.ts, e.g. "naiveExitCode"',
+      ),
+    ),
+  choices: z.array(text, "choices={[…]} must be a list of strings").check(
+    z.minLength(2, "needs at least two choices"),
+    z.refine((c) => new Set(c).size === c.length, "has duplicate choices"),
+  ),
+  explanation: z.optional(text),
 });
 
 const SCHEMAS = {
@@ -107,7 +115,7 @@ const SCHEMAS = {
   OrderLines: orderSchema,
   SpotTheProblem: spotSchema,
   PredictOutcome: predictSchema,
-} satisfies Record<QuizKind, z.ZodType>;
+} satisfies Record<QuizKind, z.ZodMiniType>;
 
 export type QuizInput<K extends QuizKind> = z.output<(typeof SCHEMAS)[K]>;
 

@@ -1,4 +1,4 @@
-import { z } from "@/lib/site/zod";
+import * as z from "@/lib/site/zod";
 
 /** Bump when the manifest's shape changes; the site refuses a manifest it does not understand. */
 export const MANIFEST_SCHEMA_VERSION = 2;
@@ -19,32 +19,31 @@ export const SCENARIO_NAMES = [
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-const seconds = z.number().nonnegative();
-const bytes = z.number().int().nonnegative();
+const seconds = z.number().check(z.nonnegative());
+const bytes = z.int().check(z.nonnegative());
 
 /** A partial snapshot of what the state panel shows; events merge these in time order. */
-export const statePatchSchema = z
-  .object({
+export const statePatchSchema = z.partial(
+  z.strictObject({
     container: z.enum(["created", "starting", "running", "stopping", "exited"]),
     health: z.enum(["none", "starting", "healthy", "unhealthy"]),
     httpHealth: z.union([z.literal(200), z.literal(503), z.literal("refused")]),
     pid1: z.string(),
     user: z.string(),
     inflight: z.enum(["none", "pending", "completed", "dropped"]),
-    exitCode: z.number().int(),
+    exitCode: z.int(),
     sigtermAt: seconds,
-  })
-  .partial()
-  .strict();
+  }),
+);
 export type StatePatch = z.infer<typeof statePatchSchema>;
 
 export const scenarioEventSchema = z.object({
   /** Seconds from the start of the cast; equal to a marker's time in the cast. */
   t: seconds,
   /** Equal to that marker's label. */
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   /** Machine-readable moment, e.g. "sigterm", "exit", "health-change", "request-end". */
-  kind: z.string().min(1),
+  kind: z.string().check(z.minLength(1)),
   state: statePatchSchema,
 });
 export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
@@ -53,16 +52,16 @@ const inflightOutcome = z.enum(["completed", "dropped"]);
 /** The app logged "received SIGTERM": its handler ran. Not the same as "the signal reached it" (see terminatingSignal). */
 const appHandlerRan = z.boolean();
 /** The signal that ended the app, read from the container's exit code (128 + n; tini and docker-init pass their child's on); null for a program's own exit. */
-const terminatingSignal = z.enum(["SIGTERM", "SIGKILL", "SIGINT"]).nullable();
+const terminatingSignal = z.nullable(z.enum(["SIGTERM", "SIGKILL", "SIGINT"]));
 
 const stopFacts = z.object({
   image: z.enum(["naive", "optimized"]),
   pid1: z.string(),
   user: z.string(),
   stopSeconds: seconds,
-  exitCode: z.number().int(),
+  exitCode: z.int(),
   inflightOutcome,
-  inflightHttpStatus: z.number().int().nullable(),
+  inflightHttpStatus: z.nullable(z.int()),
   appHandlerRan,
   terminatingSignal,
   /** What /healthz answered through the published port between SIGTERM and exit. */
@@ -70,13 +69,11 @@ const stopFacts = z.object({
 });
 
 const healthFlipFacts = z.object({
-  statuses: z.array(
-    z.object({ t: seconds, engine: z.string(), http: z.union([z.number().int(), z.literal("refused")]) }),
-  ),
+  statuses: z.array(z.object({ t: seconds, engine: z.string(), http: z.union([z.int(), z.literal("refused")]) })),
   sawEngineStates: z.array(z.enum(["starting", "healthy", "unhealthy"])),
-  first503AtSeconds: seconds.nullable(),
+  first503AtSeconds: z.nullable(seconds),
   exitedAtSeconds: seconds,
-  exitCode: z.number().int(),
+  exitCode: z.int(),
 });
 
 const pid1Facts = z.object({
@@ -87,7 +84,7 @@ const pid1Facts = z.object({
       pid1Command: z.string(),
       handler: z.boolean(),
       stopSeconds: seconds,
-      exitCode: z.number().int(),
+      exitCode: z.int(),
       inflightOutcome,
       appHandlerRan,
       terminatingSignal,
@@ -100,9 +97,9 @@ const zombieFacts = z.object({
     z.object({
       pid1: z.enum(["node", "tini"]),
       /** POST /orphan answered 202: a child started a grandchild and exited, leaving an orphan. */
-      orphansStarted: z.number().int(),
+      orphansStarted: z.int(),
       /** Processes in state Z, read from /proc inside the container 1.5 s later. */
-      zombiesAfter: z.number().int(),
+      zombiesAfter: z.int(),
     }),
   ),
 });
@@ -135,8 +132,8 @@ const buildCacheFacts = z.object({
       image: z.enum(["naive", "optimized"]),
       rebuildSeconds: seconds,
       reinstalledDependencies: z.boolean(),
-      stepsRun: z.number().int(),
-      stepsCached: z.number().int(),
+      stepsRun: z.int(),
+      stepsCached: z.int(),
     }),
   ),
 });
@@ -147,7 +144,7 @@ const secretsFacts = z.object({
       image: z.enum(["naive", "optimized", "distroless"]),
       envFilePresent: z.boolean(),
       secretFound: z.boolean(),
-      uid: z.number().int(),
+      uid: z.int(),
       user: z.string(),
     }),
   ),
@@ -160,15 +157,15 @@ const composeFacts = z.object({
   appConnectedTo: z.array(z.enum(["postgres", "redis"])),
   volume: z.string(),
   stopSeconds: seconds,
-  appExitCode: z.number().int(),
+  appExitCode: z.int(),
 });
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 const requestCountsSchema = z.object({
   sent: count,
   ok: count,
   /** Answers outside 2xx by status code, e.g. {"502": 3, "503": 40}. */
-  httpErrors: z.record(z.string().regex(/^\d{3}$/), count),
+  httpErrors: z.record(z.string().check(z.regex(/^\d{3}$/)), count),
   resets: count,
   timeouts: count,
   otherErrors: count,
@@ -185,37 +182,35 @@ const rollingFacts = z.object({
   balancer: z.object({
     software: z.string(),
     checkPath: z.string(),
-    expectStatus: z.number().int(),
-    intervalMs: z.number().int().positive(),
-    fall: z.number().int().positive(),
-    rise: z.number().int().positive(),
-    retries: z.number().int().nonnegative(),
+    expectStatus: z.int(),
+    intervalMs: z.int().check(z.positive()),
+    fall: z.int().check(z.positive()),
+    rise: z.int().check(z.positive()),
+    retries: z.int().check(z.nonnegative()),
   }),
   load: z.object({
     tool: z.string(),
-    ratePerSecond: z.number().int().positive(),
-    connections: z.number().int().positive(),
+    ratePerSecond: z.int().check(z.positive()),
+    connections: z.int().check(z.positive()),
     path: z.string(),
   }),
   /** Every request whose outcome was seen: answered, or failed without an answer. */
   totals: requestCountsSchema,
   failed: count,
-  latency: z.object({ p50Ms: z.number().nonnegative(), p99Ms: z.number().nonnegative() }),
+  latency: z.object({ p50Ms: z.number().check(z.nonnegative()), p99Ms: z.number().check(z.nonnegative()) }),
   deploySeconds: seconds,
   /** Cast time (s) at which the load started; perSecond[i] covers [loadStartedAt + i, loadStartedAt + i + 1). */
   loadStartedAt: seconds,
   perSecond: z.array(requestCountsSchema),
   /** The balancer's view of each replica, sampled about four times a second (cast time). */
   backends: z.array(z.object({ t: seconds, states: z.record(z.string(), z.enum(BACKEND_STATES)) })),
-  replicas: z.array(
-    z.object({ name: z.string(), role: z.enum(["old", "new"]), exitCode: z.number().int().nullable() }),
-  ),
+  replicas: z.array(z.object({ name: z.string(), role: z.enum(["old", "new"]), exitCode: z.nullable(z.int()) })),
 });
 
-function scenario<Facts extends z.ZodType>(facts: Facts) {
+function scenario<Facts extends z.ZodMiniType>(facts: Facts) {
   return z.object({
-    file: z.string().regex(/^[a-z0-9-]+\.cast$/),
-    title: z.string().min(1),
+    file: z.string().check(z.regex(/^[a-z0-9-]+\.cast$/)),
+    title: z.string().check(z.minLength(1)),
     durationSeconds: seconds,
     /** Which base images this recording's images were built on (see `bases`). */
     basesUsed: z.array(z.enum(["fat", "slim", "distroless"])),
@@ -231,39 +226,37 @@ const baseImageSchema = z.object({
   imageId: z.string(),
   description: z.string(),
   /** sha256 of the node binary inside the base, measured at recording time (the stand-ins' is pinned in bases.ts). */
-  nodeBinarySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  nodeBinarySha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
-export const manifestSchema = z
-  .object({
-    schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
-    recordedAt: z.iso.datetime(),
-    environment: z.object({
-      dockerEngine: z.string(),
-      compose: z.string(),
-      hostArch: z.string(),
-      kernel: z.string(),
-      recorderNode: z.string(),
-      nodeInImages: z.string(),
-      npmInImages: z.string(),
-    }),
-    bases: z.object({ fat: baseImageSchema, slim: baseImageSchema, distroless: baseImageSchema }),
-    scenarios: z.object({
-      "stop-naive": scenario(stopFacts),
-      "stop-optimized": scenario(stopFacts),
-      "health-flip": scenario(healthFlipFacts),
-      "pid1-matrix": scenario(pid1Facts),
-      zombies: scenario(zombieFacts),
-      sizes: scenario(sizeFacts),
-      "build-cache": scenario(buildCacheFacts),
-      "secrets-and-user": scenario(secretsFacts),
-      "compose-up": scenario(composeFacts),
-      "rolling-naive": scenario(rollingFacts),
-      "rolling-optimized": scenario(rollingFacts),
-      "rolling-no-drain-window": scenario(rollingFacts),
-    }),
-  })
-  .strict();
+export const manifestSchema = z.strictObject({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  recordedAt: z.iso.datetime(),
+  environment: z.object({
+    dockerEngine: z.string(),
+    compose: z.string(),
+    hostArch: z.string(),
+    kernel: z.string(),
+    recorderNode: z.string(),
+    nodeInImages: z.string(),
+    npmInImages: z.string(),
+  }),
+  bases: z.object({ fat: baseImageSchema, slim: baseImageSchema, distroless: baseImageSchema }),
+  scenarios: z.object({
+    "stop-naive": scenario(stopFacts),
+    "stop-optimized": scenario(stopFacts),
+    "health-flip": scenario(healthFlipFacts),
+    "pid1-matrix": scenario(pid1Facts),
+    zombies: scenario(zombieFacts),
+    sizes: scenario(sizeFacts),
+    "build-cache": scenario(buildCacheFacts),
+    "secrets-and-user": scenario(secretsFacts),
+    "compose-up": scenario(composeFacts),
+    "rolling-naive": scenario(rollingFacts),
+    "rolling-optimized": scenario(rollingFacts),
+    "rolling-no-drain-window": scenario(rollingFacts),
+  }),
+});
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ScenarioFacts<Name extends ScenarioName> = Manifest["scenarios"][Name]["facts"];

@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { z } from "zod";
+import * as z from "@/lib/site/zod";
 import { LOOPBACK_HOSTNAMES } from "@/lib/live/events";
 import { SCENARIO_NAMES } from "@/lib/recordings/manifest-schema";
 

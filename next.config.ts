@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   // Lets two builds (say, a dev server and the e2e build) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The site's CSS (about 11 KiB gzip) in each page's <head> instead of two stylesheet requests that block the first
+  // paint: on a phone's network that is a round trip less before anything shows (Lighthouse FCP 0.91 → 0.86 s on `/`).
+  experimental: { inlineCss: true },
   reactStrictMode: true,
   ...(exporting ? { output: "export" as const } : {}),
   ...(basePath ? { basePath } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildVersion } from "./offline";
+import { assetsOf, buildVersion } from "./offline";
 
 describe("the offline copy's build version", () => {
   const build = [
@@ -19,5 +19,19 @@ describe("the offline copy's build version", () => {
     expect(await buildVersion([...build.slice(0, 2), "/_next/static/css/presenter-7a8b.css"])).not.toBe(
       await buildVersion(build),
     );
+  });
+});
+
+describe("the assets a presenter page needs", () => {
+  it("are its scripts and each stylesheet its inlined CSS came from, nothing outside the build", () => {
+    const html =
+      '<html><head><style data-precedence="next" data-href="/_next/static/chunks/a1.css /_next/static/chunks/b2.css">' +
+      'body{margin:0}</style><script src="/_next/static/chunks/c3.js" async=""></script></head>' +
+      '<body><link rel="icon" href="/icon.svg"/><a href="/learn/x">lesson</a></body></html>';
+    expect(assetsOf(html)).toEqual([
+      "/_next/static/chunks/a1.css",
+      "/_next/static/chunks/b2.css",
+      "/_next/static/chunks/c3.js",
+    ]);
   });
 });

@@ -7,10 +7,13 @@ const NEXT_STATIC = withBasePath("/_next/static/");
 
 export type OfflineState = "unsupported" | "saving" | "ready" | "failed";
 
-/** The page's own scripts and styles, read from its HTML (what a reload needs). */
-function assetsOf(html: string): string[] {
+/**
+ * The page's own scripts and styles, read from its HTML (what a reload needs). The CSS is inlined (next.config.ts):
+ * its <style data-href> lists the stylesheets it holds, separated by spaces; they are in the build version too.
+ */
+export function assetsOf(html: string): string[] {
   return [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
-    .map((match) => match[1]!)
+    .flatMap((match) => match[1]!.split(/\s+/))
     .filter((url) => url.startsWith(NEXT_STATIC));
 }
 

@@ -75,9 +75,9 @@ export function SpotProblemQuizView({
             const note = submitted && isPicked && index !== faulty ? notes[index] : undefined;
             const mark =
               revealed && index === faulty
-                ? " ← the problem"
+                ? "← the problem"
                 : submitted && isPicked && index !== faulty
-                  ? " ← your pick"
+                  ? "← your pick"
                   : "";
             return (
               <Fragment key={index}>
@@ -89,7 +89,7 @@ export function SpotProblemQuizView({
                     className={styles.srOnly}
                     name={domId}
                     value={index}
-                    aria-label={`Line ${index + 1}: ${line}${mark}`}
+                    aria-label={`Line ${index + 1}: ${line}${mark ? ` ${mark}` : ""}`}
                     checked={attempt.interactive ? isPicked : undefined}
                     onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />

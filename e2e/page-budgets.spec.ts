@@ -12,13 +12,6 @@ test("the lesson's DOM on load stays within 2,000 elements, on a phone and on a 
   page,
   lessonPath,
 }) => {
-  // Known gap, reported rather than hidden: 2,808 elements before issue 17's DOM work, about 2,200 now (code blocks
-  // 763 → 328; the posters' marker ticks, the second table of contents and the quizzes' decorative spans gone: about
-  // 2,370 → 2,200). Most of the rest is the code blocks (~320), the recorded tables (~325), the sandboxes'
-  // server-rendered players (state panels and controls, ~620, of which ~115 the panels' rows) and the quizzes (~185).
-  // Expected to fail until then; once the budget holds, this annotation fails the run ("passed unexpectedly") and
-  // must go.
-  test.fail(true, "the lesson's DOM is still over 2,000 elements on load (issue 17)");
   // Lighthouse's phone (412 × 823) and a laptop: the sandboxes near the first screen load their players.
   for (const viewport of [
     { width: 412, height: 823 },

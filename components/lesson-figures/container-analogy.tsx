@@ -1,4 +1,3 @@
-import { Fragment } from "react";
 import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
@@ -15,6 +14,21 @@ const OPTIMIZED_CARGO = ["slim runtime", "production deps", "built dist/", "tini
 /** A container's corrugation: vertical ribs 28 apart, as one path (one element rather than one per rib). */
 const ribs = (firstX: number, count: number) =>
   Array.from({ length: count }, (_, i) => `M${firstX + i * 28} 50V238`).join("");
+
+/**
+ * A stack of cargo boxes with 4-unit rounded corners, `pitch` apart downwards, as one path: one element rather than a
+ * rect per box.
+ */
+function cargoBoxes(count: number, x: number, firstY: number, width: number, height: number, pitch: number): string {
+  const r = 4;
+  const corner = (dx: number, dy: number) => `a${r} ${r} 0 0 1 ${dx} ${dy}`;
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `M${x + r} ${firstY + i * pitch}h${width - 2 * r}${corner(r, r)}v${height - 2 * r}${corner(-r, r)}` +
+      `h${2 * r - width}${corner(-r, -r)}v${2 * r - height}${corner(r, -r)}z`,
+  ).join("");
+}
 
 /**
  * The shipping-container analogy as a drawing: the same steel box, packed two ways.
@@ -35,13 +49,11 @@ export function ContainerAnalogy() {
           </text>
           <rect x="20" y="44" width="280" height="200" rx="6" className={styles.box} />
           <path d={ribs(48, 9)} className={styles.rib} />
+          <path d={cargoBoxes(NAIVE_CARGO.length, 36, 58, 248, 28, 34)} className={styles.cargoBad} />
           {NAIVE_CARGO.map((label, i) => (
-            <Fragment key={label}>
-              <rect x="36" y={58 + i * 34} width="248" height="28" rx="4" className={styles.cargoBad} />
-              <text x="48" y={77 + i * 34} className={styles.cargoText}>
-                {label}
-              </text>
-            </Fragment>
+            <text key={label} x="48" y={77 + i * 34} className={styles.cargoText}>
+              {label}
+            </text>
           ))}
           <text x="160" y="270" textAnchor="middle" className={styles.caption}>
             door unlocked · crew: root · no health light
@@ -53,13 +65,11 @@ export function ContainerAnalogy() {
           </text>
           <rect x="360" y="44" width="240" height="200" rx="6" className={styles.box} />
           <path d={ribs(384, 8)} className={styles.rib} />
+          <path d={cargoBoxes(OPTIMIZED_CARGO.length, 376, 130, 176, 22, 28)} className={styles.cargoGood} />
           {OPTIMIZED_CARGO.map((label, i) => (
-            <Fragment key={label}>
-              <rect x="376" y={130 + i * 28} width="176" height="22" rx="4" className={styles.cargoGood} />
-              <text x="386" y={145 + i * 28} className={styles.cargoText}>
-                {label}
-              </text>
-            </Fragment>
+            <text key={label} x="386" y={145 + i * 28} className={styles.cargoText}>
+              {label}
+            </text>
           ))}
           <circle cx="580" cy="64" r="9" className={styles.healthLight} />
           <text x="566" y="68" textAnchor="end" className={styles.small}>

@@ -96,7 +96,7 @@ export function ChoiceQuizView({
                     onChange={attempt.interactive ? (event) => toggle(index, event.currentTarget.checked) : undefined}
                     aria-describedby={explained ? `${domId}-e${index}` : undefined}
                   />
-                  <span>{option.label}</span>
+                  {option.label}
                 </label>
                 {explained ? (
                   <p id={`${domId}-e${index}`} className={styles.explanation}>

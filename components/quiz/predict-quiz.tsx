@@ -71,13 +71,11 @@ export function PredictQuizView({
                     checked={attempt.interactive ? picked === index : undefined}
                     onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />
-                  <span>
-                    <code>{choice}</code>
-                    {revealed && index === answer ? (
-                      <span className={styles.mark}> (what the recording shows)</span>
-                    ) : null}
-                    {revealed && picked === index ? <span className={styles.mark}> (your prediction)</span> : null}
-                  </span>
+                  <code>{choice}</code>
+                  {revealed && index === answer ? (
+                    <span className={styles.mark}> (what the recording shows)</span>
+                  ) : null}
+                  {revealed && picked === index ? <span className={styles.mark}> (your prediction)</span> : null}
                 </label>
               </li>
             );

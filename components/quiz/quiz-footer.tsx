@@ -37,38 +37,37 @@ export function QuizFooter({
           {children}
         </div>
       ) : null}
-      <div className={styles.actions}>
-        {attempt.submitted ? (
-          <>
+      {/* The buttons sit in the quiz's flow, spaced by their own margins: no wrapper (an element less per quiz). */}
+      {attempt.submitted ? (
+        <>
+          <button
+            type="button"
+            ref={retryButton}
+            className={`${styles.button} ${styles.secondary}`}
+            onClick={attempt.retry}
+          >
+            {retryLabel}
+          </button>
+          {showAnswerAnnouncement && !attempt.revealed ? (
             <button
               type="button"
-              ref={retryButton}
               className={`${styles.button} ${styles.secondary}`}
-              onClick={attempt.retry}
+              onClick={() => attempt.showAnswer(showAnswerAnnouncement)}
             >
-              {retryLabel}
+              Show answer
             </button>
-            {showAnswerAnnouncement && !attempt.revealed ? (
-              <button
-                type="button"
-                className={`${styles.button} ${styles.secondary}`}
-                onClick={() => attempt.showAnswer(showAnswerAnnouncement)}
-              >
-                Show answer
-              </button>
-            ) : null}
-          </>
-        ) : (
-          <button
-            type={onCheck ? "button" : "submit"}
-            className={styles.button}
-            onClick={attempt.interactive ? onCheck : undefined}
-            disabled={!attempt.interactive || !attempt.canSubmit}
-          >
-            {checkLabel}
-          </button>
-        )}
-      </div>
+          ) : null}
+        </>
+      ) : (
+        <button
+          type={onCheck ? "button" : "submit"}
+          className={styles.button}
+          onClick={attempt.interactive ? onCheck : undefined}
+          disabled={!attempt.interactive || !attempt.canSubmit}
+        >
+          {checkLabel}
+        </button>
+      )}
       <p role="status" className={styles.srOnly}>
         {attempt.announcement}
       </p>

@@ -11,13 +11,13 @@ export interface QuizFrameProps {
   children: ReactNode;
 }
 
-/** The box around every quiz: what kind it is, named by its question. */
+/**
+ * The box around every quiz: what kind it is, named by its question. The kind is drawn by CSS from data-kind (see
+ * quiz.module.css): it is decoration that screen readers skip, and needs no element of its own.
+ */
 export function QuizFrame({ id, domId, kindLabel, children }: QuizFrameProps) {
   return (
-    <section className={styles.quiz} aria-labelledby={`${domId}-q`} data-quiz={id}>
-      <p className={styles.kind} aria-hidden="true">
-        {kindLabel}
-      </p>
+    <section className={styles.quiz} aria-labelledby={`${domId}-q`} data-quiz={id} data-kind={kindLabel}>
       {children}
     </section>
   );

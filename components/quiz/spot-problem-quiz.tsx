@@ -73,21 +73,28 @@ export function SpotProblemQuizView({
                   : ""
               : "";
             const note = submitted && isPicked && index !== faulty ? notes[index] : undefined;
+            const mark =
+              revealed && index === faulty
+                ? "← the problem"
+                : submitted && isPicked && index !== faulty
+                  ? "← your pick"
+                  : "";
             return (
               <Fragment key={index}>
                 <label className={`${styles.codeLine} ${state}`}>
+                  {/* The radio's name says which line it is ("Line 3: COPY . ."), where the listing shows the number
+                      by CSS: an aria-label rather than a hidden span and a span around the text (issue 17). */}
                   <input
                     type="radio"
                     className={styles.srOnly}
                     name={domId}
                     value={index}
+                    aria-label={`Line ${index + 1}: ${line}${mark ? ` ${mark}` : ""}`}
                     checked={attempt.interactive ? isPicked : undefined}
                     onChange={attempt.interactive ? () => attempt.edit([index]) : undefined}
                   />
-                  <span className={styles.srOnly}>Line {index + 1}: </span>
-                  <span className={styles.codeText}>{line === "" ? " " : line}</span>
-                  {revealed && index === faulty ? <span className={styles.mark}> ← the problem</span> : null}
-                  {submitted && isPicked && index !== faulty ? <span className={styles.mark}> ← your pick</span> : null}
+                  {line === "" ? " " : line}
+                  {mark ? <span className={styles.mark}>{mark}</span> : null}
                 </label>
                 {note ? <p className={styles.lineNote}>{note}</p> : null}
               </Fragment>

@@ -66,7 +66,21 @@ export function Controls({
   const barMax = seekBarMax(duration);
   return (
     <>
-      <div className={styles.seekRow}>
+      {/* Before the player loads, no marker can be hit: the bar paints them as dots (see marker-dots.ts) on its own
+          background rather than on an element of their own. */}
+      <div
+        className={styles.seekRow}
+        style={
+          ready
+            ? undefined
+            : {
+                backgroundImage: markerDotsBackground(
+                  markers.map(({ side, event }) => ({ side, time: event.time })),
+                  barMax,
+                ),
+              }
+        }
+      >
         <input
           type="range"
           className={styles.seek}
@@ -79,20 +93,7 @@ export function Controls({
           aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
           onChange={(event) => onSeek?.(Number(event.target.value))}
         />
-        {ready ? (
-          <MarkerTrack markers={markers} duration={barMax} compare={compare} onSeek={onSeek} />
-        ) : (
-          <div
-            className={styles.markerTrack}
-            style={{
-              backgroundImage: markerDotsBackground(
-                markers.map(({ side, event }) => ({ side, time: event.time })),
-                barMax,
-              ),
-            }}
-            aria-hidden="true"
-          />
-        )}
+        {ready ? <MarkerTrack markers={markers} duration={barMax} compare={compare} onSeek={onSeek} /> : null}
       </div>
       {compare && sideTitles ? (
         <p className={styles.markerLegend}>
@@ -141,17 +142,21 @@ export function Controls({
         >
           ▶|
         </button>
-        <label className={styles.speed}>
-          <span className={styles.visuallyHidden}>Speed</span>
-          <select value={speed} disabled={!ready} onChange={(event) => onSpeed?.(Number(event.target.value))}>
-            {/* Before the player loads only the current speed: the poster keeps its DOM small. */}
-            {(ready ? SPEEDS : [speed]).map((option) => (
-              <option key={option} value={option}>
-                {option}×
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* Named by aria-label: a label around a visually hidden span would be two elements more per sandbox. */}
+        <select
+          className={styles.speed}
+          aria-label="Speed"
+          value={speed}
+          disabled={!ready}
+          onChange={(event) => onSpeed?.(Number(event.target.value))}
+        >
+          {/* Before the player loads only the current speed: the poster keeps its DOM small. */}
+          {(ready ? SPEEDS : [speed]).map((option) => (
+            <option key={option} value={option}>
+              {option}×
+            </option>
+          ))}
+        </select>
         <span className={styles.clock} data-testid="sandbox-time" data-time={time.toFixed(3)}>
           {formatTime(time)} / {formatTime(duration)}
         </span>

@@ -100,7 +100,8 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
       {Player ? (
         <Player ref={attach} scenarios={scenarios} posters={posters} compare={compare} charts={charts} />
       ) : (
-        <div className={styles.player}>
+        // Straight in the island: a wrapper like the player's element (unstyled in a lesson) would be one element more.
+        <>
           <Sides compare={compare}>
             {scenarios.map((scenario, index) => (
               <Side
@@ -110,6 +111,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
                 fields={fields}
                 state={markerStateAt(scenario.events, 0)}
                 lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
+                poster
               >
                 <Poster scenario={scenario} text={posters[index]!} />
               </Side>
@@ -138,7 +140,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
               </p>
             ) : null}
           </div>
-        </div>
+        </>
       )}
     </div>
   );

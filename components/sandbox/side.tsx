@@ -14,6 +14,7 @@ export function Side({
   state,
   lastEvent,
   fields = panelFields(scenario.events),
+  poster = false,
   children,
 }: {
   scenario: ScenarioSummary;
@@ -22,6 +23,8 @@ export function Side({
   lastEvent?: string;
   /** The panel's rows; a compare passes both sides the same rows so the two panels line up. */
   fields?: PanelField[];
+  /** Rendered with the poster, before the player loads (the state panel's rows are lighter then). */
+  poster?: boolean;
   children: ReactNode;
 }) {
   // The recording's size as CSS variables: the screen reserves the terminal's height before xterm loads (see sandbox.module.css).
@@ -32,7 +35,7 @@ export function Side({
       <div className={styles.screen} style={size}>
         {children}
       </div>
-      <StatePanel title={scenario.title} state={state} fields={fields} lastEvent={lastEvent} />
+      <StatePanel title={scenario.title} state={state} fields={fields} lastEvent={lastEvent} poster={poster} />
     </div>
   );
 }

@@ -45,31 +45,48 @@ export function StatePanel({
   state,
   fields,
   lastEvent,
+  poster = false,
 }: {
   title: string;
   state: PanelState;
   fields: PanelField[];
   lastEvent?: string;
+  /** Rendered with the poster, before the player loads: rows with nothing recorded yet can be lighter (see below). */
+  poster?: boolean;
 }) {
+  const rows = FIELDS.filter((field) => fields.includes(field.key)).map((field) => {
+    const value = field.key === "sinceSigterm" ? state.sinceSigterm : state[field.key];
+    return {
+      ...field,
+      value,
+      text: value === undefined ? undefined : field.format ? field.format(state) : String(value),
+    };
+  });
   return (
     <section className={styles.panel} aria-label={`State: ${title}`}>
       <p className={styles.panelEvent}>
         <span className={styles.muted}>Last event:</span> {lastEvent ?? "—"}
       </p>
-      {fields.length > 0 ? (
+      {rows.length === 0 ? null : poster && rows.every((row) => row.text === undefined) ? (
+        // Before the player loads nothing is known yet: each row is one element, its label, and CSS draws the "—"
+        // where the value will be, as tall and as wide as the player's rows (a lesson has dozens of these rows).
+        <ul className={styles.panelList}>
+          {rows.map((row) => (
+            <li key={row.key} className={styles.panelRow} data-field={row.key}>
+              {row.label}
+            </li>
+          ))}
+        </ul>
+      ) : (
         <dl className={styles.panelList}>
-          {FIELDS.filter((field) => fields.includes(field.key)).map((field) => {
-            const value = field.key === "sinceSigterm" ? state.sinceSigterm : state[field.key];
-            const text = value === undefined ? "—" : field.format ? field.format(state) : String(value);
-            return (
-              <div key={field.key} className={styles.panelRow} data-field={field.key}>
-                <dt>{field.label}</dt>
-                <dd data-tone={value === undefined ? undefined : tone(field.key, value)}>{text}</dd>
-              </div>
-            );
-          })}
+          {rows.map((row) => (
+            <div key={row.key} className={styles.panelRow} data-field={row.key}>
+              <dt>{row.label}</dt>
+              <dd data-tone={row.value === undefined ? undefined : tone(row.key, row.value)}>{row.text ?? "—"}</dd>
+            </div>
+          ))}
         </dl>
-      ) : null}
+      )}
     </section>
   );
 }

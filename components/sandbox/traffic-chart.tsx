@@ -5,6 +5,9 @@ import styles from "./traffic-chart.module.css";
 /** Plot units across: x = time / duration × WIDTH, so a playhead at the same fraction lines up. */
 const WIDTH = 1000;
 const BARS_HEIGHT = 100;
+/** Plot units down per replica in the bands' SVG, of which BAND_HEIGHT are its band (the rest spaces the bands). */
+const BAND_PITCH = 10;
+const BAND_HEIGHT = 7.5;
 
 const STATE_LABELS = {
   up: "UP",
@@ -38,41 +41,58 @@ export function TrafficChart({ chart, label, title }: { chart: TrafficChartData;
         return rectPath(x(second.start), BARS_HEIGHT - y(base + count), width, y(count));
       })
       .join("");
+  // A replica's band from start to end, in its row of the bands' SVG.
+  const band = (row: number, start: number, end: number) =>
+    rectPath(
+      x(start),
+      row * BAND_PITCH + (BAND_PITCH - BAND_HEIGHT) / 2,
+      Math.max(0.5, x(end) - x(start)),
+      BAND_HEIGHT,
+    );
   return (
     <div className={styles.frame}>
       {title ? <p className={styles.frameTitle}>{title}</p> : null}
       <div className={styles.plotArea} role="img" aria-label={label} data-traffic-chart>
-        <div className={styles.row}>
-          <span className={styles.label}>
-            requests/s <span className={styles.scale}>(max {chart.maxPerSecond})</span>
-          </span>
-          <svg
-            className={styles.bars}
-            viewBox={`0 0 ${WIDTH} ${BARS_HEIGHT}`}
-            preserveAspectRatio="none"
-            aria-hidden="true"
-          >
-            <path className={styles.ok} d={bars((second) => [0, second.ok])} />
-            <path className={styles.failed} d={bars((second) => [second.ok, second.failed])} />
-          </svg>
-        </div>
+        <span className={styles.label}>
+          requests/s <span className={styles.scale}>(max {chart.maxPerSecond})</span>
+        </span>
+        <svg
+          className={styles.bars}
+          viewBox={`0 0 ${WIDTH} ${BARS_HEIGHT}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
+          <path className={styles.ok} d={bars((second) => [0, second.ok])} />
+          <path className={styles.failed} d={bars((second) => [second.ok, second.failed])} />
+        </svg>
         {chart.replicas.map((replica) => (
-          <div key={replica.name} className={styles.row}>
-            <span className={styles.label}>{replica.name}</span>
-            <svg className={styles.band} viewBox={`0 0 ${WIDTH} 10`} preserveAspectRatio="none" aria-hidden="true">
-              {(Object.keys(STATE_LABELS) as Array<keyof typeof STATE_LABELS>).map((state) => (
-                <path
-                  key={state}
-                  className={styles[state]}
-                  d={replica.bands
-                    .filter((band) => band.state === state)
-                    .map((band) => rectPath(x(band.start), 0, Math.max(0.5, x(band.end) - x(band.start)), 10))
-                    .join("")}
-                />
-              ))}
-            </svg>
-          </div>
+          <span key={replica.name} className={styles.label}>
+            {replica.name}
+          </span>
         ))}
+        {/* Every replica's band in one SVG beside their labels, one path per colour: not an SVG and four paths each. */}
+        <svg
+          className={styles.bands}
+          style={{ gridRowEnd: `span ${chart.replicas.length}` }}
+          viewBox={`0 0 ${WIDTH} ${chart.replicas.length * BAND_PITCH}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
+          <path className={styles.track} d={chart.replicas.map((_, row) => band(row, 0, chart.duration)).join("")} />
+          {(Object.keys(STATE_LABELS) as Array<keyof typeof STATE_LABELS>).map((state) => (
+            <path
+              key={state}
+              className={styles[state]}
+              d={chart.replicas
+                .flatMap((replica, row) =>
+                  replica.bands
+                    .filter((entry) => entry.state === state)
+                    .map((entry) => band(row, entry.start, entry.end)),
+                )
+                .join("")}
+            />
+          ))}
+        </svg>
         <div className={styles.plot} data-plot>
           <div className={styles.playhead} />
         </div>

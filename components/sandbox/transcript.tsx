@@ -24,7 +24,8 @@ export function Transcript({
   return (
     <details className={styles.transcript}>
       <summary>
-        Transcript{title ? `: ${title}` : ""} <span className={styles.muted}>({formatTime(duration)})</span>
+        {/* The duration in the summary's own text: a span to mute it would be an element more per transcript. */}
+        Transcript{title ? `: ${title}` : ""} ({formatTime(duration)})
       </summary>
       <TranscriptSearchLoader scenario={scenario}>
         <TranscriptSearchBox inputId={`transcript-search-${scenario}`} />

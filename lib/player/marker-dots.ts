@@ -1,7 +1,8 @@
 /**
  * The seek bar's markers as dots painted by one CSS background, for the bar shown before the player has loaded: no
- * marker can be hit there yet, so one element stands for all of them instead of a button each (issue 17: a lesson
- * has nine such bars). Each dot sits where the player's marker target is centred, 10 px wide, 12 px down the track.
+ * marker can be hit there yet, so the seek row's background stands for all of them instead of a button each (issue
+ * 17: a lesson has nine such bars). Each dot sits where the player's marker target is centred, 10 px wide, 12 px down
+ * the track.
  */
 
 /** A side's colour, as the player's marker targets and the compare legend paint it. */

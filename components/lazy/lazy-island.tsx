@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { useNearViewport } from "@/lib/site/use-near-viewport";
 
 export interface LazyIslandProps<Props> {
@@ -38,7 +38,9 @@ export function LazyIsland<Props extends object>({
 
   const start = useCallback(() => {
     load().then(
-      (component) => setIsland(() => component),
+      // A transition: swapping the islands in (all of a lesson's quizzes arrive in one chunk, at once) renders in slices
+      // that let the browser paint and take input between them, instead of one long task on a phone.
+      (component) => startTransition(() => setIsland(() => component)),
       (error: unknown) =>
         setLoadError(
           `${name} could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,

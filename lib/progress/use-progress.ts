@@ -19,6 +19,9 @@ const onLoaded = new Set<() => void>();
 /** Loads the store and the saved data once per tab; resolves with the store once the saved data is in it. */
 export function loadProgressStores(): Promise<ProgressStores> {
   loading ??= import("./browser-stores").then(async ({ progressStores, startProgress }) => {
+    // Evaluating the chunk (zod and the store) is one task, reading the saved data and the islands' re-render with it
+    // another: two shorter tasks on a phone's CPU instead of one long one that holds up input.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await startProgress();
     loaded = progressStores;
     for (const notify of onLoaded) notify();

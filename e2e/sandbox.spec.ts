@@ -147,8 +147,11 @@ test.describe("sandbox player", () => {
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
     await figure.getByLabel("Speed").selectOption("4");
-    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 15_000 }); // paused at the end
-    expect(await shownTime(figure)).toBeCloseTo(Math.max(naive.recording.duration, optimized.recording.duration), 1);
+    // Wait for the end itself: "Play" alone is also what the button says before the engine has started.
+    await expect
+      .poll(() => shownTime(figure), { timeout: 15_000 })
+      .toBeCloseTo(Math.max(naive.recording.duration, optimized.recording.duration), 1);
+    await expect(figure.getByRole("button", { name: "Play" })).toBeVisible(); // paused at the end
     await expect(panelValue(figure, naive.entry.title, "exitCode")).toHaveText(
       String(stateAt(naive.recording, naive.events, Infinity).exitCode),
     );
@@ -205,6 +208,27 @@ test.describe("sandbox player", () => {
     for (const event of scenario("health-flip").events) await expect(list).toContainText(event.label);
     await expect(page.locator(".xterm")).toHaveCount(0);
     await context.close();
+  });
+
+  test("commands given while the recording loads all take effect, in order", async ({ page, lessonPath }) => {
+    // Hold the recording back so Play and a seek both arrive before the player exists.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/recordings/health-flip.cast", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const { recording } = scenario("health-flip");
+    await page.goto(lessonPath);
+    const figure = healthFigure(page);
+    await figure.getByRole("button", { name: "Play" }).click();
+    await expect(figure.getByText("Loading the recording…")).toBeVisible();
+    await figure.getByTestId("sandbox-terminal").focus();
+    await page.keyboard.press("5");
+    release();
+    // Both commands ran: it seeked to 50 % and is playing from there (a later command used to replace Play).
+    await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect.poll(() => shownTime(figure)).toBeGreaterThan(recording.duration * 0.5);
   });
 
   test("a truncated recording shows a clear error inside its sandbox; the rest of the page keeps working", async ({

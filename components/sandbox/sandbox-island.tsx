@@ -32,8 +32,8 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const loading = useRef(false);
   const player = useRef<PlayerHandle | null>(null);
-  /** A command given before the player chunk arrived (the poster's Play, a deep link): the player takes it when it mounts. */
-  const waiting = useRef<((player: PlayerHandle) => void) | undefined>(undefined);
+  /** Commands given before the player chunk arrived (the poster's Play, a deep link): the player takes them, in order, when it mounts. */
+  const waiting = useRef<Array<(player: PlayerHandle) => void>>([]);
 
   const load = useCallback(() => {
     if (loading.current) return;
@@ -50,7 +50,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
   const command = useCallback(
     (run: (player: PlayerHandle) => void) => {
       if (player.current) return run(player.current);
-      waiting.current = run;
+      waiting.current.push(run);
       load();
     },
     [load],
@@ -58,10 +58,10 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
 
   const attach = useCallback((handle: PlayerHandle | null) => {
     player.current = handle;
-    const run = waiting.current;
-    if (!handle || !run) return;
-    waiting.current = undefined;
-    run(handle);
+    if (!handle) return;
+    const commands = waiting.current;
+    waiting.current = [];
+    for (const run of commands) run(handle);
   }, []);
 
   useNearViewport(rootRef, load);

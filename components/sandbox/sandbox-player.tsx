@@ -64,8 +64,8 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
   const loaded = useRecordings(scenarios);
   const engineRef = useRef<ReplayEngine | null>(null);
   const terminalRefs = useRef<Array<HTMLDivElement | null>>([]);
-  /** The latest action asked for before the engine existed: it runs as soon as the engine does. */
-  const waiting = useRef<((engine: ReplayEngine) => void) | undefined>(undefined);
+  /** Actions asked for before the engine existed (Play, then a seek or a speed): all run, in order, as soon as it does. */
+  const waiting = useRef<Array<(engine: ReplayEngine) => void>>([]);
   const [{ time, playing, speed }, setPlayback] = useState<Playback>({ time: 0, playing: false, speed: 1 });
   const [started, setStarted] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -94,11 +94,11 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
       presentation ? PRESENTATION_FONT_SIZES : undefined,
     );
     engineRef.current = engine;
-    const action = waiting.current;
-    waiting.current = undefined;
-    if (action) {
+    const actions = waiting.current;
+    waiting.current = [];
+    if (actions.length > 0) {
       setStarted(true);
-      action(engine);
+      for (const action of actions) action(engine);
     }
     return () => {
       engine.dispose();
@@ -109,7 +109,7 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
   const act = useCallback((action: (engine: ReplayEngine) => void) => {
     const engine = engineRef.current;
     if (!engine) {
-      waiting.current = action;
+      waiting.current.push(action);
       return;
     }
     setStarted(true);

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { deepLink } from "@/lib/player/deep-link";
 import { recordedMoment } from "@/lib/recordings/scenarios.server";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
+import { plainMarkup } from "@/components/static-markup/keep-static";
 
 export interface EvidenceProps {
   /** The recording that shows the claim, e.g. "stop-naive". */
@@ -18,7 +19,7 @@ export interface EvidenceProps {
  * which opens that sandbox at that time. The time comes from the recording, so a re-recording
  * moves the link with it; a moment that is missing fails the build.
  */
-export function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
+export const Evidence = plainMarkup(function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
   let event: TimelineEvent;
   try {
     event = recordedMoment(scenario, at, occurrence);
@@ -38,4 +39,4 @@ export function Evidence({ scenario, at, occurrence = 1, children }: EvidencePro
       </span>
     </a>
   );
-}
+});

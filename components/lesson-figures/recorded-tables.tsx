@@ -1,10 +1,11 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
+import { keepStatic } from "@/components/static-markup/keep-static";
 
 /** Small tables of recorded facts the lesson cites: secrets and users, rebuild times, zombies. */
 
 export function SecretsAndUsers() {
   const { rows } = loadManifest().scenarios["secrets-and-user"].facts;
-  return (
+  return keepStatic(
     <div className="table-scroll">
       <table className="data-table" data-figure="secrets-and-user">
         <caption>What each image holds and who its process runs as (checked inside each image)</caption>
@@ -31,13 +32,13 @@ export function SecretsAndUsers() {
           ))}
         </tbody>
       </table>
-    </div>
+    </div>,
   );
 }
 
 export function RebuildTimes() {
   const { rows, change } = loadManifest().scenarios["build-cache"].facts;
-  return (
+  return keepStatic(
     <div className="table-scroll">
       <table className="data-table" data-figure="build-cache">
         <caption>
@@ -66,13 +67,13 @@ export function RebuildTimes() {
           ))}
         </tbody>
       </table>
-    </div>
+    </div>,
   );
 }
 
 export function ComposeStartup() {
   const facts = loadManifest().scenarios["compose-up"].facts;
-  return (
+  return keepStatic(
     <ul className="fact-list" data-figure="compose-up">
       {facts.healthyOrder.map((service) => (
         <li key={service}>
@@ -88,7 +89,7 @@ export function ComposeStartup() {
         <code>stop app</code> took {facts.stopSeconds.toFixed(1)} s and the app exited with code {facts.appExitCode};
         the volume <code>{facts.volume}</code> survived <code>down</code>.
       </li>
-    </ul>
+    </ul>,
   );
 }
 
@@ -102,7 +103,7 @@ const ROLLING_VARIANTS = [
 export function RollingTotals() {
   const { scenarios } = loadManifest();
   const settings = scenarios["rolling-optimized"].facts;
-  return (
+  return keepStatic(
     <div className="table-scroll">
       <table className="data-table" data-figure="rolling-totals">
         <caption>
@@ -147,6 +148,6 @@ export function RollingTotals() {
           })}
         </tbody>
       </table>
-    </div>
+    </div>,
   );
 }

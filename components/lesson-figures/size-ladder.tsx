@@ -1,4 +1,5 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
+import { keepStatic } from "@/components/static-markup/keep-static";
 
 const MB = 1e6;
 
@@ -14,7 +15,7 @@ export function SizeLadder() {
     ...images,
     { name: "the floor", kind: "floor" as const, uncompressedBytes: floor.totalBytes, compressedBytes: undefined },
   ];
-  return (
+  return keepStatic(
     <figure className="size-ladder" data-figure="size-ladder">
       <table className="data-table">
         <caption>
@@ -54,6 +55,6 @@ export function SizeLadder() {
         the shared libraries it links ({(floor.sharedLibrariesBytes / MB).toFixed(1)} MB), production dependencies (
         {(floor.prodNodeModulesBytes / MB).toFixed(1)} MB) and the built app ({(floor.appBytes / 1e3).toFixed(0)} kB).
       </figcaption>
-    </figure>
+    </figure>,
   );
 }

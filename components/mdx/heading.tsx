@@ -1,8 +1,9 @@
 import type { ComponentProps } from "react";
+import { keepStatic } from "@/components/static-markup/keep-static";
 
 function makeHeading(Tag: "h2" | "h3") {
   function Heading({ id, children, ...rest }: ComponentProps<"h2">) {
-    return (
+    return keepStatic(
       <Tag id={id} {...rest}>
         {children}
         {id ? (
@@ -10,7 +11,7 @@ function makeHeading(Tag: "h2" | "h3") {
             #
           </a>
         ) : null}
-      </Tag>
+      </Tag>,
     );
   }
   Heading.displayName = Tag;

@@ -3,6 +3,7 @@ import { SandboxIsland } from "./sandbox-island";
 import { TrafficChart, TrafficLegend } from "./traffic-chart";
 import { Transcript } from "./transcript";
 import styles from "./sandbox.module.css";
+import { keepStatic } from "@/components/static-markup/keep-static";
 
 export interface SandboxProps {
   /** Scenario name: the recording is sandboxes/recordings/<scenario>.cast, its facts and events come from the manifest. */
@@ -33,14 +34,17 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
   const captionId = `sandbox-${names.join("-vs-")}-caption`;
   const compare = names.length > 1;
   const charts = ready.map((entry) =>
-    entry.traffic ? (
-      <TrafficChart
-        key={entry.summary.name}
-        chart={entry.traffic.chart}
-        title={compare ? entry.summary.title : undefined}
-        label={`${entry.summary.title}: requests per second and each replica's state in the balancer; ${entry.traffic.failed} of ${entry.traffic.sent} requests failed.`}
-      />
-    ) : null,
+    entry.traffic
+      ? // Plain SVG and text: the browser keeps it without hydrating it (the player only moves a playhead over it).
+        keepStatic(
+          <TrafficChart
+            key={entry.summary.name}
+            chart={entry.traffic.chart}
+            title={compare ? entry.summary.title : undefined}
+            label={`${entry.summary.title}: requests per second and each replica's state in the balancer; ${entry.traffic.failed} of ${entry.traffic.sent} requests failed.`}
+          />,
+        )
+      : null,
   );
   const hasCharts = charts.some((chart) => chart !== null);
   return (

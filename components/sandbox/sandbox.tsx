@@ -4,6 +4,12 @@ import { TrafficChart, TrafficLegend } from "./traffic-chart";
 import { Transcript } from "./transcript";
 import styles from "./sandbox.module.css";
 import { keepStatic } from "@/components/static-markup/keep-static";
+import { eventIndexAt } from "@/lib/player/navigation";
+import { markerStateAt } from "@/lib/recordings/marker-state";
+import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
+import { Poster } from "./poster";
+import { Side } from "./side";
+import { panelFields, type PanelField } from "./state-panel";
 
 export interface SandboxProps {
   /** Scenario name: the recording is sandboxes/recordings/<scenario>.cast, its facts and events come from the manifest. */
@@ -33,6 +39,7 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
   const { title: caption, ready, failed } = loadScenarioGroup(names, title);
   const captionId = `sandbox-${names.join("-vs-")}-caption`;
   const compare = names.length > 1;
+  const fields = panelFields(ready.flatMap((entry) => entry.summary.events));
   const charts = ready.map((entry) =>
     entry.traffic
       ? // Plain SVG and text: the browser keeps it without hydrating it (the player only moves a playhead over it).
@@ -62,6 +69,15 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
           compare={compare}
           scenarios={ready.map((entry) => entry.summary)}
           posters={ready.map((entry) => entry.poster)}
+          posterSides={ready.map((entry) => (
+            <PosterSide
+              key={entry.summary.name}
+              scenario={entry.summary}
+              compare={compare}
+              fields={fields}
+              text={entry.poster}
+            />
+          ))}
           charts={hasCharts ? charts : undefined}
         />
       ) : (
@@ -82,5 +98,34 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
         />
       ))}
     </figure>
+  );
+}
+
+/**
+ * A recording's column before the player loads: its poster and the state panel at 0:00. Plain HTML,
+ * so the browser keeps it without hydrating it; the player renders the same column when it loads.
+ */
+function PosterSide({
+  scenario,
+  compare,
+  fields,
+  text,
+}: {
+  scenario: ScenarioSummary;
+  compare: boolean;
+  fields: PanelField[];
+  text: string;
+}) {
+  return keepStatic(
+    <Side
+      scenario={scenario}
+      compare={compare}
+      fields={fields}
+      state={markerStateAt(scenario.events, 0)}
+      lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
+      poster
+    >
+      <Poster scenario={scenario} text={text} />
+    </Side>,
   );
 }

@@ -1,6 +1,7 @@
 import type { StatePatch } from "@/lib/recordings/manifest-schema";
 import type { PanelState, TimelineEvent } from "@/lib/recordings/timeline";
 import styles from "./sandbox.module.css";
+import { plainMarkup } from "@/components/static-markup/keep-static";
 
 export type PanelField = keyof StatePatch | "sinceSigterm";
 
@@ -40,7 +41,7 @@ export function panelFields(events: readonly TimelineEvent[]): PanelField[] {
   return FIELDS.map((field) => field.key).filter((key) => keys.has(key));
 }
 
-export function StatePanel({
+export const StatePanel = plainMarkup(function StatePanel({
   title,
   state,
   fields,
@@ -89,4 +90,4 @@ export function StatePanel({
       )}
     </section>
   );
-}
+});

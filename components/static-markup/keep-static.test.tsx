@@ -3,7 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Evidence } from "@/components/lesson-figures/evidence";
 import { Fact } from "@/components/lesson-figures/fact";
+import { Poster } from "@/components/sandbox/poster";
+import { Side } from "@/components/sandbox/side";
+import { panelFields, StatePanel } from "@/components/sandbox/state-panel";
 import { TrafficChart } from "@/components/sandbox/traffic-chart";
+import { markerStateAt } from "@/lib/recordings/marker-state";
+import { loadScenarioGroup } from "@/lib/recordings/scenarios.server";
 import { isPlainMarkup, keepStatic, plainMarkup } from "./keep-static";
 import { StaticMarkup } from "./static-markup";
 
@@ -17,11 +22,15 @@ const Badge = plainMarkup(function Badge({ children }: { children: ReactNode }) 
 });
 
 describe("isPlainMarkup", () => {
-  it("accepts host elements and text, however deep", () => {
+  it("accepts host elements, fragments and text, however deep", () => {
     expect(
       isPlainMarkup(
         <p>
           Run <code>docker stop</code> and <a href="#x">watch</a> {3} times{false}
+          <>
+            {" · "}
+            <em>twice</em>
+          </>
         </p>,
       ),
     ).toBe(true);
@@ -37,7 +46,6 @@ describe("isPlainMarkup", () => {
         </ul>,
       ),
     ).toBe(false);
-    expect(isPlainMarkup(<>text</>)).toBe(false);
   });
 
   it("accepts a declared plain component, and still checks its children", () => {
@@ -85,7 +93,7 @@ describe("keepStatic", () => {
     expect(keepStatic(live)).toBe(live);
   });
 
-  it("leaves empty, void and raw-HTML elements alone: there is nothing inside to spare", () => {
+  it("leaves empty, void and raw-HTML elements and fragments alone: nothing to spare, or no element to keep", () => {
     for (const element of [
       <hr key="hr" />,
       <div key="empty" />,
@@ -93,6 +101,13 @@ describe("keepStatic", () => {
     ])
       expect(keepStatic(element)).toBe(element);
     expect(keepStatic("text")).toBe("text");
+    const fragment = (
+      <>
+        <p>a</p>
+        <p>b</p>
+      </>
+    );
+    expect(keepStatic(fragment)).toBe(fragment);
   });
 
   it("renders a plain component in place and keeps its element, with the component's key", () => {
@@ -106,7 +121,7 @@ describe("keepStatic", () => {
 describe("the components declared plain", () => {
   // Their declaration is a promise keepStatic relies on: each renders host elements and text only.
   it("render plain markup", () => {
-    const rendered = [
+    const rendered: ReactNode[] = [
       Fact({ name: "naiveExitCode" }),
       Evidence({ scenario: "stop-naive", at: "sigterm", children: "the naive image ignores SIGTERM" }),
       TrafficChart({
@@ -120,6 +135,21 @@ describe("the components declared plain", () => {
         title: "naive",
       }),
     ];
+    const { summary: scenario, poster } = loadScenarioGroup(["health-flip"]).ready[0]!;
+    const fields = panelFields(scenario.events);
+    const state = markerStateAt(scenario.events, 0);
+    rendered.push(
+      Poster({ scenario, text: poster }),
+      StatePanel({ title: scenario.title, state, fields, poster: true }),
+      Side({
+        scenario,
+        compare: true,
+        state,
+        fields,
+        poster: true,
+        children: <Poster scenario={scenario} text={poster} />,
+      }),
+    );
     for (const element of rendered) expect(isPlainMarkup(element)).toBe(true);
   });
 });

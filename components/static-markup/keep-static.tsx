@@ -1,4 +1,4 @@
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from "react";
 import { StaticMarkup } from "./static-markup";
 
 type HostElement = ReactElement<{ children?: ReactNode; dangerouslySetInnerHTML?: unknown }, string>;
@@ -18,8 +18,8 @@ export function plainMarkup<C extends Component>(component: C): C {
 }
 
 /**
- * Whether a tree is plain HTML: host elements (`p`, `a`, `code`…), components declared plain and
- * text only. Anything else (a client island, another server component, a fragment) might need React
+ * Whether a tree is plain HTML: host elements (`p`, `a`, `code`…), fragments, components declared
+ * plain and text only. Anything else (a client island, another server component) might need React
  * in the browser, so it does not count.
  */
 export function isPlainMarkup(node: ReactNode): boolean {
@@ -27,7 +27,8 @@ export function isPlainMarkup(node: ReactNode): boolean {
   if (typeof node === "string" || typeof node === "number") return true;
   if (Array.isArray(node)) return node.every(isPlainMarkup);
   if (!isValidElement(node)) return false;
-  if (typeof node.type !== "string" && !plainComponents.has(node.type as Component)) return false;
+  const plain = typeof node.type === "string" || node.type === Fragment || plainComponents.has(node.type as Component);
+  if (!plain) return false;
   return isPlainMarkup((node as HostElement).props.children);
 }
 
@@ -37,7 +38,8 @@ export function isPlainMarkup(node: ReactNode): boolean {
  * or an element with an island somewhere inside, stays live.
  */
 export function keepStatic(node: ReactNode): ReactNode {
-  if (!isValidElement(node) || !isPlainMarkup(node)) return node;
+  // A fragment has no element of its own to keep.
+  if (!isValidElement(node) || node.type === Fragment || !isPlainMarkup(node)) return node;
   if (typeof node.type !== "string") {
     // A plain component: render it here (it is synchronous and has no hooks) to keep its element.
     const rendered = (node.type as Component)(node.props);

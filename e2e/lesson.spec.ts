@@ -124,6 +124,39 @@ test.describe("lesson 10.4", () => {
     }
   });
 
+  test("the container analogy's labels stay inside the drawing and clear of each other", async ({
+    page,
+    lessonPath,
+  }) => {
+    for (const width of [390, 1350]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(lessonPath);
+      const drawing = page.locator("svg:has(> title#container-analogy-title)");
+      const { outside, overlaps } = await drawing.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll("text")].map((text) => ({
+          label: text.textContent!.trim(),
+          rect: text.getBoundingClientRect(),
+        }));
+        const overlap = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        return {
+          outside: texts
+            .filter(({ rect }) => rect.left < box.left || rect.right > box.right || rect.bottom > box.bottom)
+            .map(({ label }) => label),
+          overlaps: texts.flatMap((a, i) =>
+            texts
+              .slice(i + 1)
+              .filter((b) => overlap(a.rect, b.rect))
+              .map((b) => `${a.label} / ${b.label}`),
+          ),
+        };
+      });
+      expect(outside, `labels cut off at ${width} px`).toEqual([]);
+      expect(overlaps, `labels over each other at ${width} px`).toEqual([]);
+    }
+  });
+
   test("prints without controls and keeps the transcripts", async ({ page, lessonPath }) => {
     await page.goto(lessonPath);
     await page.emulateMedia({ media: "print" });

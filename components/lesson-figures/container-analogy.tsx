@@ -56,8 +56,9 @@ export function ContainerAnalogy() {
               {label}
             </text>
           ))}
-          <text x="160" y="270" textAnchor="middle" className={styles.caption}>
-            door unlocked · crew: root · no health light
+          {/* Short enough, at the drawing's own text size, not to run into the other side's caption. */}
+          <text x="160" y="272" textAnchor="middle" className={styles.svgCaption}>
+            unlocked · crew: root · no health light
           </text>
         </g>
         <g className={styles.optimized}>
@@ -77,8 +78,8 @@ export function ContainerAnalogy() {
             HEALTHCHECK
           </text>
           <rect x="562" y="196" width="24" height="30" rx="4" className={styles.lock} />
-          <text x="480" y="270" textAnchor="middle" className={styles.caption}>
-            locked · crew: node (uid 1000) · health light on
+          <text x="480" y="272" textAnchor="middle" className={styles.svgCaption}>
+            locked · crew: node · health light on
           </text>
         </g>
       </svg>

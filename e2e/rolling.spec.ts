@@ -67,3 +67,17 @@ test("the charts have a text alternative: the totals table counts every request"
     );
   }
 });
+
+test("each chart's requests/s bars are 5rem tall at every width", async ({ page, lessonPath }) => {
+  for (const width of [390, 1350]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(lessonPath);
+    const heights = await page.locator("[data-traffic-chart]").evaluateAll((charts) => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return charts.map((chart) => chart.querySelector("svg")!.getBoundingClientRect().height / rem);
+    });
+    expect(heights.length).toBeGreaterThan(0);
+    // Not the viewBox's aspect ratio (a lesson-wide `svg { height: auto }` made them 23 px on a phone, 119 on a laptop).
+    for (const height of heights) expect(height, `at ${width} px`).toBeCloseTo(5, 1);
+  }
+});

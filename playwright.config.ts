@@ -14,6 +14,10 @@ export default defineConfig<CourseFixtures>({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // CI's 2 cores run two browsers and the static server: measured there, a lesson took 0.8 s to serve and
+  // 3.5 s to hydrate, so a deep link's player can need more than the default 5 s to open. Slower, never laxer.
+  timeout: process.env.CI ? 60_000 : 30_000,
+  expect: { timeout: process.env.CI ? 15_000 : 5_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

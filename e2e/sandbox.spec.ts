@@ -183,8 +183,7 @@ test.describe("sandbox player", () => {
     const at = Math.round((sigterm.time + 0.3) * 10) / 10;
     await page.goto(`${lessonPath}#stop-naive@${at}`);
     const figure = compareFigure(page);
-    // Hydration, the player's chunk and both recordings come first: on a loaded 2-core CI machine that can pass 5 s.
-    await expect.poll(() => shownTime(figure), { timeout: 15_000 }).toBeCloseTo(at, 1);
+    await expect.poll(() => shownTime(figure)).toBeCloseTo(at, 1);
     await expect(figure).toBeInViewport();
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible(); // opened paused
     await expect(panelValue(figure, entry.title, "container")).toHaveText(stateAt(recording, events, at).container!);

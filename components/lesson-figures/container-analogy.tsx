@@ -1,7 +1,6 @@
 import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
 import styles from "./container-analogy.module.css";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 const NAIVE_CARGO = [
   "full Debian + gcc, python",
@@ -38,7 +37,7 @@ function cargoBoxes(count: number, x: number, firstY: number, width: number, hei
 export function ContainerAnalogy() {
   const naiveSize = factValue(loadManifest(), "naiveImageSize");
   const optimizedSize = factValue(loadManifest(), "optimizedImageSize");
-  return keepStatic(
+  return (
     <figure className={styles.figure}>
       <svg viewBox="0 0 640 300" role="img" aria-labelledby="container-analogy-title" className={styles.svg}>
         <title id="container-analogy-title">
@@ -87,6 +86,6 @@ export function ContainerAnalogy() {
         Same box, same crane: the platform only ever sees the container. What you pack inside, and who holds the keys,
         is your job. Sizes are the images our recorder built and measured.
       </figcaption>
-    </figure>,
+    </figure>
   );
 }

@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { deepLink } from "@/lib/player/deep-link";
 import { recordedMoment } from "@/lib/recordings/scenarios.server";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 export interface EvidenceProps {
   /** The recording that shows the claim, e.g. "stop-naive". */
@@ -19,7 +18,7 @@ export interface EvidenceProps {
  * which opens that sandbox at that time. The time comes from the recording, so a re-recording
  * moves the link with it; a moment that is missing fails the build.
  */
-export const Evidence = plainMarkup(function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
+export function Evidence({ scenario, at, occurrence = 1, children }: EvidenceProps) {
   let event: TimelineEvent;
   try {
     event = recordedMoment(scenario, at, occurrence);
@@ -39,4 +38,4 @@ export const Evidence = plainMarkup(function Evidence({ scenario, at, occurrence
       </span>
     </a>
   );
-});
+}

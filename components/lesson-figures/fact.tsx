@@ -1,8 +1,7 @@
 import { factValue } from "@/lib/recordings/facts";
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 /** A measured figure, read from the recorder's manifest at build time: never typed into a lesson. */
-export const Fact = plainMarkup(function Fact({ name }: { name: string }) {
+export function Fact({ name }: { name: string }) {
   return <span className="fact">{factValue(loadManifest(), name)}</span>;
-});
+}

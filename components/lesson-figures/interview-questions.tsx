@@ -1,6 +1,5 @@
 import { IntentLink } from "@/components/layout/intent-link";
 import { loadDecks } from "@/lib/practice/decks.server";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 /**
  * The lesson's interview questions with model answers, from the same deck the practice mode
@@ -12,26 +11,23 @@ export function InterviewQuestions({ lesson }: { lesson: string }) {
   const questions = deck.cards.filter((card) => card.origin === "interview");
   return (
     <ol className="interview-questions">
-      {/* Each question is plain HTML the browser keeps as it is; the practice link below is live. */}
-      {questions.map((card) =>
-        keepStatic(
-          <li key={card.id} id={`interview-${card.id}`}>
-            <p className="interview-questions__question">{card.question}</p>
-            <details>
-              <summary>Model answer</summary>
-              {card.modelAnswer.split(/\n\s*\n/).map((paragraph, index) => (
-                <p key={index}>{paragraph}</p>
+      {questions.map((card) => (
+        <li key={card.id} id={`interview-${card.id}`}>
+          <p className="interview-questions__question">{card.question}</p>
+          <details>
+            <summary>Model answer</summary>
+            {card.modelAnswer.split(/\n\s*\n/).map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+            <p className="interview-questions__points-heading">Key points</p>
+            <ul>
+              {card.keyPoints.map((point) => (
+                <li key={point}>{point}</li>
               ))}
-              <p className="interview-questions__points-heading">Key points</p>
-              <ul>
-                {card.keyPoints.map((point) => (
-                  <li key={point}>{point}</li>
-                ))}
-              </ul>
-            </details>
-          </li>,
-        ),
-      )}
+            </ul>
+          </details>
+        </li>
+      ))}
       <li className="interview-questions__more">
         <IntentLink href="/practice">
           Drill these and {deck.cards.length - questions.length} more cards in interview practice

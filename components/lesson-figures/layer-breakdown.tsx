@@ -1,11 +1,10 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 /** Where an image's bytes are, layer by layer, as the engine reports them (`docker history`). */
 export function LayerBreakdown({ image }: { image: "naive image" | "optimized image" | "distroless image" }) {
   const found = loadManifest().scenarios.sizes.facts.images.find((entry) => entry.name === image);
   if (!found) throw new Error(`<LayerBreakdown image="${image}">: the sizes scenario did not measure it`);
-  return keepStatic(
+  return (
     <div className="table-scroll">
       <table className="data-table" data-figure="layers">
         <caption>Layers of the {image}, biggest first (layers under 1 kB left out)</caption>
@@ -29,6 +28,6 @@ export function LayerBreakdown({ image }: { image: "naive image" | "optimized im
             ))}
         </tbody>
       </table>
-    </div>,
+    </div>
   );
 }

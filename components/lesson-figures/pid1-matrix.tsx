@@ -1,10 +1,9 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 /** The eight PID 1 × handler runs as a table, straight from the manifest. */
 export function Pid1Matrix() {
   const { rows, graceSeconds } = loadManifest().scenarios["pid1-matrix"].facts;
-  return keepStatic(
+  return (
     <div className="table-scroll">
       <table className="data-table" data-figure="pid1-matrix">
         <caption>
@@ -40,6 +39,6 @@ export function Pid1Matrix() {
           ))}
         </tbody>
       </table>
-    </div>,
+    </div>
   );
 }

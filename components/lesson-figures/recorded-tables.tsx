@@ -1,11 +1,10 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 /** Small tables of recorded facts the lesson cites: secrets and users, rebuild times, zombies. */
 
 export function SecretsAndUsers() {
   const { rows } = loadManifest().scenarios["secrets-and-user"].facts;
-  return keepStatic(
+  return (
     <div className="table-scroll">
       <table className="data-table" data-figure="secrets-and-user">
         <caption>What each image holds and who its process runs as (checked inside each image)</caption>
@@ -32,13 +31,13 @@ export function SecretsAndUsers() {
           ))}
         </tbody>
       </table>
-    </div>,
+    </div>
   );
 }
 
 export function RebuildTimes() {
   const { rows, change } = loadManifest().scenarios["build-cache"].facts;
-  return keepStatic(
+  return (
     <div className="table-scroll">
       <table className="data-table" data-figure="build-cache">
         <caption>
@@ -67,13 +66,13 @@ export function RebuildTimes() {
           ))}
         </tbody>
       </table>
-    </div>,
+    </div>
   );
 }
 
 export function ComposeStartup() {
   const facts = loadManifest().scenarios["compose-up"].facts;
-  return keepStatic(
+  return (
     <ul className="fact-list" data-figure="compose-up">
       {facts.healthyOrder.map((service) => (
         <li key={service}>
@@ -89,7 +88,7 @@ export function ComposeStartup() {
         <code>stop app</code> took {facts.stopSeconds.toFixed(1)} s and the app exited with code {facts.appExitCode};
         the volume <code>{facts.volume}</code> survived <code>down</code>.
       </li>
-    </ul>,
+    </ul>
   );
 }
 
@@ -103,7 +102,7 @@ const ROLLING_VARIANTS = [
 export function RollingTotals() {
   const { scenarios } = loadManifest();
   const settings = scenarios["rolling-optimized"].facts;
-  return keepStatic(
+  return (
     <div className="table-scroll">
       <table className="data-table" data-figure="rolling-totals">
         <caption>
@@ -148,6 +147,6 @@ export function RollingTotals() {
           })}
         </tbody>
       </table>
-    </div>,
+    </div>
   );
 }

@@ -1,5 +1,4 @@
 import { loadManifest } from "@/lib/recordings/manifest.server";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 const MB = 1e6;
 
@@ -15,7 +14,7 @@ export function SizeLadder() {
     ...images,
     { name: "the floor", kind: "floor" as const, uncompressedBytes: floor.totalBytes, compressedBytes: undefined },
   ];
-  return keepStatic(
+  return (
     <figure className="size-ladder" data-figure="size-ladder">
       <table className="data-table">
         <caption>
@@ -55,6 +54,6 @@ export function SizeLadder() {
         the shared libraries it links ({(floor.sharedLibrariesBytes / MB).toFixed(1)} MB), production dependencies (
         {(floor.prodNodeModulesBytes / MB).toFixed(1)} MB) and the built app ({(floor.appBytes / 1e3).toFixed(0)} kB).
       </figcaption>
-    </figure>,
+    </figure>
   );
 }

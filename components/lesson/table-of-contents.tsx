@@ -1,5 +1,4 @@
 import type { TocEntry } from "@/lib/content/rehype-collect-headings";
-import { keepStatic } from "@/components/static-markup/keep-static";
 import { HeaderOffset } from "./header-offset";
 import { SidebarDisclosure } from "./sidebar-disclosure";
 
@@ -15,15 +14,13 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
       <SidebarDisclosure />
       <details>
         <summary>On this page</summary>
-        {keepStatic(
-          <ol>
-            {entries.map((entry) => (
-              <li key={entry.id} className={`toc__item toc__item--${entry.depth}`}>
-                <a href={`#${entry.id}`}>{entry.text}</a>
-              </li>
-            ))}
-          </ol>,
-        )}
+        <ol>
+          {entries.map((entry) => (
+            <li key={entry.id} className={`toc__item toc__item--${entry.depth}`}>
+              <a href={`#${entry.id}`}>{entry.text}</a>
+            </li>
+          ))}
+        </ol>
       </details>
     </nav>
   );

@@ -1,9 +1,8 @@
 import type { ComponentProps } from "react";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 function makeHeading(Tag: "h2" | "h3") {
   function Heading({ id, children, ...rest }: ComponentProps<"h2">) {
-    return keepStatic(
+    return (
       <Tag id={id} {...rest}>
         {children}
         {id ? (
@@ -11,7 +10,7 @@ function makeHeading(Tag: "h2" | "h3") {
             #
           </a>
         ) : null}
-      </Tag>,
+      </Tag>
     );
   }
   Heading.displayName = Tag;

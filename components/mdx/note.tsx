@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { keepStatic } from "@/components/static-markup/keep-static";
 
 const LABELS = { note: "Note", warning: "Watch out", measured: "What we measured", analogy: "Analogy" } as const;
 
@@ -11,10 +10,10 @@ export interface NoteProps {
 
 /** An aside in the lesson's flow: a tip, a pitfall, an analogy or a measured fact. */
 export function Note({ kind = "note", title, children }: NoteProps) {
-  return keepStatic(
+  return (
     <aside className={`note note--${kind}`} aria-label={title ?? LABELS[kind]}>
       <p className="note__title">{title ?? LABELS[kind]}</p>
       <div className="note__body">{children}</div>
-    </aside>,
+    </aside>
   );
 }

@@ -2,13 +2,12 @@ import { formatTime } from "@/lib/asciicast/time-display";
 import { eventIndexAt } from "@/lib/player/navigation";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 /**
  * The still screen shown until the first play. It is a moment from the middle of the recording while
  * the clock and the state panel start at 0:00, so it says which moment it is.
  */
-export const Poster = plainMarkup(function Poster({ scenario, text }: { scenario: ScenarioSummary; text: string }) {
+export function Poster({ scenario, text }: { scenario: ScenarioSummary; text: string }) {
   if (!text) return null;
   const moment = scenario.events[eventIndexAt(scenario.events, scenario.posterTime)];
   return (
@@ -22,4 +21,4 @@ export const Poster = plainMarkup(function Poster({ scenario, text }: { scenario
       </p>
     </div>
   );
-});
+}

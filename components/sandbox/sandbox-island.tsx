@@ -2,9 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 import { parseDeepLink } from "@/lib/player/deep-link";
+import { eventIndexAt } from "@/lib/player/navigation";
+import { markerStateAt } from "@/lib/recordings/marker-state";
 import { useNearViewport } from "@/lib/site/use-near-viewport";
 import { Controls, markersOf } from "./controls";
-import { Sides } from "./side";
+import { Poster } from "./poster";
+import { Side, Sides } from "./side";
+import { panelFields } from "./state-panel";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import type { PlayerHandle, SandboxPlayerProps } from "./sandbox-player";
 import styles from "./sandbox.module.css";
@@ -12,8 +16,6 @@ import styles from "./sandbox.module.css";
 export interface SandboxIslandProps {
   scenarios: ScenarioSummary[];
   posters: string[];
-  /** Each recording's column as it stands before the player loads (its poster), server-rendered: see PosterSide. */
-  posterSides: ReactNode[];
   compare: boolean;
   /** Server-rendered traffic charts (rolling deploys), one per scenario or null; the player puts its playhead on them. */
   charts?: (ReactNode | null)[];
@@ -24,7 +26,7 @@ export interface SandboxIslandProps {
  * are a separate chunk imported when the sandbox comes within a screen or two of the viewport
  * (or at once for a deep link or a click on Play), so a lesson's first load carries no player code.
  */
-export function SandboxIsland({ scenarios, posters, posterSides, compare, charts }: SandboxIslandProps) {
+export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIslandProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [Player, setPlayer] = useState<ComponentType<SandboxPlayerProps> | null>(null);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
@@ -92,6 +94,7 @@ export function SandboxIsland({ scenarios, posters, posterSides, compare, charts
   }, [scenarios, command]);
 
   const duration = Math.max(...scenarios.map((scenario) => scenario.duration));
+  const fields = panelFields(scenarios.flatMap((scenario) => scenario.events));
   return (
     <div ref={rootRef} className={styles.island} data-sandbox-player>
       {Player ? (
@@ -99,7 +102,21 @@ export function SandboxIsland({ scenarios, posters, posterSides, compare, charts
       ) : (
         // Straight in the island: a wrapper like the player's element (unstyled in a lesson) would be one element more.
         <>
-          <Sides compare={compare}>{posterSides}</Sides>
+          <Sides compare={compare}>
+            {scenarios.map((scenario, index) => (
+              <Side
+                key={scenario.name}
+                scenario={scenario}
+                compare={compare}
+                fields={fields}
+                state={markerStateAt(scenario.events, 0)}
+                lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
+                poster
+              >
+                <Poster scenario={scenario} text={posters[index]!} />
+              </Side>
+            ))}
+          </Sides>
           {charts}
           <div className={styles.controls}>
             <Controls

@@ -3,13 +3,6 @@ import { SandboxIsland } from "./sandbox-island";
 import { TrafficChart, TrafficLegend } from "./traffic-chart";
 import { Transcript } from "./transcript";
 import styles from "./sandbox.module.css";
-import { keepStatic } from "@/components/static-markup/keep-static";
-import { eventIndexAt } from "@/lib/player/navigation";
-import { markerStateAt } from "@/lib/recordings/marker-state";
-import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
-import { Poster } from "./poster";
-import { Side } from "./side";
-import { panelFields, type PanelField } from "./state-panel";
 
 export interface SandboxProps {
   /** Scenario name: the recording is sandboxes/recordings/<scenario>.cast, its facts and events come from the manifest. */
@@ -39,19 +32,15 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
   const { title: caption, ready, failed } = loadScenarioGroup(names, title);
   const captionId = `sandbox-${names.join("-vs-")}-caption`;
   const compare = names.length > 1;
-  const fields = panelFields(ready.flatMap((entry) => entry.summary.events));
   const charts = ready.map((entry) =>
-    entry.traffic
-      ? // Plain SVG and text: the browser keeps it without hydrating it (the player only moves a playhead over it).
-        keepStatic(
-          <TrafficChart
-            key={entry.summary.name}
-            chart={entry.traffic.chart}
-            title={compare ? entry.summary.title : undefined}
-            label={`${entry.summary.title}: requests per second and each replica's state in the balancer; ${entry.traffic.failed} of ${entry.traffic.sent} requests failed.`}
-          />,
-        )
-      : null,
+    entry.traffic ? (
+      <TrafficChart
+        key={entry.summary.name}
+        chart={entry.traffic.chart}
+        title={compare ? entry.summary.title : undefined}
+        label={`${entry.summary.title}: requests per second and each replica's state in the balancer; ${entry.traffic.failed} of ${entry.traffic.sent} requests failed.`}
+      />
+    ) : null,
   );
   const hasCharts = charts.some((chart) => chart !== null);
   return (
@@ -69,15 +58,6 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
           compare={compare}
           scenarios={ready.map((entry) => entry.summary)}
           posters={ready.map((entry) => entry.poster)}
-          posterSides={ready.map((entry) => (
-            <PosterSide
-              key={entry.summary.name}
-              scenario={entry.summary}
-              compare={compare}
-              fields={fields}
-              text={entry.poster}
-            />
-          ))}
           charts={hasCharts ? charts : undefined}
         />
       ) : (
@@ -98,34 +78,5 @@ function SandboxFigure({ names, title }: { names: string[]; title?: string }) {
         />
       ))}
     </figure>
-  );
-}
-
-/**
- * A recording's column before the player loads: its poster and the state panel at 0:00. Plain HTML,
- * so the browser keeps it without hydrating it; the player renders the same column when it loads.
- */
-function PosterSide({
-  scenario,
-  compare,
-  fields,
-  text,
-}: {
-  scenario: ScenarioSummary;
-  compare: boolean;
-  fields: PanelField[];
-  text: string;
-}) {
-  return keepStatic(
-    <Side
-      scenario={scenario}
-      compare={compare}
-      fields={fields}
-      state={markerStateAt(scenario.events, 0)}
-      lastEvent={scenario.events[eventIndexAt(scenario.events, 0)]?.label}
-      poster
-    >
-      <Poster scenario={scenario} text={text} />
-    </Side>,
   );
 }

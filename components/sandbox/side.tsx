@@ -3,13 +3,12 @@ import type { PanelState } from "@/lib/recordings/timeline";
 import { panelFields, StatePanel, type PanelField } from "./state-panel";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 import styles from "./sandbox.module.css";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 /**
  * One recording's column: title (in compare mode), screen and state panel. The poster and the
  * player both render it, so the two are laid out alike and swapping them shifts nothing.
  */
-export const Side = plainMarkup(function Side({
+export function Side({
   scenario,
   compare,
   state,
@@ -39,7 +38,7 @@ export const Side = plainMarkup(function Side({
       <StatePanel title={scenario.title} state={state} fields={fields} lastEvent={lastEvent} poster={poster} />
     </div>
   );
-});
+}
 
 /** A compare's two columns side by side; a single recording's column needs no wrapper (one element fewer per sandbox). */
 export function Sides({ compare, children }: { compare: boolean; children: ReactNode }) {

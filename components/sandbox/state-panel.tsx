@@ -1,7 +1,6 @@
 import type { StatePatch } from "@/lib/recordings/manifest-schema";
 import type { PanelState, TimelineEvent } from "@/lib/recordings/timeline";
 import styles from "./sandbox.module.css";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 export type PanelField = keyof StatePatch | "sinceSigterm";
 
@@ -41,7 +40,7 @@ export function panelFields(events: readonly TimelineEvent[]): PanelField[] {
   return FIELDS.map((field) => field.key).filter((key) => keys.has(key));
 }
 
-export const StatePanel = plainMarkup(function StatePanel({
+export function StatePanel({
   title,
   state,
   fields,
@@ -90,4 +89,4 @@ export const StatePanel = plainMarkup(function StatePanel({
       )}
     </section>
   );
-});
+}

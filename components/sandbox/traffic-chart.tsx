@@ -1,7 +1,6 @@
 import { Fragment } from "react";
 import type { TrafficChart as TrafficChartData } from "@/lib/recordings/traffic";
 import styles from "./traffic-chart.module.css";
-import { plainMarkup } from "@/components/static-markup/keep-static";
 
 /** Plot units across: x = time / duration × WIDTH, so a playhead at the same fraction lines up. */
 const WIDTH = 1000;
@@ -29,15 +28,7 @@ function rectPath(x: number, y: number, width: number, height: number): string {
  * loaded it sets --playhead (0..1) on a wrapper, which shows the playhead, and seeks when the plot is
  * clicked (see ChartPlayhead). The totals table in the lesson is its text alternative.
  */
-export const TrafficChart = plainMarkup(function TrafficChart({
-  chart,
-  label,
-  title,
-}: {
-  chart: TrafficChartData;
-  label: string;
-  title?: string;
-}) {
+export function TrafficChart({ chart, label, title }: { chart: TrafficChartData; label: string; title?: string }) {
   const x = (time: number) => (time / chart.duration) * WIDTH;
   const y = (count: number) => (count / chart.maxPerSecond) * BARS_HEIGHT;
   // One path per colour rather than an element per bar: a lesson's DOM stays small.
@@ -108,7 +99,7 @@ export const TrafficChart = plainMarkup(function TrafficChart({
       </div>
     </div>
   );
-});
+}
 
 /** What the chart's colours mean; once below the sandbox, not over the plot the playhead covers. */
 export function TrafficLegend() {

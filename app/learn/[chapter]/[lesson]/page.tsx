@@ -4,7 +4,6 @@ import { Breadcrumb } from "@/components/lesson/breadcrumb";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonPager } from "@/components/lesson/lesson-pager";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
-import { keepStatic } from "@/components/static-markup/keep-static";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { findLesson, getLesson, lessonRouteParams } from "@/lib/content/lessons.server";
 import { withBasePath } from "@/lib/site/base-path";
@@ -42,31 +41,29 @@ export default async function LessonPage({ params }: LessonRoute) {
             { label: `${frontmatter.lesson} ${frontmatter.title}` },
           ]}
         />
-        {keepStatic(
-          <header className="lesson-header">
-            <p className="lesson-header__eyebrow">Lesson {frontmatter.lesson}</p>
-            <h1>{frontmatter.title}</h1>
-            <p className="lede">{frontmatter.summary}</p>
-            <p className="lesson-header__meta">
-              {frontmatter.readingTimeMinutes} min read
-              {frontmatter.tags.length > 0 ? <> · {frontmatter.tags.join(", ")}</> : null}
-              {lesson.compiled.presenterSteps.length > 0 ? (
-                <>
-                  {" · "}
-                  <a href={withBasePath(`/present/${lesson.chapterSlug}/${lesson.slug}`)}>Present this lesson</a>
-                </>
-              ) : null}
-            </p>
-            <section className="objectives" aria-labelledby="objectives-heading">
-              <h2 id="objectives-heading">What you&apos;ll learn</h2>
-              <ul>
-                {frontmatter.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </section>
-          </header>,
-        )}
+        <header className="lesson-header">
+          <p className="lesson-header__eyebrow">Lesson {frontmatter.lesson}</p>
+          <h1>{frontmatter.title}</h1>
+          <p className="lede">{frontmatter.summary}</p>
+          <p className="lesson-header__meta">
+            {frontmatter.readingTimeMinutes} min read
+            {frontmatter.tags.length > 0 ? <> · {frontmatter.tags.join(", ")}</> : null}
+            {lesson.compiled.presenterSteps.length > 0 ? (
+              <>
+                {" · "}
+                <a href={withBasePath(`/present/${lesson.chapterSlug}/${lesson.slug}`)}>Present this lesson</a>
+              </>
+            ) : null}
+          </p>
+          <section className="objectives" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading">What you&apos;ll learn</h2>
+            <ul>
+              {frontmatter.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </section>
+        </header>
       </div>
       {/* Between the header and the lesson on a phone; the sticky sidebar on a wide screen (globals.css). */}
       <TableOfContents entries={lesson.compiled.toc} />

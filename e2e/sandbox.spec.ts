@@ -221,7 +221,10 @@ test.describe("sandbox player", () => {
     const { recording } = scenario("health-flip");
     await page.goto(lessonPath);
     const figure = healthFigure(page);
-    await figure.getByRole("button", { name: "Play" }).click();
+    // The poster's Play, clicked where it is (far below the fold): a pointer click would scroll the sandbox into
+    // view first, and the player it starts loading could replace the poster (its own Play disabled while the
+    // held recording loads) before the click lands.
+    await figure.getByRole("button", { name: "Play" }).dispatchEvent("click");
     await expect(figure.getByText("Loading the recording…")).toBeVisible();
     await figure.getByTestId("sandbox-terminal").focus();
     await page.keyboard.press("5");

@@ -47,6 +47,29 @@ test.describe("lesson 10.4", () => {
     for (const section of SECTIONS) await expect(toc.getByRole("link", { name: section, exact: true })).toHaveCount(1);
   });
 
+  test("shows the lesson's Markdown tables as tables, never as rows of pipes", async ({ page, lessonPath }) => {
+    await page.goto(lessonPath);
+    const cheatSheet = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Concern" }) });
+    await expect(cheatSheet.getByRole("columnheader")).toHaveText(["Concern", "Wrong way", "Right way"]);
+    await expect(cheatSheet.getByRole("row").filter({ hasText: "PID 1" }).getByRole("cell")).toHaveText([
+      "PID 1",
+      "npm start or a shell",
+      "tini -- node dist/server.js",
+    ]);
+    const kubernetes = page
+      .getByRole("table")
+      .filter({ has: page.getByRole("columnheader", { name: "In Kubernetes" }) });
+    await expect(kubernetes.getByRole("columnheader")).toHaveText([
+      "In this recording",
+      "In Kubernetes",
+      "How we know",
+    ]);
+    // Its facts come from the manifest inside the cells.
+    await expect(kubernetes.getByRole("row").nth(2)).toContainText(/marked DOWN after \d+ failed checks/);
+    // A table Markdown could not parse would print its delimiter row as text.
+    await expect(page.locator("article")).not.toContainText("| --- |");
+  });
+
   test("shows the real Dockerfiles the recorder builds, with numbered callouts", async ({ page, lessonPath }) => {
     await page.goto(lessonPath);
     for (const file of ["sandboxes/images/naive/Dockerfile", "sandboxes/images/optimized/Dockerfile"]) {

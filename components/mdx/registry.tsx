@@ -25,14 +25,17 @@ import { SizeLadder } from "@/components/lesson-figures/size-ladder";
 import { Sandbox, SandboxCompare } from "@/components/sandbox/sandbox";
 import { H2, H3 } from "./heading";
 import { Note } from "./note";
+import { Table, TableHeader } from "./table";
 
 /**
  * Every component a lesson can use, in one place. Lessons get these by name
- * (`<Note kind="warning">`), and fenced code blocks become <Code>.
+ * (`<Note kind="warning">`), fenced code blocks become <Code> and Markdown tables <Table>.
  */
 export const mdxComponents = {
   h2: H2,
   h3: H3,
+  table: Table,
+  th: TableHeader,
   Code,
   Note,
   Sandbox,

@@ -3,11 +3,13 @@ import path from "node:path";
 import type { Message } from "esbuild";
 import { bundleMDX } from "mdx-bundler";
 import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
 import { ContentError } from "./frontmatter";
 import { rawImports } from "./raw-imports";
 import { rehypeCollectHeadings, type TocEntry } from "./rehype-collect-headings";
 import { remarkCodeBlocks } from "./remark-code-blocks";
 import { remarkPresenterSteps, type PresenterStepSource } from "./remark-presenter-steps";
+import { remarkTablesParsed } from "./remark-tables";
 import { remarkQuizzes, type LessonQuiz } from "@/lib/quiz/remark-quizzes";
 
 export interface CompiledMdx {
@@ -35,6 +37,9 @@ export async function compileMdx(file: string, source: string): Promise<Compiled
       mdxOptions(options) {
         options.remarkPlugins = [
           ...(options.remarkPlugins ?? []),
+          // Tables (and footnotes, autolinks); a single ~ stays text, as in "~300 MB", not strikethrough.
+          [remarkGfm, { singleTilde: false }],
+          remarkTablesParsed,
           remarkCodeBlocks,
           [remarkQuizzes, { file: relativeFile, quizzes }],
           remarkPresenterSteps(presenterSteps),

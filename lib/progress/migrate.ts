@@ -1,5 +1,5 @@
 import { toDay } from "@/lib/practice/dates";
-import { PROGRESS_VERSION, emptyProgress, progressDataSchema, type ProgressData } from "./schema";
+import { PROGRESS_VERSION, emptyProgress, progressSchemas, type ProgressData } from "./schema";
 
 /**
  * Turning whatever is in storage into a valid current state, without ever throwing.
@@ -116,7 +116,7 @@ export function migrateEnvelope(envelope: unknown): LoadOutcome {
   } catch (error) {
     return reset(`upgrading it from format ${version} failed: ${describeError(error)}`);
   }
-  const parsed = progressDataSchema.safeParse(state);
+  const parsed = progressSchemas().progressData.safeParse(state);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join(".") || "(top level)";

@@ -1,6 +1,5 @@
-import * as z from "@/lib/site/zod";
 import { migrateEnvelope } from "./migrate";
-import { PROGRESS_VERSION, isoTime, type ProgressData } from "./schema";
+import { PROGRESS_VERSION, progressSchemas, type ProgressData } from "./schema";
 
 /**
  * Replacing all progress at once (importing a file, or restoring what an import replaced): what
@@ -56,8 +55,6 @@ export function serializeReplaced(data: ProgressData, replacedAt: Date): string 
   return JSON.stringify({ state: data, version: PROGRESS_VERSION, replacedAt: replacedAt.toISOString() });
 }
 
-const replacedStamp = z.object({ replacedAt: isoTime });
-
 /** A backup this site cannot read is simply not offered (only this site writes the slot). */
 export function parseReplaced(raw: string | null): ReplacedProgress | null {
   if (raw === null) return null;
@@ -67,7 +64,7 @@ export function parseReplaced(raw: string | null): ReplacedProgress | null {
   } catch {
     return null;
   }
-  const stamp = replacedStamp.safeParse(envelope);
+  const stamp = progressSchemas().replacedStamp.safeParse(envelope);
   if (!stamp.success) return null;
   const outcome = migrateEnvelope(envelope);
   return outcome.status === "ok" || outcome.status === "migrated"

@@ -13,71 +13,90 @@ export const BACKUP_KEY_PREFIX = "shipping-node:progress:backup:";
 /** The progress the last import or restore replaced (see ./replace.ts), for the progress page to bring back. */
 export const REPLACED_KEY = "shipping-node:progress:replaced";
 
-const day = z.string().check(z.refine(isDay, "must be a YYYY-MM-DD date"));
-export const isoTime = z.iso.datetime({ offset: true });
-const index = z.int().check(z.minimum(0));
+/**
+ * The saved data's schemas, built on first use. Building them is one of the longest tasks of a page's start on a phone
+ * (zod constructs every schema's checks up front), and a first visit, with nothing saved, never needs them: nothing is
+ * read back and nothing imported. Whatever is read from storage or imported is still validated against them.
+ */
+function buildSchemas() {
+  const day = z.string().check(z.refine(isDay, "must be a YYYY-MM-DD date"));
+  const isoTime = z.iso.datetime({ offset: true });
+  const index = z.int().check(z.minimum(0));
 
-export const quizRecordSchema = z.object({
-  lesson: z.string().check(z.minLength(1)),
-  id: z.string().check(z.minLength(1)),
-  kind: z.enum(QUIZ_KINDS),
-  /** Option indices picked, the line order, or the one line picked (see lib/quiz/scoring.ts). */
-  answer: z.array(index).check(z.maxLength(200)),
-  correct: z.boolean(),
-  /** Whether the first submitted answer was correct; later retries do not change it. */
-  firstTryCorrect: z.boolean(),
-  attempts: z.int().check(z.minimum(1)),
-  answeredAt: isoTime,
-});
+  const quizRecordSchema = z.object({
+    lesson: z.string().check(z.minLength(1)),
+    id: z.string().check(z.minLength(1)),
+    kind: z.enum(QUIZ_KINDS),
+    /** Option indices picked, the line order, or the one line picked (see lib/quiz/scoring.ts). */
+    answer: z.array(index).check(z.maxLength(200)),
+    correct: z.boolean(),
+    /** Whether the first submitted answer was correct; later retries do not change it. */
+    firstTryCorrect: z.boolean(),
+    attempts: z.int().check(z.minimum(1)),
+    answeredAt: isoTime,
+  });
 
-export const lessonRecordSchema = z.object({
-  readAt: z.optional(isoTime),
-  completedAt: z.optional(isoTime),
-});
+  const lessonRecordSchema = z.object({
+    readAt: z.optional(isoTime),
+    completedAt: z.optional(isoTime),
+  });
 
-export const cardScheduleSchema = z.object({
-  box: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
-  due: day,
-  lastReviewed: day,
-  reviews: z.int().check(z.minimum(1)),
-  lapses: z.int().check(z.minimum(0)),
-  lastScore: z.number().check(z.minimum(0), z.maximum(1)),
-});
+  const cardScheduleSchema = z.object({
+    box: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+    due: day,
+    lastReviewed: day,
+    reviews: z.int().check(z.minimum(1)),
+    lapses: z.int().check(z.minimum(0)),
+    lastScore: z.number().check(z.minimum(0), z.maximum(1)),
+  });
 
-/** A grade: checks passed out of checks run (lib/exercise/rules.ts gradeOf, or the lab runner's). */
-export const gradeSchema = z
-  .object({ passed: z.int().check(z.minimum(0)), total: z.int().check(z.minimum(1)) })
-  .check(z.refine((grade) => grade.passed <= grade.total, "passed cannot exceed total"));
+  /** A grade: checks passed out of checks run (lib/exercise/rules.ts gradeOf, or the lab runner's). */
+  const gradeSchema = z
+    .object({ passed: z.int().check(z.minimum(0)), total: z.int().check(z.minimum(1)) })
+    .check(z.refine((grade) => grade.passed <= grade.total, "passed cannot exceed total"));
 
-export const exerciseRecordSchema = z.object({
-  lesson: z.string().check(z.minLength(1)),
-  id: z.string().check(z.minLength(1)),
-  /** Static checks of the learner's Dockerfile (each "Check" press). */
-  attempts: z.int().check(z.minimum(0)),
-  /** The best static grade so far. */
-  bestCheck: z.optional(gradeSchema),
-  /** The best grade from a real build and run on the learner's engine. */
-  bestRun: z.optional(gradeSchema),
-  lastAttemptAt: isoTime,
-});
+  const exerciseRecordSchema = z.object({
+    lesson: z.string().check(z.minLength(1)),
+    id: z.string().check(z.minLength(1)),
+    /** Static checks of the learner's Dockerfile (each "Check" press). */
+    attempts: z.int().check(z.minimum(0)),
+    /** The best static grade so far. */
+    bestCheck: z.optional(gradeSchema),
+    /** The best grade from a real build and run on the learner's engine. */
+    bestRun: z.optional(gradeSchema),
+    lastAttemptAt: isoTime,
+  });
 
-export const progressDataSchema = z.object({
-  /** Keyed by `lesson#questionId` (lib/quiz/types.ts quizKey). */
-  quizzes: z.record(z.string(), quizRecordSchema),
-  /** Keyed by lesson id, `chapter-slug/lesson-slug` (lib/content/lesson-id.ts). */
-  lessons: z.record(z.string(), lessonRecordSchema),
-  /** Keyed by `lesson#cardId` (lib/practice/cards.ts cardKey). */
-  practice: z.record(z.string(), cardScheduleSchema),
-  /** Days with at least one practice review, for the streak; sorted, unique. */
-  practiceDays: z.array(day).check(z.maxLength(5000)),
-  /** Keyed by `lesson#exerciseId`, like quizzes. */
-  exercises: z.record(z.string(), exerciseRecordSchema),
-});
+  const progressDataSchema = z.object({
+    /** Keyed by `lesson#questionId` (lib/quiz/types.ts quizKey). */
+    quizzes: z.record(z.string(), quizRecordSchema),
+    /** Keyed by lesson id, `chapter-slug/lesson-slug` (lib/content/lesson-id.ts). */
+    lessons: z.record(z.string(), lessonRecordSchema),
+    /** Keyed by `lesson#cardId` (lib/practice/cards.ts cardKey). */
+    practice: z.record(z.string(), cardScheduleSchema),
+    /** Days with at least one practice review, for the streak; sorted, unique. */
+    practiceDays: z.array(day).check(z.maxLength(5000)),
+    /** Keyed by `lesson#exerciseId`, like quizzes. */
+    exercises: z.record(z.string(), exerciseRecordSchema),
+  });
 
-export type QuizRecord = z.infer<typeof quizRecordSchema>;
-export type LessonRecord = z.infer<typeof lessonRecordSchema>;
-export type ExerciseRecord = z.infer<typeof exerciseRecordSchema>;
-export type ProgressData = z.infer<typeof progressDataSchema>;
+  /** The stamp on the backup an import or restore keeps (./replace.ts). */
+  const replacedStampSchema = z.object({ replacedAt: isoTime });
+
+  return { progressData: progressDataSchema, replacedStamp: replacedStampSchema };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+export function progressSchemas(): ReturnType<typeof buildSchemas> {
+  schemas ??= buildSchemas();
+  return schemas;
+}
+
+export type ProgressData = z.infer<ReturnType<typeof progressSchemas>["progressData"]>;
+export type QuizRecord = ProgressData["quizzes"][string];
+export type LessonRecord = ProgressData["lessons"][string];
+export type ExerciseRecord = ProgressData["exercises"][string];
 
 export function emptyProgress(): ProgressData {
   return { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} };

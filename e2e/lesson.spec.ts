@@ -147,37 +147,57 @@ test.describe("lesson 10.4", () => {
     }
   });
 
-  test("the container analogy's labels stay inside the drawing and clear of each other", async ({
+  test("the container analogy's labels stay inside their drawings, clear of each other and at 12 px or more", async ({
     page,
     lessonPath,
   }) => {
     for (const width of [390, 1350]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(lessonPath);
-      const drawing = page.locator("svg:has(> title#container-analogy-title)");
-      const { outside, overlaps } = await drawing.evaluate((svg) => {
-        const box = svg.getBoundingClientRect();
-        const texts = [...svg.querySelectorAll("text")].map((text) => ({
-          label: text.textContent!.trim(),
-          rect: text.getBoundingClientRect(),
-        }));
-        const overlap = (a: DOMRect, b: DOMRect) =>
-          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-        return {
-          outside: texts
-            .filter(({ rect }) => rect.left < box.left || rect.right > box.right || rect.bottom > box.bottom)
-            .map(({ label }) => label),
-          overlaps: texts.flatMap((a, i) =>
-            texts
-              .slice(i + 1)
-              .filter((b) => overlap(a.rect, b.rect))
-              .map((b) => `${a.label} / ${b.label}`),
-          ),
-        };
-      });
-      expect(outside, `labels cut off at ${width} px`).toEqual([]);
-      expect(overlaps, `labels over each other at ${width} px`).toEqual([]);
+      const drawings = page.locator("svg:has(> title[id^=container-analogy-])");
+      await expect(drawings).toHaveCount(2);
+      for (const drawing of await drawings.all()) {
+        const { outside, overlaps, small } = await drawing.evaluate((svg) => {
+          const box = svg.getBoundingClientRect();
+          const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+          const texts = [...svg.querySelectorAll("text")].map((text) => ({
+            label: text.textContent!.trim(),
+            rect: text.getBoundingClientRect(),
+            px: parseFloat(getComputedStyle(text).fontSize) * scale,
+          }));
+          const overlap = (a: DOMRect, b: DOMRect) =>
+            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return {
+            outside: texts
+              .filter(({ rect }) => rect.left < box.left || rect.right > box.right || rect.bottom > box.bottom)
+              .map(({ label }) => label),
+            overlaps: texts.flatMap((a, i) =>
+              texts
+                .slice(i + 1)
+                .filter((b) => overlap(a.rect, b.rect))
+                .map((b) => `${a.label} / ${b.label}`),
+            ),
+            small: texts.filter(({ px }) => px < 12).map(({ label, px }) => `${label}: ${px.toFixed(1)} px`),
+          };
+        });
+        expect(outside, `labels cut off at ${width} px`).toEqual([]);
+        expect(overlaps, `labels over each other at ${width} px`).toEqual([]);
+        expect(small, `labels under 12 px on screen at ${width} px`).toEqual([]);
+      }
     }
+  });
+
+  test("each evidence link shows the moment it cites and tells a screen reader where it leads", async ({
+    page,
+    lessonPath,
+  }) => {
+    await page.goto(lessonPath);
+    const link = page.locator('a.evidence[data-evidence-scenario="stop-naive"]').first();
+    const moment = (await link.getAttribute("data-moment"))!;
+    expect(moment).not.toBe("");
+    // The badge is drawn after the claim, from the recording's own label for the moment.
+    expect(await link.evaluate((anchor) => getComputedStyle(anchor, "::after").content)).toContain(moment);
+    await expect(page.getByRole("link", { name: "(watch it in the stop-naive recording)" }).first()).toBeVisible();
   });
 
   test("prints without controls and keeps the transcripts", async ({ page, lessonPath }) => {

@@ -470,6 +470,23 @@ test.describe("searchable transcript and announcements (#17.5, 1280×800)", () =
     await expect(figure.getByText("does not appear")).toBeVisible();
   });
 
+  test("opening a transcript, its text stays put when the search box arrives", async ({ page, lessonPath }) => {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(lessonPath);
+      const details = figureOf(page, "health-flip").locator("details").first();
+      await details.scrollIntoViewIfNeeded();
+      // Opened and measured in one task: the search's chunk cannot have arrived yet.
+      const before = await details.evaluate((element: HTMLDetailsElement) => {
+        element.open = true;
+        return element.querySelector("pre")!.getBoundingClientRect().top;
+      });
+      await expect(details.getByLabel("Find in this transcript")).toBeEnabled();
+      const after = await details.locator("pre").evaluate((pre) => pre.getBoundingClientRect().top);
+      expect(Math.abs(after - before), `the transcript moved at ${width} px`).toBeLessThanOrEqual(1);
+    }
+  });
+
   test("while playing, markers are announced and output lines are not", async ({ page, lessonPath }) => {
     const { events } = scenario("health-flip");
     await page.setViewportSize({ width: 1280, height: 800 });

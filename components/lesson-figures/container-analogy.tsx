@@ -39,49 +39,59 @@ export function ContainerAnalogy() {
   const optimizedSize = factValue(loadManifest(), "optimizedImageSize");
   return (
     <figure className={styles.figure}>
-      <svg viewBox="0 0 640 300" role="img" aria-labelledby="container-analogy-title" className={styles.svg}>
-        <title id="container-analogy-title">
-          {`Two shipping containers. The naive one (${naiveSize}) is crammed with a full operating system, build tools, dev dependencies, test files and a secret, its door is unlocked and its crew is root. The optimized one (${optimizedSize}) holds only the runtime, production dependencies and the built app, is locked, crewed by the node user, and has a health light.`}
-        </title>
-        <g className={styles.naive}>
-          <text x="160" y="28" className={styles.heading} textAnchor="middle">
-            Naive image · {naiveSize}
-          </text>
-          <rect x="20" y="44" width="280" height="200" rx="6" className={styles.box} />
-          <path d={ribs(48, 9)} className={styles.rib} />
-          <path d={cargoBoxes(NAIVE_CARGO.length, 36, 58, 248, 28, 34)} className={styles.cargoBad} />
-          {NAIVE_CARGO.map((label, i) => (
-            <text key={label} x="48" y={77 + i * 34} className={styles.cargoText}>
-              {label}
+      {/*
+        Two drawings in the same units (one 640 × 300 scene, each showing its half): side by side where both fit at
+        full size or more, one above the other on a phone, so the labels never shrink below a reader's 12 px.
+      */}
+      <div className={styles.drawings}>
+        <svg viewBox="0 0 320 300" role="img" aria-labelledby="container-analogy-naive" className={styles.svg}>
+          <title id="container-analogy-naive">
+            {`The naive image (${naiveSize}) as a shipping container: crammed with a full operating system, build tools, dev dependencies, test files and a secret; its door is unlocked and its crew is root.`}
+          </title>
+          <g className={styles.naive}>
+            <text x="160" y="28" className={styles.heading} textAnchor="middle">
+              Naive image · {naiveSize}
             </text>
-          ))}
-          {/* Short enough, at the drawing's own text size, not to run into the other side's caption. */}
-          <text x="160" y="272" textAnchor="middle" className={styles.svgCaption}>
-            unlocked · crew: root · no health light
-          </text>
-        </g>
-        <g className={styles.optimized}>
-          <text x="480" y="28" className={styles.heading} textAnchor="middle">
-            Optimized image · {optimizedSize}
-          </text>
-          <rect x="360" y="44" width="240" height="200" rx="6" className={styles.box} />
-          <path d={ribs(384, 8)} className={styles.rib} />
-          <path d={cargoBoxes(OPTIMIZED_CARGO.length, 376, 130, 176, 22, 28)} className={styles.cargoGood} />
-          {OPTIMIZED_CARGO.map((label, i) => (
-            <text key={label} x="386" y={145 + i * 28} className={styles.cargoText}>
-              {label}
+            <rect x="20" y="44" width="280" height="200" rx="6" className={styles.box} />
+            <path d={ribs(48, 9)} className={styles.rib} />
+            <path d={cargoBoxes(NAIVE_CARGO.length, 36, 58, 248, 28, 34)} className={styles.cargoBad} />
+            {NAIVE_CARGO.map((label, i) => (
+              <text key={label} x="48" y={77 + i * 34} className={styles.cargoText}>
+                {label}
+              </text>
+            ))}
+            <text x="160" y="272" textAnchor="middle" className={styles.svgCaption}>
+              unlocked · crew: root · no health light
             </text>
-          ))}
-          <circle cx="580" cy="64" r="9" className={styles.healthLight} />
-          <text x="566" y="68" textAnchor="end" className={styles.small}>
-            HEALTHCHECK
-          </text>
-          <rect x="562" y="196" width="24" height="30" rx="4" className={styles.lock} />
-          <text x="480" y="272" textAnchor="middle" className={styles.svgCaption}>
-            locked · crew: node · health light on
-          </text>
-        </g>
-      </svg>
+          </g>
+        </svg>
+        <svg viewBox="320 0 320 300" role="img" aria-labelledby="container-analogy-optimized" className={styles.svg}>
+          <title id="container-analogy-optimized">
+            {`The optimized image (${optimizedSize}) as the same container: only the runtime, production dependencies and the built app; locked, crewed by the node user, with a health light.`}
+          </title>
+          <g className={styles.optimized}>
+            <text x="480" y="28" className={styles.heading} textAnchor="middle">
+              Optimized image · {optimizedSize}
+            </text>
+            <rect x="360" y="44" width="240" height="200" rx="6" className={styles.box} />
+            <path d={ribs(384, 8)} className={styles.rib} />
+            <path d={cargoBoxes(OPTIMIZED_CARGO.length, 376, 130, 176, 22, 28)} className={styles.cargoGood} />
+            {OPTIMIZED_CARGO.map((label, i) => (
+              <text key={label} x="386" y={145 + i * 28} className={styles.cargoText}>
+                {label}
+              </text>
+            ))}
+            <circle cx="580" cy="64" r="9" className={styles.healthLight} />
+            <text x="566" y="68" textAnchor="end" className={styles.small}>
+              HEALTHCHECK
+            </text>
+            <rect x="562" y="196" width="24" height="30" rx="4" className={styles.lock} />
+            <text x="480" y="272" textAnchor="middle" className={styles.svgCaption}>
+              locked · crew: node · health light on
+            </text>
+          </g>
+        </svg>
+      </div>
       <figcaption className={styles.caption}>
         Same box, same crane: the platform only ever sees the container. What you pack inside, and who holds the keys,
         is your job. Sizes are the images our recorder built and measured.

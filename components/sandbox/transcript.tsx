@@ -1,7 +1,6 @@
 import { formatTime } from "@/lib/asciicast/time-display";
 import type { TranscriptEntry } from "@/lib/asciicast/transcript";
 import { linkTime } from "@/lib/player/deep-link";
-import { TranscriptSearchBox } from "./transcript-search-box";
 import { TranscriptSearchLoader } from "./transcript-search-loader";
 import styles from "./sandbox.module.css";
 
@@ -27,9 +26,7 @@ export function Transcript({
         {/* The duration in the summary's own text: a span to mute it would be an element more per transcript. */}
         Transcript{title ? `: ${title}` : ""} ({formatTime(duration)})
       </summary>
-      <TranscriptSearchLoader scenario={scenario}>
-        <TranscriptSearchBox inputId={`transcript-search-${scenario}`} />
-      </TranscriptSearchLoader>
+      <TranscriptSearchLoader scenario={scenario} />
       <pre className={styles.transcriptText} data-transcript={scenario}>
         {entries
           .map((entry) => `${formatTime(linkTime(entry.time))}  ${entry.kind === "marker" ? "▸ " : ""}${entry.text}\n`)

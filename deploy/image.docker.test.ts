@@ -130,9 +130,19 @@ describe.skipIf(!hasEngine)("the course image (deploy/Dockerfile, real Docker en
     }
   }, 60_000);
 
-  it("docker stop ends it with exit code 0 in under a second", () => {
-    const { seconds, exitCode } = stopAndMeasure(CONTAINER);
-    expect(exitCode).toBe(0);
-    expect(seconds).toBeLessThan(1);
-  });
+  it("docker stop ends it with exit code 0 in under a second", async () => {
+    // A container of its own: nginx's graceful stop rightly waits (up to worker_shutdown_timeout) for a download in
+    // flight, and the shared container may still hold one of this file's earlier responses that nobody read. Measured
+    // in CI: 5.5 s on the shared container, exit code 0.
+    const name = `${CONTAINER}-stop`;
+    try {
+      startCourseContainer(TAG, name, await freeLoopbackPort());
+      expect(await waitHealthy(name)).toBe(true);
+      const { seconds, exitCode } = stopAndMeasure(name);
+      expect(exitCode).toBe(0);
+      expect(seconds).toBeLessThan(1);
+    } finally {
+      docker(["rm", "-f", name], { allowFailure: true });
+    }
+  }, 60_000);
 });

@@ -2,18 +2,18 @@ import type { ChangeEvent, ReactNode } from "react";
 import styles from "./sandbox.module.css";
 
 /**
- * The transcript's search box, shared by the server-rendered transcript (disabled, until the search
- * has loaded) and the search itself, so that the one takes the other's place without a shift.
+ * The transcript's search box: a label and a field on one row at every width (the slot the transcript
+ * keeps for it before it loads is that row's height, see transcript-search-loader.tsx), results below.
  */
 export function TranscriptSearchBox({
   inputId,
-  query = "",
+  query,
   onQuery,
   children,
 }: {
   inputId: string;
-  query?: string;
-  onQuery?: (query: string, input: HTMLInputElement) => void;
+  query: string;
+  onQuery: (query: string, input: HTMLInputElement) => void;
   /** What the search found. */
   children?: ReactNode;
 }) {
@@ -26,10 +26,7 @@ export function TranscriptSearchBox({
         value={query}
         placeholder="e.g. SIGTERM"
         autoComplete="off"
-        disabled={!onQuery}
-        onChange={
-          onQuery && ((event: ChangeEvent<HTMLInputElement>) => onQuery(event.target.value, event.currentTarget))
-        }
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onQuery(event.target.value, event.currentTarget)}
       />
       {children}
     </div>

@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import http from "node:http";
+import { performance } from "node:perf_hooks";
 
 /** What happened to the requests that ended in one second of the load (or in the whole run). */
 export interface RequestCounts {
@@ -55,57 +56,96 @@ export function percentile(values: number[], p: number): number {
 
 export interface LoadOptions {
   url: string;
-  /** Requests per second across all connections (autocannon's overallRate). */
+  /** Requests per second, sent on schedule whether or not earlier ones were answered (an open loop). */
   rate: number;
+  /** At most this many keep-alive connections; a request due while all are busy waits for one. */
   connections: number;
-  /** An upper bound: the load stops by itself after this many seconds even if nobody stops it. */
+  /** An upper bound: the load stops sending by itself after this many seconds even if nobody stops it. */
   maxSeconds: number;
+  /** A request not answered within this long is abandoned and counted as a timeout. */
+  timeoutMs?: number;
 }
 
+/** What the load is called in the manifest and on the page. */
+export const LOAD_TOOL = `Node.js ${process.version} http client, no retries`;
+
 /**
- * A fixed-rate load (autocannon) that counts every request's outcome per second of the run and
- * in total. Only ever pointed at 127.0.0.1: the balancer's published port.
+ * A fixed-rate load that counts every request it sends, once: answered (by status), or failed
+ * without an answer (reset, timeout, other), per second of the run and in total. Only ever pointed
+ * at 127.0.0.1: the balancer's published port.
+ *
+ * Written on Node's own client rather than a benchmarking tool because a probe must see what it
+ * counts: autocannon 9 quietly reconnects and sends again when a connection closes before the
+ * answer, so a request the balancer dropped was counted as a slow success, and it does not count
+ * requests still in flight when it stops. Node's client reports both, and never retries.
  */
-export function startLoad(options: LoadOptions) {
-  if (new URL(options.url).hostname !== "127.0.0.1")
-    throw new Error(`the load generator targets 127.0.0.1 only, not ${options.url}`);
+export function startLoad({ url, rate, connections, maxSeconds, timeoutMs = 10_000 }: LoadOptions) {
+  if (new URL(url).hostname !== "127.0.0.1") throw new Error(`the load generator targets 127.0.0.1 only, not ${url}`);
   const startedAt = Date.now();
   const perSecond: RequestCounts[] = [];
   const total = emptyCounts();
   const latenciesMs: number[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const inFlight = new Set<Promise<void>>();
   const record = (outcome: RequestOutcome) => {
     const second = Math.floor((Date.now() - startedAt) / 1000);
     while (perSecond.length <= second) perSecond.push(emptyCounts());
     countOutcome(perSecond[second]!, outcome);
     countOutcome(total, outcome);
   };
-  let finished: () => void = () => {};
-  const done = new Promise<void>((resolve) => (finished = resolve));
-  const instance = autocannon(
-    {
-      url: options.url,
-      connections: options.connections,
-      overallRate: options.rate,
-      duration: options.maxSeconds,
-      timeout: 10,
+
+  const send = () => {
+    const began = performance.now();
+    const done = new Promise<void>((resolve) => {
+      let settled = false;
+      const settle = (outcome: RequestOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if ("status" in outcome) latenciesMs.push(performance.now() - began);
+        record(outcome);
+        resolve();
+      };
+      const request = http.get(url, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => settle({ status: response.statusCode ?? 0 }));
+        response.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
+      const timer = setTimeout(() => {
+        settle({ error: { message: `timed out after ${timeoutMs} ms` } });
+        request.destroy();
+      }, timeoutMs);
+    });
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+  };
+
+  // Every few milliseconds, send whatever the schedule says is due: a stall in this process is
+  // caught up at once, so the rate over the run holds.
+  const due = rate * maxSeconds;
+  let sent = 0;
+  const sender = setInterval(
+    () => {
+      const scheduled = Math.min(due, Math.floor(((Date.now() - startedAt) / 1000) * rate) + 1);
+      for (; sent < scheduled; sent++) send();
+      if (sent >= due) clearInterval(sender);
     },
-    () => finished(),
+    Math.max(1, Math.floor(1000 / rate / 2)),
   );
-  instance.on("response", (_client, status, _bytes, responseTime) => {
-    latenciesMs.push(responseTime);
-    record({ status });
-  });
-  instance.on("reqError", (error: { code?: string; message?: string }) => record({ error }));
+
   return {
     startedAt,
     perSecond,
     total,
-    /** The last completed second's counts (for the once-a-second terminal line). */
+    /** The counts of one second of the run (for the once-a-second terminal line). */
     second: (index: number) => perSecond[index] ?? emptyCounts(),
     latency: () => ({ p50Ms: percentile(latenciesMs, 50), p99Ms: percentile(latenciesMs, 99) }),
+    /** Stops sending, then waits for every request still in flight (each bounded by its timeout). */
     stop: async () => {
-      instance.stop();
-      await done;
+      clearInterval(sender);
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      agent.destroy();
     },
   };
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
   HAPROXY_CONFIG,
   ROLLING_DIR,
@@ -11,7 +10,7 @@ import {
 } from "../balancer";
 import { docker } from "../docker";
 import { DOCKER, freeLoopbackPort, inspect, labelFlags, pollUntil, sleep } from "../kit";
-import { failedCount, startLoad, type RequestCounts } from "../load";
+import { LOAD_TOOL, failedCount, startLoad, type RequestCounts } from "../load";
 import type { ScenarioFacts, ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { buildStandIn } from "../stand-ins";
@@ -39,7 +38,7 @@ function describeCounts(counts: RequestCounts): string {
   );
   const otherHttp = Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) - http5xx;
   const parts = [
-    `sent ${String(counts.sent).padStart(3)}`,
+    `done ${String(counts.sent).padStart(3)}`,
     `ok ${String(counts.ok).padStart(3)}`,
     `5xx ${String(http5xx).padStart(3)}`,
   ];
@@ -199,7 +198,10 @@ function rollingScenario<Name extends RollingName>(
         session.mark("ready", `${OLD.join(" and ")} UP behind the balancer`);
 
         session.comment(
-          `load: ${LOAD.ratePerSecond} requests/s on ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (autocannon); one line a second`,
+          `load: ${LOAD.ratePerSecond} requests/s on ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (${LOAD_TOOL})`,
+        );
+        session.comment(
+          "one line a second: the requests that ended in it, by outcome, then each replica as the balancer sees it",
         );
         const running = startLoad({
           url: `http://127.0.0.1:${port}${LOAD.path}`,
@@ -255,7 +257,7 @@ function rollingScenario<Name extends RollingName>(
             "",
             `requests ${running.total.sent}   succeeded ${running.total.ok}   failed ${failed}`,
             `  by status ${JSON.stringify(running.total.httpErrors)}   resets ${running.total.resets}   timeouts ${running.total.timeouts}   other ${running.total.otherErrors}`,
-            `latency p50 ${latency.p50Ms} ms   p99 ${latency.p99Ms} ms   deploy ${deploySeconds.toFixed(1)} s`,
+            `latency p50 ${Math.round(latency.p50Ms)} ms   p99 ${Math.round(latency.p99Ms)} ms   deploy ${deploySeconds.toFixed(1)} s`,
             "",
           ].join("\n"),
         );
@@ -263,7 +265,7 @@ function rollingScenario<Name extends RollingName>(
           image,
           replicaEnv,
           balancer,
-          load: { tool: `autocannon ${autocannonVersion()}`, ...LOAD },
+          load: { tool: LOAD_TOOL, ...LOAD },
           totals: running.total,
           failed,
           latency,
@@ -281,11 +283,6 @@ function rollingScenario<Name extends RollingName>(
       }
     },
   };
-}
-
-function autocannonVersion(): string {
-  const file = path.join(path.dirname(require.resolve("autocannon")), "package.json");
-  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 export const rollingNaive = rollingScenario(

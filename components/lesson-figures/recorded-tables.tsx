@@ -125,7 +125,7 @@ export function RollingTotals() {
             const { totals, failed, latency, deploySeconds } = scenarios[name].facts;
             const kinds = [
               ...Object.entries(totals.httpErrors).map(([status, n]) => `${n} × HTTP ${status}`),
-              ...(totals.resets ? [`${totals.resets} resets`] : []),
+              ...(totals.resets ? [`${totals.resets} closed without an answer`] : []),
               ...(totals.timeouts ? [`${totals.timeouts} timeouts`] : []),
               ...(totals.otherErrors ? [`${totals.otherErrors} other errors`] : []),
             ];

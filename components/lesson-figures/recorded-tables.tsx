@@ -107,7 +107,7 @@ export function RollingTotals() {
       <table className="data-table" data-figure="rolling-totals">
         <caption>
           Two replicas replaced one at a time behind {settings.balancer.software.split(" - ")[0]} while{" "}
-          {settings.load.tool} sent {settings.load.ratePerSecond} requests/s: every request counted
+          {settings.load.ratePerSecond} requests/s came in ({settings.load.tool}): every request counted
         </caption>
         <thead>
           <tr>
@@ -116,7 +116,7 @@ export function RollingTotals() {
             <th scope="col">Succeeded</th>
             <th scope="col">Failed</th>
             <th scope="col">Failed by kind</th>
-            <th scope="col">p50 / p99 latency</th>
+            <th scope="col">p50 / p99 latency of answers</th>
             <th scope="col">Deploy took</th>
           </tr>
         </thead>

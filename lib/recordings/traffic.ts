@@ -1,6 +1,6 @@
 import { rawToPlayback } from "@/lib/asciicast/time-map";
 import type { Recording } from "@/lib/asciicast/parse";
-import type { Manifest } from "@/lib/recordings/manifest-schema";
+import type { Manifest, RequestCountsFacts } from "@/lib/recordings/manifest-schema";
 
 type RollingFacts = Manifest["scenarios"]["rolling-optimized"]["facts"];
 export type BackendState = RollingFacts["backends"][number]["states"][string];
@@ -15,7 +15,8 @@ export interface TrafficChart {
   replicas: { name: string; bands: { start: number; end: number; state: Exclude<BackendState, "absent"> }[] }[];
 }
 
-const failedIn = (counts: RollingFacts["perSecond"][number]) =>
+/** The requests in `counts` that failed: every answer outside 2xx and every request with no answer. */
+export const failedCount = (counts: RequestCountsFacts) =>
   Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) +
   counts.resets +
   counts.timeouts +
@@ -28,7 +29,7 @@ const failedIn = (counts: RollingFacts["perSecond"][number]) =>
 export function trafficChart(facts: RollingFacts, recording: Pick<Recording, "timeMap" | "duration">): TrafficChart {
   const at = (raw: number) => Math.min(recording.duration, rawToPlayback(recording, raw));
   const seconds = facts.perSecond.map((counts, index) => {
-    const failed = failedIn(counts);
+    const failed = failedCount(counts);
     return {
       start: at(facts.loadStartedAt + index),
       end: at(facts.loadStartedAt + index + 1),

@@ -24,12 +24,6 @@ export const emptyCounts = (): RequestCounts => ({
   otherErrors: 0,
 });
 
-export const failedCount = (counts: RequestCounts) =>
-  Object.values(counts.httpErrors).reduce((sum, n) => sum + n, 0) +
-  counts.resets +
-  counts.timeouts +
-  counts.otherErrors;
-
 export type RequestOutcome = { status: number } | { error: { code?: string; message?: string } };
 
 /** Adds one request's outcome to the counts: every request lands in exactly one bucket. */
@@ -58,7 +52,10 @@ export interface LoadOptions {
   url: string;
   /** Requests per second, sent on schedule whether or not earlier ones were answered (an open loop). */
   rate: number;
-  /** At most this many keep-alive connections; a request due while all are busy waits for one. */
+  /**
+   * At most this many keep-alive connections; a request due while all are busy waits for one. Set
+   * it above rate × the longest a request can hang, or the wait turns the open loop into a closed one.
+   */
   connections: number;
   /** An upper bound: the load stops sending by itself after this many seconds even if nobody stops it. */
   maxSeconds: number;
@@ -96,6 +93,7 @@ export function startLoad({ url, rate, connections, maxSeconds, timeoutMs = 10_0
 
   const send = () => {
     const began = performance.now();
+    let timer: NodeJS.Timeout | undefined;
     const done = new Promise<void>((resolve) => {
       let settled = false;
       const settle = (outcome: RequestOutcome) => {
@@ -106,33 +104,36 @@ export function startLoad({ url, rate, connections, maxSeconds, timeoutMs = 10_0
         record(outcome);
         resolve();
       };
-      const request = http.get(url, { agent }, (response) => {
-        response.resume();
-        response.on("end", () => settle({ status: response.statusCode ?? 0 }));
-        response.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
-      });
-      request.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
-      const timer = setTimeout(() => {
-        settle({ error: { message: `timed out after ${timeoutMs} ms` } });
-        request.destroy();
-      }, timeoutMs);
+      try {
+        const request = http.get(url, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => settle({ status: response.statusCode ?? 0 }));
+          response.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
+        });
+        request.on("error", (error: NodeJS.ErrnoException) => settle({ error }));
+        timer = setTimeout(() => {
+          settle({ error: { message: `timed out after ${timeoutMs} ms` } });
+          request.destroy();
+        }, timeoutMs);
+      } catch (error) {
+        settle({ error: error as NodeJS.ErrnoException });
+      }
     });
     inFlight.add(done);
-    void done.then(() => inFlight.delete(done));
+    void done.finally(() => inFlight.delete(done));
   };
 
-  // Every few milliseconds, send whatever the schedule says is due: a stall in this process is
-  // caught up at once, so the rate over the run holds.
+  // Sends whatever the schedule says is due, then sleeps until the next request is: a stall in
+  // this process is caught up at once, so the rate over the run holds.
   const due = rate * maxSeconds;
-  let sent = 0;
-  const sender = setInterval(
-    () => {
-      const scheduled = Math.min(due, Math.floor(((Date.now() - startedAt) / 1000) * rate) + 1);
-      for (; sent < scheduled; sent++) send();
-      if (sent >= due) clearInterval(sender);
-    },
-    Math.max(1, Math.floor(1000 / rate / 2)),
-  );
+  let issued = 0;
+  let sender: NodeJS.Timeout | undefined;
+  const sendDue = () => {
+    const scheduled = Math.min(due, Math.floor(((Date.now() - startedAt) / 1000) * rate) + 1);
+    for (; issued < scheduled; issued++) send();
+    if (issued < due) sender = setTimeout(sendDue, Math.max(0, startedAt + (issued / rate) * 1000 - Date.now()));
+  };
+  sendDue();
 
   return {
     startedAt,
@@ -140,10 +141,13 @@ export function startLoad({ url, rate, connections, maxSeconds, timeoutMs = 10_0
     total,
     /** The counts of one second of the run (for the once-a-second terminal line). */
     second: (index: number) => perSecond[index] ?? emptyCounts(),
+    /** How many requests it has sent so far. */
+    issued: () => issued,
+    /** Percentiles of the time from sending a request to its answer's end (answered requests only). */
     latency: () => ({ p50Ms: percentile(latenciesMs, 50), p99Ms: percentile(latenciesMs, 99) }),
     /** Stops sending, then waits for every request still in flight (each bounded by its timeout). */
     stop: async () => {
-      clearInterval(sender);
+      clearTimeout(sender);
       while (inFlight.size > 0) await Promise.all([...inFlight]);
       agent.destroy();
     },

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { HAPROXY_CONFIG, backendServers, backendState, balancerSettings, parseStatsCsv } from "./balancer";
-import { countOutcome, emptyCounts, failedCount, percentile } from "./load";
+import { failedCount } from "@/lib/recordings/traffic";
+import { countOutcome, emptyCounts, percentile } from "./load";
 
 // The pure halves of the rolling-deploy probes: every outcome lands in exactly one bucket, and the
 // balancer's view is read as HAProxy states it.

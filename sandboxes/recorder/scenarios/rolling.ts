@@ -10,7 +10,8 @@ import {
 } from "../balancer";
 import { docker } from "../docker";
 import { DOCKER, freeLoopbackPort, inspect, labelFlags, pollUntil, sleep } from "../kit";
-import { LOAD_TOOL, failedCount, startLoad, type RequestCounts } from "../load";
+import { failedCount } from "@/lib/recordings/traffic";
+import { LOAD_TOOL, startLoad, type RequestCounts } from "../load";
 import type { ScenarioFacts, ScenarioName } from "@/lib/recordings/manifest-schema";
 import type { Scenario } from "../scenario";
 import { buildStandIn } from "../stand-ins";
@@ -23,7 +24,12 @@ const SUBNET = "10.213.77.0/24";
 const BALANCER = "course-rolling-lb";
 const OLD = ["blue-1", "blue-2"] as const;
 const NEW = ["green-1", "green-2"] as const;
-const LOAD = { ratePerSecond: 250, connections: 100, path: "/?delay=50" };
+/**
+ * The load: a fixed rate, and room for it to stay fixed. A replica that is gone holds each request sent to it
+ * for the balancer's connect timeout (2 s), so the connections must outnumber rate × 2 s, or the requests
+ * behind them wait in the load generator instead of reaching the balancer.
+ */
+const LOAD = { ratePerSecond: 250, connections: 1000, path: "/?delay=50" };
 /** Quiet seconds of load before the deploy starts and after it ends, so the chart shows the steady state around it. */
 const STEADY_SECONDS = 3;
 /** Every wait is bounded: the load stops by itself after this long even if a step hangs. */
@@ -198,7 +204,7 @@ function rollingScenario<Name extends RollingName>(
         session.mark("ready", `${OLD.join(" and ")} UP behind the balancer`);
 
         session.comment(
-          `load: ${LOAD.ratePerSecond} requests/s on ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (${LOAD_TOOL})`,
+          `load: ${LOAD.ratePerSecond} requests/s on up to ${LOAD.connections} connections to GET 127.0.0.1:${port}${LOAD.path} (${LOAD_TOOL})`,
         );
         session.comment(
           "one line a second: the requests that ended in it, by outcome, then each replica as the balancer sees it",

@@ -161,13 +161,17 @@ const composeFacts = z.object({
 });
 
 const count = z.int().check(z.nonnegative());
+/** What happened to the requests that ended in one second of a load (or in the whole run). */
 const requestCountsSchema = z.object({
+  /** Requests that ended: answered, or failed without an answer. */
   sent: count,
   ok: count,
   /** Answers outside 2xx by status code, e.g. {"502": 3, "503": 40}. */
   httpErrors: z.record(z.string().check(z.regex(/^\d{3}$/)), count),
+  /** The connection was reset or closed before an answer (ECONNRESET, socket hang up). */
   resets: count,
   timeouts: count,
+  /** Any other failure without an answer (ECONNREFUSED, …). */
   otherErrors: count,
 });
 export type RequestCountsFacts = z.infer<typeof requestCountsSchema>;

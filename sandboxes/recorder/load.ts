@@ -1,19 +1,9 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import type { RequestCountsFacts } from "@/lib/recordings/manifest-schema";
 
-/** What happened to the requests that ended in one second of the load (or in the whole run). */
-export interface RequestCounts {
-  /** Requests that ended in this second: answered, or failed without an answer. */
-  sent: number;
-  ok: number;
-  /** Answers with a status outside 2xx, by status code ("502", "503", …). */
-  httpErrors: Record<string, number>;
-  /** The connection was reset or closed before an answer (ECONNRESET, socket hang up). */
-  resets: number;
-  timeouts: number;
-  /** Any other failure without an answer (ECONNREFUSED, …). */
-  otherErrors: number;
-}
+/** The manifest's shape for a load's counts, filled in as the requests end. */
+export type RequestCounts = RequestCountsFacts;
 
 export const emptyCounts = (): RequestCounts => ({
   sent: 0,

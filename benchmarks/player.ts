@@ -12,7 +12,8 @@
  * Both players are timed by the same probe (installScreenProbe), from the command (play, or a seek:
  * a digit key on our terminal, `seek()` on asciinema-player's API) until the browser has painted the
  * first frame whose terminal text differs from before: for play, the first output; for a seek, the new
- * screen. Each player's terminal text is where it draws it (xterm's rows, asciinema-player's
+ * screen. Our player draws a seek's screen first and its clock and state panel a frame later, so the
+ * time until the clock shows the new time is printed too (no budget: asciinema-player has no panel). Each player's terminal text is where it draws it (our screen's rows, asciinema-player's
  * `.ap-term-text`), whether it changes it in a task or in an animation frame.
  *
  * The browser runs without vsync's frame cap (--disable-gpu-vsync --disable-frame-rate-limit), for
@@ -26,7 +27,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/browser";
 import { parseManifest } from "@/lib/recordings/manifest-schema";
-import { computeKeyframes } from "@/lib/asciicast/keyframes.server";
+import { screensOf } from "@/lib/asciicast/screens.server";
 import { parseAsciicast } from "@/lib/asciicast/parse";
 import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
 
@@ -57,7 +58,7 @@ function longestRecording() {
 
 /**
  * A long cast with the real recording's size and duration, made of coloured log lines: seeking in it
- * must cost about what seeking in the real one does. Returned with its keyframes, computed as the
+ * must cost about what seeking in the real one does. Returned with its screens, computed as the
  * site's build computes them.
  */
 async function longSyntheticCast(realCast: string) {
@@ -69,8 +70,8 @@ async function longSyntheticCast(realCast: string) {
     lines.push(JSON.stringify([Number(time.toFixed(6)), "o", data]));
   }
   const cast = `${lines.join("\n")}\n`;
-  const keyframes = await computeKeyframes(parseAsciicast(cast));
-  return { cast, keyframes: JSON.stringify(keyframes) };
+  const screens = await screensOf(parseAsciicast(cast));
+  return { cast, screens: JSON.stringify(screens) };
 }
 
 declare global {
@@ -83,7 +84,7 @@ declare global {
 /**
  * Installed before either player's page loads. A message posted during an animation frame's callbacks is handled
  * after that frame's style, layout and paint; one posted from an ordinary task may be handled before the next frame.
- * So a text change made inside a frame (xterm draws in requestAnimationFrame) is painted by that frame, and one made
+ * So a text change made inside a frame (asciinema-player may draw in requestAnimationFrame) is painted by that frame, and one made
  * in a task (a seek that renders at once) by the next: the probe tells them apart by marking frames as they run.
  */
 function installScreenProbe() {
@@ -141,11 +142,11 @@ async function waitForServer(): Promise<void> {
   throw new Error(`next start did not answer on ${base} within 60 s`);
 }
 
-async function measureOurPlayer(page: Page, scenario: string, replacement?: { cast: string; keyframes: string }) {
+async function measureOurPlayer(page: Page, scenario: string, replacement?: { cast: string; screens: string }) {
   if (replacement) {
     await page.route(`**/recordings/${scenario}.cast`, (route) => route.fulfill({ body: replacement.cast }));
-    await page.route(`**/keyframes/${scenario}.json`, (route) =>
-      route.fulfill({ body: replacement.keyframes, contentType: "application/json" }),
+    await page.route(`**/screens/${scenario}.json`, (route) =>
+      route.fulfill({ body: replacement.screens, contentType: "application/json" }),
     );
   }
   await preparePage(page);
@@ -159,12 +160,12 @@ async function measureOurPlayer(page: Page, scenario: string, replacement?: { ca
   });
   const figure = page.locator(`figure[data-sandbox="${scenario}"]`);
   await figure.scrollIntoViewIfNeeded();
-  await figure.locator(".xterm").first().waitFor();
+  await figure.locator("[data-screen]").first().waitFor();
   const play = figure.getByRole("button", { name: "Play" });
   await play.waitFor();
   await page.waitForLoadState("networkidle");
 
-  const screen = await figure.locator(".xterm-rows").first().elementHandle();
+  const screen = await figure.locator("[data-screen]").first().elementHandle();
   const terminal = await figure.getByTestId("sandbox-terminal").first().elementHandle();
   const firstFrames: number[] = [];
   for (let trial = 0; trial < trials; trial++) {
@@ -185,26 +186,30 @@ async function measureOurPlayer(page: Page, scenario: string, replacement?: { ca
     await figure.getByRole("button", { name: "Pause" }).click();
   }
 
+  const clock = await figure.getByTestId("sandbox-time").first().elementHandle();
   const seeks: number[] = [];
+  const clockSeeks: number[] = [];
   for (const key of seekTargets) {
-    seeks.push(
-      await page.evaluate(
-        async ([screen, terminal, key]) => {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          const painted = window.__screenPainted(screen!);
-          const started = performance.now();
-          terminal!.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
-          return (await painted) - started;
-        },
-        [screen, terminal, key] as const,
-      ),
+    const [screenMs, clockMs] = await page.evaluate(
+      async ([screen, clock, terminal, key]) => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const painted = window.__screenPainted(screen!);
+        const clockPainted = window.__screenPainted(clock!);
+        const started = performance.now();
+        terminal!.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+        return [(await painted) - started, (await clockPainted) - started];
+      },
+      [screen, clock, terminal, key] as const,
     );
+    seeks.push(screenMs);
+    clockSeeks.push(clockMs);
   }
   const scripts = lazyBytes.filter((entry) => entry.url.endsWith(".js"));
   const casts = lazyBytes.filter((entry) => entry.url.includes("/recordings/"));
   return {
     firstFrames,
     seeks,
+    clockSeeks,
     lazyJsBytes: scripts.reduce((sum, entry) => sum + entry.bytes, 0),
     lazyJsFiles: scripts.length,
     castBytes: casts.reduce((sum, entry) => sum + entry.bytes, 0),
@@ -320,6 +325,9 @@ async function main() {
     console.log(`our player, first frame after play: ${ms(ours.firstFrames)}`);
     console.log(`our player, seek (digit keys, ${seekTargets.length} jumps forward and back): ${ms(ours.seeks)}`);
     console.log(
+      `our player, seek until the clock and state panel follow (a frame after the screen): ${ms(ours.clockSeeks)}`,
+    );
+    console.log(
       `asciinema-player ${JSON.parse(readFileSync("node_modules/asciinema-player/package.json", "utf8")).version}, JS bundle: ${kib(theirs.jsGzipBytes)} gzip`,
     );
     console.log(`asciinema-player, first frame after play: ${ms(theirs.firstFrames)}`);
@@ -328,7 +336,7 @@ async function main() {
     const oursLong = await measureOurPlayer(await browser.newPage(), name, long);
     const theirsLong = await measureAsciinemaPlayer(await browser.newPage(), name, duration, long.cast);
     console.log(
-      `long synthetic cast: ${LONG_CAST_EVENTS} output events over the same ${duration.toFixed(1)} s (${kib(long.cast.length)}), keyframes ${kib(long.keyframes.length)}`,
+      `long synthetic cast: ${LONG_CAST_EVENTS} output events over the same ${duration.toFixed(1)} s (${kib(long.cast.length)}), screens ${kib(long.screens.length)}`,
     );
     console.log(`our player, long cast, first frame after play: ${ms(oursLong.firstFrames)}`);
     console.log(`our player, long cast, seek: ${ms(oursLong.seeks)}`);

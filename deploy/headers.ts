@@ -37,7 +37,7 @@ export const CACHE_POLICY = {
   /** /_next/static/…: Next names these files by their content, so a new build never reuses a name. */
   hashedAssets: "public, max-age=31536000, immutable",
   /**
-   * Everything else: pages, /recordings/… and the service worker keep their names across builds
+   * Everything else: pages, /recordings/…, /screens/… and the service worker keep their names across builds
    * (a re-recording replaces stop-naive.cast in place, and the page's facts must match its cast),
    * so the browser revalidates each time; an unchanged file costs a 304.
    */

@@ -45,7 +45,7 @@ test.describe("hosted under a base path", () => {
 
     const compare = page.locator('figure[data-sandbox="stop-naive stop-optimized"]');
     await compare.scrollIntoViewIfNeeded();
-    await expect(compare.locator(".xterm")).toHaveCount(2);
+    await expect(compare.locator("[data-screen]")).toHaveCount(2);
     expect(requests.paths).toContain(`${basePath}/recordings/stop-naive.cast`);
 
     await expect(page.getByRole("link", { name: "Present this lesson" })).toHaveAttribute(
@@ -96,7 +96,7 @@ test.describe("hosted under a base path", () => {
     await page.reload();
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
     await page.keyboard.press("PageDown");
-    await expect(page.locator("section[data-step]").locator(".xterm")).toHaveCount(2);
+    await expect(page.locator("section[data-step]").locator("[data-screen]")).toHaveCount(2);
     await context.setOffline(false);
   });
 });

@@ -56,7 +56,7 @@ test.describe("Content-Security-Policy", () => {
     await scrollThrough(page);
     const compare = page.locator('figure[data-sandbox="stop-naive stop-optimized"]');
     await compare.scrollIntoViewIfNeeded();
-    await expect(compare.locator(".xterm")).toHaveCount(2);
+    await expect(compare.locator("[data-screen]")).toHaveCount(2);
     await compare.getByRole("button", { name: "Play" }).first().click();
     await expect
       .poll(async () => Number(await compare.getByTestId("sandbox-time").first().getAttribute("data-time")))
@@ -81,7 +81,7 @@ test.describe("Content-Security-Policy", () => {
     const violations = await watchViolations(page);
     await page.goto(`${presentPath}#2`);
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
-    await expect(page.locator("section[data-step]").locator(".xterm").first()).toBeVisible();
+    await expect(page.locator("section[data-step]").locator("[data-screen]").first()).toBeVisible();
     await page.goto(`${presentPath}/notes#2`);
     await expect(page.getByTestId("notes-window")).toBeVisible();
     expect(await violations()).toEqual([]);

@@ -95,7 +95,7 @@ test.describe("lesson 10.4", () => {
       const figure = figures.nth(index);
       const names = ((await figure.getAttribute("data-sandbox")) ?? "").split(" ");
       await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator(".xterm"), `terminal(s) for ${names.join(" + ")}`).toHaveCount(names.length, {
+      await expect(figure.locator("[data-screen]"), `terminal(s) for ${names.join(" + ")}`).toHaveCount(names.length, {
         timeout: 15_000,
       });
       await expect(figure.getByRole("alert")).toHaveCount(0);

@@ -42,7 +42,7 @@ async function partsOf(page: Page): Promise<Box[]> {
   }
   const sides = await stage(page).getByTestId("sandbox-terminal").count();
   if (sides === 0) return parts;
-  const screens = stage(page).locator(".xterm-screen");
+  const screens = stage(page).locator("[data-screen]");
   await expect(screens).toHaveCount(sides);
   for (let index = 0; index < sides; index++) {
     parts.push(await boxOf(screens.nth(index), `terminal ${index + 1}`));
@@ -79,14 +79,14 @@ async function settledParts(page: Page): Promise<Box[]> {
   return parts;
 }
 
-/** How far each terminal's screen (xterm's) reaches past the box that shows it: more than 0 cuts its lines. */
+/** How far each terminal's screen (its rows) reaches past the box that shows it: more than 0 cuts its lines. */
 async function cutTerminals(page: Page): Promise<number[]> {
   return stage(page)
     .getByTestId("sandbox-terminal")
     .evaluateAll((terminals) =>
       terminals.map((terminal) => {
         const shown = terminal.parentElement!.getBoundingClientRect();
-        const screen = terminal.querySelector(".xterm-screen")!.getBoundingClientRect();
+        const screen = terminal.querySelector("[data-screen]")!.getBoundingClientRect();
         return Math.max(screen.right - shown.right, screen.bottom - shown.bottom, 0);
       }),
     );

@@ -89,7 +89,7 @@ test.describe("presenter mode", () => {
     await expect(stage(page)).toHaveAttribute("data-step", "stop-naive-vs-stop-optimized");
     await expect(page).toHaveURL(/#3$/);
     // The compare step shows both recordings side by side, on one clock.
-    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
     await page.keyboard.press("PageUp");
     await expect(counter(page)).toHaveText(`Step 2 of ${total}`);
     await page.keyboard.press("End");
@@ -109,7 +109,7 @@ test.describe("presenter mode", () => {
     presentPath,
   }) => {
     await present(page, presentPath, "#3");
-    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
     await page.keyboard.press("]");
     const firstMarker = await playhead(page);
     expect(firstMarker).toBeGreaterThan(0);
@@ -184,7 +184,7 @@ test.describe("presenter mode", () => {
     await expect(counter(page)).toHaveText(/^Step 2 of/);
     await expect(page.getByTestId("offline-status")).toHaveAttribute("data-state", "ready");
     await page.keyboard.press("PageDown");
-    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
     await page.keyboard.press(" ");
     await expect.poll(() => playhead(page), { timeout: 5_000 }).toBeGreaterThan(0.5);
     await page.goto(`${presentPath}/notes#3`);
@@ -225,7 +225,7 @@ test.describe("presenter mode", () => {
     expect(slow.seconds).toBeLessThan(6);
   });
 
-  test("keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files and recordings are kept", async ({
+  test("keeps one cache, for this build: an older build's is deleted, and only pages, Next's static files, recordings and their screens are kept", async ({
     page,
     lessonPath,
     presentPath,
@@ -248,7 +248,8 @@ test.describe("presenter mode", () => {
       current!,
     );
     expect(paths.length).toBeGreaterThan(10);
-    expect(paths.filter((path) => !/^\/(present|_next\/static|recordings)\//.test(path))).toEqual([]);
+    expect(paths.filter((path) => !/^\/(present|_next\/static|recordings|screens)\//.test(path))).toEqual([]);
+    expect(paths, "the screens a replay draws, for a reload without a network").toContain("/screens/stop-naive.json");
   });
 
   test("looks for a live server only when asked: a load with none running logs no error", async ({
@@ -274,12 +275,12 @@ test.describe("presenter mode", () => {
       `Live mode is not available: no live server answers at http://127.0.0.1:${port}`,
     );
     await expect(page.getByTestId("mode-badge")).toHaveText("Recorded");
-    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
   });
 
   test("has no accessibility violations on a sandbox step with notes open", async ({ page, presentPath }) => {
     await present(page, presentPath, "#3");
-    await expect(stage(page).locator(".xterm")).toHaveCount(2);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
     await page.keyboard.press("s");
     const results = await new AxeBuilder({ page }).analyze();
     expect(
@@ -303,7 +304,7 @@ test.describe("presenter mode with a damaged recording", () => {
     await expect(stage(page).getByRole("alert")).toContainText("zombies.cast is damaged: line 2: the line is cut off");
     await page.keyboard.press("PageDown");
     await expect(stage(page)).toHaveAttribute("data-step", "health-flip");
-    await expect(stage(page).locator(".xterm")).toHaveCount(1);
+    await expect(stage(page).locator("[data-screen]")).toHaveCount(1);
   });
 });
 

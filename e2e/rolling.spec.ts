@@ -22,7 +22,7 @@ test("the traffic charts follow the player's playhead, and a click on a chart se
   await page.goto(lessonPath);
   const sandbox = figure(page);
   await sandbox.scrollIntoViewIfNeeded();
-  await expect(sandbox.locator(".xterm")).toHaveCount(2);
+  await expect(sandbox.locator("[data-screen]")).toHaveCount(2);
   const naiveChart = sandbox.locator("[data-playhead]").nth(0);
   const optimizedChart = sandbox.locator("[data-playhead]").nth(1);
   await expect(naiveChart).toHaveAttribute("data-playhead", "0.0000");

@@ -37,7 +37,7 @@ async function loadEverySandbox(page: Page) {
     await figure.scrollIntoViewIfNeeded();
     terminals += ((await figure.getAttribute("data-sandbox")) ?? "").split(" ").length;
   }
-  await expect(page.locator(".xterm")).toHaveCount(terminals);
+  await expect(page.locator("[data-screen]")).toHaveCount(terminals);
   await expect(page.getByText("Loading the recording…")).toHaveCount(0);
   return figures;
 }
@@ -49,9 +49,9 @@ async function terminalFit(figures: Locator) {
       [...figure.querySelectorAll<HTMLElement>("[data-testid=sandbox-terminal]")].map((terminal) => {
         const screen = terminal.parentElement!;
         screen.scrollLeft = screen.scrollWidth;
-        const xtermScreen = terminal.querySelector(".xterm-screen")!.getBoundingClientRect();
-        const fontSize = parseFloat(getComputedStyle(terminal.querySelector(".xterm-rows")!).fontSize);
-        const overflow = xtermScreen.right - screen.getBoundingClientRect().right;
+        const rows = terminal.querySelector("[data-screen]")!;
+        const fontSize = parseFloat(getComputedStyle(rows).fontSize);
+        const overflow = rows.getBoundingClientRect().right - screen.getBoundingClientRect().right;
         screen.scrollLeft = 0;
         return { sandbox: figure.getAttribute("data-sandbox"), fontSize, overflow: Math.round(overflow * 10) / 10 };
       }),
@@ -104,7 +104,7 @@ test.describe("a compare on a laptop: both terminals and the controls on one scr
       await page.goto(lessonPath);
       const figure = figureOf(page, "stop-naive stop-optimized");
       await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator(".xterm")).toHaveCount(2);
+      await expect(figure.locator("[data-screen]")).toHaveCount(2);
       await expect(figure.getByText("Loading the recording…")).toHaveCount(0);
 
       const fits = await terminalFit(figure);
@@ -130,7 +130,7 @@ test.describe("a compare on a laptop: both terminals and the controls on one scr
           window.scrollBy({ top: screenTop - top - 8, behavior: "instant" });
         }, headerBottom);
       const parts = [
-        ...(await figure.locator(".xterm-screen").all()).map((part, index) => ({
+        ...(await figure.locator("[data-screen]").all()).map((part, index) => ({
           part,
           what: `terminal ${index + 1}`,
         })),
@@ -168,10 +168,10 @@ test("each terminal is as tall as the rows its recording prints, not 30 (#18.2, 
   await page.goto(lessonPath);
   const figure = figureOf(page, "secrets-and-user");
   await figure.scrollIntoViewIfNeeded();
-  await expect(figure.locator(".xterm-rows > div")).toHaveCount(rows);
+  await expect(figure.locator("[data-screen] > div")).toHaveCount(rows);
   const { screenHeight, rowHeight } = await figure.evaluate((element) => ({
     screenHeight: element.querySelector<HTMLElement>("[data-testid=sandbox-terminal]")!.parentElement!.offsetHeight,
-    rowHeight: element.querySelector<HTMLElement>(".xterm-rows > div")!.offsetHeight,
+    rowHeight: element.querySelector<HTMLElement>("[data-screen] > div")!.offsetHeight,
   }));
   // The rows, the padding, and at most a row and a half of reserve.
   expect(screenHeight).toBeLessThanOrEqual((rows + 1.5) * rowHeight + 16);
@@ -265,7 +265,7 @@ test.describe("the seek bar's markers (#18.7)", () => {
       await page.goto(lessonPath);
       const figure = figureOf(page, "pid1-matrix");
       await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator(".xterm")).toHaveCount(1);
+      await expect(figure.locator("[data-screen]")).toHaveCount(1);
       await figure.locator("[class*=markerTrack]").scrollIntoViewIfNeeded();
       const targets = await markerTargets(figure);
       expect(targets.reduce((sum, target) => sum + target.count, 0)).toBe(events.length);
@@ -308,7 +308,7 @@ test.describe("on a touch screen", () => {
     await page.goto(lessonPath);
     const figure = figureOf(page, "pid1-matrix");
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm")).toHaveCount(1);
+    await expect(figure.locator("[data-screen]")).toHaveCount(1);
     const group = figure.locator("[class*=markerTick][data-count]").first();
     await group.tap();
     const choice = figure.locator("button[class*=markerChoice]").first();
@@ -351,7 +351,7 @@ test.describe("links land on their moment (#18.8, 1280×800)", () => {
     await page.goto(lessonPath);
     const figure = figureOf(page, "health-flip");
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm")).toHaveCount(1);
+    await expect(figure.locator("[data-screen]")).toHaveCount(1);
     await figure.getByTestId("sandbox-terminal").focus();
     while ((await shownTime(figure)) < marker!.time - 0.001) {
       const before = await shownTime(figure);
@@ -380,7 +380,7 @@ test("a keyboard user sees a focus ring on a terminal before the first play (#18
   await page.goto(lessonPath);
   const figure = figureOf(page, "health-flip");
   await figure.scrollIntoViewIfNeeded();
-  await expect(figure.locator(".xterm")).toHaveCount(1);
+  await expect(figure.locator("[data-screen]")).toHaveCount(1);
   const terminal = figure.getByTestId("sandbox-terminal");
   const box = (await terminal.evaluate((element) => {
     const rect = element.parentElement!.getBoundingClientRect();
@@ -409,7 +409,7 @@ test.describe("small things (#18.11, 1280×800)", () => {
     await page.goto(lessonPath);
     const figure = figureOf(page, "stop-naive stop-optimized");
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm")).toHaveCount(2);
+    await expect(figure.locator("[data-screen]")).toHaveCount(2);
     await figure.getByTestId("sandbox-terminal").first().focus();
     await page.keyboard.press("0");
     while ((await shownTime(figure)) < sigterm.time - 0.001) {
@@ -418,7 +418,7 @@ test.describe("small things (#18.11, 1280×800)", () => {
       await expect.poll(() => shownTime(figure)).toBeGreaterThan(before);
     }
     expect(await shownTime(figure)).toBeCloseTo(sigterm.time, 2);
-    await expect(figure.locator(".xterm-rows").first()).toContainText("$ docker stop course-stop-naive");
+    await expect(figure.locator("[data-screen]").first()).toContainText("$ docker stop course-stop-naive");
   });
 
   test("a Dockerfile line wider than its block shows that it scrolls", async ({ page, lessonPath }) => {
@@ -465,7 +465,7 @@ test.describe("searchable transcript and announcements (#17.5, 1280×800)", () =
     const time = Number(href.split("@")[1]);
     await results.first().click();
     await expect.poll(() => shownTime(figure)).toBeCloseTo(time, 2);
-    await expect(figure.locator(".xterm-rows")).toContainText("docker stop");
+    await expect(figure.locator("[data-screen]")).toContainText("docker stop");
     await figure.getByLabel("Find in this transcript").fill("no such words here");
     await expect(figure.getByText("does not appear")).toBeVisible();
   });

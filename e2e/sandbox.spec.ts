@@ -50,9 +50,9 @@ test.describe("sandbox player", () => {
     ).toBeGreaterThan(800);
     await page.waitForTimeout(500);
     expect(casts).toEqual([]);
-    await expect(page.locator(".xterm")).toHaveCount(0);
+    await expect(page.locator("[data-screen]")).toHaveCount(0);
     await figure.scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm")).toHaveCount(2);
+    await expect(figure.locator("[data-screen]")).toHaveCount(2);
     expect(casts.some((url) => url.endsWith("/recordings/stop-naive.cast"))).toBe(true);
   });
 
@@ -68,7 +68,7 @@ test.describe("sandbox player", () => {
       const scenarios = (
         await figures.evaluateAll((all) => all.map((figure) => figure.getAttribute("data-sandbox")!.split(" ").length))
       ).reduce((a, b) => a + b, 0);
-      await expect(page.locator(".xterm")).toHaveCount(scenarios);
+      await expect(page.locator("[data-screen]")).toHaveCount(scenarios);
       await expect(page.getByText("Loading the recording…")).toHaveCount(0);
       const after = await figures.evaluateAll((all) =>
         all.map((figure) => Math.round(figure.getBoundingClientRect().height)),
@@ -83,9 +83,7 @@ test.describe("sandbox player", () => {
     await figure.getByRole("button", { name: /Play/ }).click();
     await expect(figure.getByRole("button", { name: "Pause" })).toBeVisible();
     await expect.poll(() => shownTime(figure)).toBeGreaterThan(0.5);
-    // xterm draws only a terminal on screen, and the stacked compare is taller than the viewport.
-    await figure.locator(".xterm").first().scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm-rows").first()).toContainText("listening on port 3000");
+    await expect(figure.locator("[data-screen]").first()).toContainText("listening on port 3000");
     await figure.getByRole("button", { name: "Pause" }).click();
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible();
     const paused = await shownTime(figure);
@@ -102,7 +100,7 @@ test.describe("sandbox player", () => {
     const figure = healthFigure(page);
     await figure.scrollIntoViewIfNeeded();
     const terminal = figure.getByTestId("sandbox-terminal");
-    await expect(figure.locator(".xterm")).toHaveCount(1);
+    await expect(figure.locator("[data-screen]")).toHaveCount(1);
     await terminal.focus();
 
     await page.keyboard.press("5");
@@ -164,13 +162,10 @@ test.describe("sandbox player", () => {
     await expect(panelValue(figure, optimized.entry.title, "inflight")).toHaveText(
       stateAt(optimized.recording, optimized.events, Infinity).inflight!,
     );
-    await expect(figure.locator(".xterm-rows")).toHaveCount(2);
+    await expect(figure.locator("[data-screen]")).toHaveCount(2);
     // Each terminal ends on its request's real fate: dropped by the naive image, answered by the optimized one.
-    // (xterm draws only a terminal on screen, and the stacked compare is taller than the viewport.)
-    await figure.locator(".xterm").nth(0).scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm-rows").nth(0)).toContainText("Empty reply from server");
-    await figure.locator(".xterm").nth(1).scrollIntoViewIfNeeded();
-    await expect(figure.locator(".xterm-rows").nth(1)).toContainText("HTTP 200 after");
+    await expect(figure.locator("[data-screen]").nth(0)).toContainText("Empty reply from server");
+    await expect(figure.locator("[data-screen]").nth(1)).toContainText("HTTP 200 after");
   });
 
   test("a deep link opens the page with that sandbox at that time, and the player copies one", async ({
@@ -187,7 +182,7 @@ test.describe("sandbox player", () => {
     await expect(figure).toBeInViewport();
     await expect(figure.getByRole("button", { name: "Play" })).toBeVisible(); // opened paused
     await expect(panelValue(figure, entry.title, "container")).toHaveText(stateAt(recording, events, at).container!);
-    await expect(figure.locator(".xterm-rows").first()).toContainText("$ docker stop course-stop-naive");
+    await expect(figure.locator("[data-screen]").first()).toContainText("$ docker stop course-stop-naive");
 
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await figure.getByRole("button", { name: /^Copy link/ }).click();
@@ -206,7 +201,7 @@ test.describe("sandbox player", () => {
     await expect(list).toBeVisible();
     await expect(list).toContainText("listening on port 3000");
     for (const event of scenario("health-flip").events) await expect(list).toContainText(event.label);
-    await expect(page.locator(".xterm")).toHaveCount(0);
+    await expect(page.locator("[data-screen]")).toHaveCount(0);
     await context.close();
   });
 
@@ -279,7 +274,7 @@ test.describe("sandbox player", () => {
     await page.goto(lessonPath);
     const figure = compareFigure(page);
     await figure.getByRole("button", { name: /Play/ }).click();
-    await expect(figure.locator(".xterm")).toHaveCount(2);
+    await expect(figure.locator("[data-screen]")).toHaveCount(2);
     const results = await new AxeBuilder({ page }).include("figure[data-sandbox]").analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

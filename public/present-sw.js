@@ -2,7 +2,7 @@
 /// <reference lib="webworker" />
 /**
  * Presenter mode's service worker (scope /present/): what a reload needs (the pages, Next's static
- * files and the recordings) comes from the network first, and from the copy cached on a previous
+ * files, the recordings and their screens) comes from the network first, and from the copy cached on a previous
  * load when the network fails, answers with an error or is slow, so a talk survives a projector
  * room with no network or a bad one. The page fills the cache itself and names its build in this
  * script's URL (?v=, see components/presenter/offline.ts): each build has its own cache, and the
@@ -34,7 +34,8 @@ function needed(/** @type {Request} */ request) {
   return (
     url.href.startsWith(sw.registration.scope) ||
     url.pathname.startsWith(`${SITE_ROOT}_next/static/`) ||
-    url.pathname.startsWith(`${SITE_ROOT}recordings/`)
+    url.pathname.startsWith(`${SITE_ROOT}recordings/`) ||
+    url.pathname.startsWith(`${SITE_ROOT}screens/`)
   );
 }
 

@@ -20,10 +20,10 @@ const baseUrl = z
   .replace(/\/$/, "");
 const docs = path.join(process.cwd(), "docs");
 
-/** The player has drawn its terminals (xterm replaced the poster). */
+/** The player has drawn its terminals (their screens replaced the posters). */
 async function terminalsDrawn(page: Page, count: number) {
   await page
-    .locator(".xterm-screen")
+    .locator("[data-screen]")
     .nth(count - 1)
     .waitFor({ timeout: 20_000 });
   // The font fit runs on the next animation frames.

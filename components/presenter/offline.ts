@@ -1,3 +1,4 @@
+import { screensUrl } from "@/lib/asciicast/screens-url";
 import { withBasePath } from "@/lib/site/base-path";
 
 /** Each build's cache is named `${CACHE_PREFIX}${version}`; must match public/present-sw.js. */
@@ -31,7 +32,7 @@ export async function buildVersion(assets: string[]): Promise<string> {
 
 /**
  * Registers the presenter's service worker for this build and caches everything a reload needs:
- * the presenter and notes pages with their scripts and styles, every recording of the lesson, and
+ * the presenter and notes pages with their scripts and styles, every recording of the lesson and its screens, and
  * whatever the page has lazily loaded so far (the player chunk and its stylesheet).
  */
 export async function saveForOffline(pages: string[], recordings: string[]): Promise<OfflineState> {
@@ -45,7 +46,7 @@ export async function saveForOffline(pages: string[], recordings: string[]): Pro
     const version = await buildVersion(assets);
     await navigator.serviceWorker.register(withBasePath(`/present-sw.js?v=${version}`), { scope: SCOPE });
     const cache = await caches.open(`${CACHE_PREFIX}${version}`);
-    const urls = new Set<string>([...pages, ...recordings, ...assets]);
+    const urls = new Set<string>([...pages, ...recordings, ...recordings.map(screensUrl), ...assets]);
     for (const entry of performance.getEntriesByType("resource")) {
       const url = new URL(entry.name);
       if (url.origin === location.origin && url.pathname.startsWith(NEXT_STATIC)) urls.add(url.pathname);

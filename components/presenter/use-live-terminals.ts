@@ -2,7 +2,8 @@
 
 import type { Terminal } from "@xterm/xterm";
 import { useCallback, useEffect, useRef } from "react";
-import { fitTerminal, openTerminal, PRESENTATION_FONT_SIZES } from "@/components/sandbox/terminal";
+import { PRESENTATION_FONT_SIZES } from "@/components/sandbox/fit";
+import { fitTerminal, openTerminal } from "@/components/sandbox/terminal";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
 
 /**

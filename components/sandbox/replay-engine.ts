@@ -1,19 +1,15 @@
-import type { Terminal } from "@xterm/xterm";
 import { PlaybackClock } from "@/lib/asciicast/clock";
 import type { Recording } from "@/lib/asciicast/parse";
-import { SeekIndex } from "@/lib/asciicast/seek";
+import { eventsUpTo, ScreenTimeline, type Screens } from "@/lib/asciicast/screens";
 import type { TimelineEvent } from "@/lib/recordings/timeline";
-import { fitTerminal, LESSON_FONT_SIZES, openTerminal, type FontSizeRange } from "./terminal";
-
-/** RIS, the terminal's full reset, as output. */
-const FULL_RESET = "\u001bc";
+import { fitFontSize, LESSON_FONT_SIZES, type FontSizeRange } from "./fit";
+import { ScreenView } from "./screen-view";
 
 interface Side {
-  term: Terminal;
+  recording: Recording;
+  timeline: ScreenTimeline;
+  view: ScreenView;
   container: HTMLElement;
-  index: SeekIndex;
-  /** Output events the terminal has consumed. */
-  position: number;
   events: TimelineEvent[];
 }
 
@@ -25,9 +21,9 @@ export interface EngineCallbacks {
 }
 
 /**
- * Drives one or two xterm terminals from one clock. Writes are planned by SeekIndex so playing
- * writes only new output and a seek restores the nearest keyframe (build-time, or a clear in the
- * recording) and writes at most a keyframe interval of events after it.
+ * Drives one or two screens from one clock. Playing applies each new event's step; a seek restores
+ * the nearest whole screen and applies at most a keyframe interval of steps after it (ScreenTimeline).
+ * Either way the rows are drawn at once, in the same task: the next frame shows them.
  */
 export class ReplayEngine {
   readonly clock: PlaybackClock;
@@ -36,17 +32,22 @@ export class ReplayEngine {
   private lastTime = 0;
   private readonly resizeObserver: ResizeObserver;
   private fitFrame = 0;
+  private seekFrame = 0;
+  private disposed = false;
 
   constructor(
-    recordings: Array<{ recording: Recording; events: TimelineEvent[]; container: HTMLElement }>,
+    recordings: Array<{ recording: Recording; screens: Screens; events: TimelineEvent[]; container: HTMLElement }>,
     private readonly callbacks: EngineCallbacks,
     private readonly fontSizes: FontSizeRange = LESSON_FONT_SIZES,
   ) {
     this.clock = new PlaybackClock(Math.max(...recordings.map((r) => r.recording.duration)));
-    this.sides = recordings.map(({ recording, events, container }) => {
-      const term = openTerminal(container, recording.cols, recording.rows, fontSizes.max);
-      return { term, container, index: new SeekIndex(recording.output, recording.keyframes), position: 0, events };
-    });
+    this.sides = recordings.map(({ recording, screens, events, container }) => ({
+      recording,
+      timeline: new ScreenTimeline(screens),
+      view: new ScreenView(container, screens, fontSizes.max),
+      container,
+      events,
+    }));
     // Fitting changes the font size, never the columns, so recorded lines never re-wrap.
     this.resizeObserver = new ResizeObserver(() => {
       cancelAnimationFrame(this.fitFrame);
@@ -57,7 +58,7 @@ export class ReplayEngine {
   }
 
   fit(): void {
-    for (const side of this.sides) fitTerminal(side.term, side.container, this.fontSizes);
+    for (const side of this.sides) fitFontSize(side.view, side.container, this.fontSizes);
   }
 
   get time(): number {
@@ -81,10 +82,21 @@ export class ReplayEngine {
     else this.play();
   }
 
+  /**
+   * The screen is drawn now and shown by the next frame, alone; the controls and the state panel follow a frame later,
+   * as they do while playing (the engine ticks in an animation frame, React commits after it). Drawn in the same frame,
+   * the page's relayout and repaint around the controls would hold back the screen, which is what the learner watches.
+   */
   seek(time: number): void {
     this.clock.seek(time);
     this.render(this.clock.time, false);
-    this.callbacks.onFrame();
+    cancelAnimationFrame(this.seekFrame);
+    this.seekFrame = requestAnimationFrame(() => {
+      // A message posted during a frame's callbacks is handled after that frame is painted.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => !this.disposed && this.callbacks.onFrame();
+      channel.port2.postMessage(null);
+    });
   }
 
   setSpeed(speed: number): void {
@@ -93,10 +105,12 @@ export class ReplayEngine {
   }
 
   dispose(): void {
+    this.disposed = true;
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.seekFrame);
     cancelAnimationFrame(this.fitFrame);
     this.resizeObserver.disconnect();
-    for (const side of this.sides) side.term.dispose();
+    for (const side of this.sides) side.view.dispose();
   }
 
   private tick = () => {
@@ -105,19 +119,11 @@ export class ReplayEngine {
     if (this.clock.playing) this.frame = requestAnimationFrame(this.tick);
   };
 
-  /**
-   * Brings every terminal to `time`; xterm parses the written output in a task of its own and draws it at the next
-   * animation frame.
-   */
+  /** Brings every screen to `time` and draws the rows that changed. */
   private render(time: number, announce: boolean): void {
     this.sides.forEach((side, sideIndex) => {
-      const plan = side.index.plan(side.position, time);
-      side.position = plan.position;
-      if (plan.data || plan.reset) {
-        // The reset goes in the output stream, not through term.reset(), which acts at once: it must not overtake
-        // output xterm has queued but not parsed yet (a quick second seek would replay the first one's output after it).
-        side.term.write(plan.reset ? FULL_RESET + plan.data : plan.data);
-      }
+      side.timeline.goTo(eventsUpTo(side.recording.output, time));
+      side.view.paint(side.timeline.rows);
       if (announce && time > this.lastTime) {
         for (const event of side.events)
           if (event.time > this.lastTime && event.time <= time) this.callbacks.onEvent(sideIndex, event);

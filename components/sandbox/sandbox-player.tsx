@@ -1,6 +1,5 @@
 "use client";
 
-import "@xterm/xterm/css/xterm.css";
 import {
   useCallback,
   useEffect,
@@ -13,7 +12,6 @@ import {
   type Ref,
 } from "react";
 import { formatTime } from "@/lib/asciicast/time-display";
-import { rowsUsed } from "@/lib/asciicast/transcript";
 import { deepLink } from "@/lib/player/deep-link";
 import { eventIndexAt, nextMarkerTime, previousMarkerTime, timeAtDigit } from "@/lib/player/navigation";
 import type { ScenarioSummary } from "@/lib/recordings/scenario-summary";
@@ -25,7 +23,7 @@ import { Poster } from "./poster";
 import { Side, Sides } from "./side";
 import { panelFields } from "./state-panel";
 import { useRecordings } from "./use-recordings";
-import { PRESENTATION_FONT_SIZES } from "./terminal";
+import { PRESENTATION_FONT_SIZES } from "./fit";
 import styles from "./sandbox.module.css";
 
 /**
@@ -81,8 +79,9 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
     const containers = terminalRefs.current;
     const engine = new ReplayEngine(
       loaded.recordings.map((recording, index) => ({
+        recording,
         // As many rows as the recording prints into (the screen reserved the same), not its recorded 30.
-        recording: { ...recording, rows: rowsUsed(recording) },
+        screens: loaded.screens[index]!,
         events: scenarios[index]!.events,
         container: containers[index]!,
       })),

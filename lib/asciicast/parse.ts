@@ -3,7 +3,6 @@
  * recording model out, or an AsciicastError that names the line and what is wrong with it.
  * No DOM and no Node APIs, so the same code runs at build time, in the browser and in unit tests.
  */
-import type { Keyframe } from "./seek";
 
 export interface OutputEvent {
   /** Playback seconds, after idle_time_limit has capped long pauses. */
@@ -32,8 +31,6 @@ export interface Recording {
   rawDuration: number;
   /** Every event's [rawTime, time], ascending: the map between recorded and playback time. */
   timeMap: Array<[raw: number, playback: number]>;
-  /** Terminal states to seek from, computed at build time and served beside the recording (not part of the .cast format). */
-  keyframes?: Keyframe[];
 }
 
 export class AsciicastError extends Error {

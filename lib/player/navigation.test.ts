@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAsciicast } from "@/lib/asciicast/parse";
-import { SeekIndex } from "@/lib/asciicast/seek";
+import { eventsUpTo } from "@/lib/asciicast/screens";
 import {
   eventIndexAt,
   nextMarkerTime,
@@ -59,7 +59,7 @@ describe("the seek bar", () => {
   it.each(casts)("ends, at End or its right edge, after the last output of %s", (file) => {
     const recording = parseAsciicast(readFileSync(path.join(recordingsDir, file), "utf8"));
     const end = rangeEnd(seekBarMax(recording.duration), SEEK_BAR_STEP);
-    expect(new SeekIndex(recording.output).positionAt(end)).toBe(recording.output.length);
+    expect(eventsUpTo(recording.output, end)).toBe(recording.output.length);
   });
 
   it.each(casts)("holds the playhead of %s where it is, at the end too, so showing it seeks nowhere", (file) => {
@@ -71,7 +71,7 @@ describe("the seek bar", () => {
     }
     // At the end, the value the bar reports back (React's onChange) still includes the last output.
     const reported = rangeHolds(seekBarValue(recording.duration, recording.duration), max, SEEK_BAR_STEP);
-    expect(new SeekIndex(recording.output).positionAt(reported)).toBe(recording.output.length);
+    expect(eventsUpTo(recording.output, reported)).toBe(recording.output.length);
   });
 
   it("rounds the duration up to a whole step, and no further", () => {

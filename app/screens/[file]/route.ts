@@ -1,11 +1,11 @@
-import { computeKeyframes } from "@/lib/asciicast/keyframes.server";
 import { parseAsciicast } from "@/lib/asciicast/parse";
+import { screensOf } from "@/lib/asciicast/screens.server";
 import { listRecordingFiles, readRecordingFile } from "@/lib/recordings/scenarios.server";
 
 /**
- * Serves /keyframes/<scenario>.json: the terminal keyframes of sandboxes/recordings/<scenario>.cast,
- * computed from the recording when the site is built (prerendered), fetched by the player with the
- * recording so a seek restores the nearest one instead of replaying from the start.
+ * Serves /screens/<scenario>.json: what the terminal of sandboxes/recordings/<scenario>.cast shows
+ * after each output event, computed from the recording when the site is built (prerendered) and
+ * fetched by the player with the recording, which then only draws rows.
  */
 export const dynamic = "force-static";
 export const dynamicParams = false;
@@ -20,6 +20,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const { file } = await params;
   const cast = readRecordingFile(file.replace(/\.json$/, ".cast"));
   if (!cast) return new Response(`No recording for ${file}`, { status: 404 });
-  const keyframes = await computeKeyframes(parseAsciicast(cast.toString("utf8")));
-  return Response.json(keyframes);
+  return Response.json(await screensOf(parseAsciicast(cast.toString("utf8"))));
 }

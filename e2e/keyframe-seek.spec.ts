@@ -65,3 +65,33 @@ test.describe("the screen's colours", () => {
     expect((await styleOf("# naive image")).color).toBe("rgba(230, 237, 243, 0.5)");
   });
 });
+
+test.describe("without served screens", () => {
+  test("the player computes them itself (as for a live run's recording) and shows what the build would", async ({
+    page,
+    lessonPath,
+  }) => {
+    test.setTimeout(60_000);
+    const figure = page.locator(`figure[data-sandbox="${SCENARIO}"]`);
+    await page.goto(lessonPath);
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator("[data-screen]").first().waitFor();
+    await figure.getByTestId("sandbox-terminal").first().focus();
+    await page.keyboard.press("7");
+    await expect.poll(() => screenText(figure)).toContain("$");
+    const fromTheBuild = await screenText(figure);
+
+    const refused: string[] = [];
+    await page.route("**/screens/*.json", (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    });
+    await page.reload();
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator("[data-screen]").first().waitFor();
+    expect(refused.some((url) => url.endsWith(`/screens/${SCENARIO}.json`))).toBe(true);
+    await figure.getByTestId("sandbox-terminal").first().focus();
+    await page.keyboard.press("7");
+    await expect.poll(() => screenText(figure)).toBe(fromTheBuild);
+  });
+});

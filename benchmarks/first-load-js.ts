@@ -51,7 +51,8 @@ export const LAZY_CODE: { code: string; marker: string; page?: RegExp }[] = [
   { code: "the exercise's lab panel", marker: "Build and grade my Dockerfile" },
   { code: "zod", marker: "ZodError" },
   { code: "the saved progress store (zustand's persist)", marker: "zustand persist middleware" },
-  { code: "xterm (the sandbox player)", marker: "xterm-helper-textarea" },
+  { code: "the sandbox player", marker: "round(up," },
+  { code: "xterm (a live run's terminal)", marker: "xterm-helper-textarea" },
   { code: "the presenter", marker: "Works offline", page: /^\/present\// },
 ];
 

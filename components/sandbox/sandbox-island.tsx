@@ -22,8 +22,8 @@ export interface SandboxIslandProps {
 }
 
 /**
- * The lazy island. It ships only this poster and a near-viewport observer; xterm and the player
- * are a separate chunk imported when the sandbox comes within a screen or two of the viewport
+ * The lazy island. It ships only this poster and a near-viewport observer; the player is a
+ * separate chunk imported when the sandbox comes within a screen or two of the viewport
  * (or at once for a deep link or a click on Play), so a lesson's first load carries no player code.
  */
 export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIslandProps) {

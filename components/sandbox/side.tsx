@@ -27,7 +27,7 @@ export function Side({
   poster?: boolean;
   children: ReactNode;
 }) {
-  // The recording's size as CSS variables: the screen reserves the terminal's height before xterm loads (see sandbox.module.css).
+  // The recording's size as CSS variables: the screen reserves the terminal's height before the player loads (see sandbox.module.css).
   const size = { "--cols": scenario.cols, "--rows": scenario.screenRows } as CSSProperties;
   return (
     <div className={styles.side} data-scenario={scenario.name}>

@@ -81,8 +81,8 @@ function minimumPlayerWidth(measured: PlayerMeasurement): number {
 export const SHRINK_STEP = 16;
 
 /**
- * The player's next width, or undefined to keep `current`. xterm's height moves in whole rows of
- * whole pixels, so an estimate can land a little over, then a step under, for ever: the player is
+ * The player's next width, or undefined to keep `current`. A terminal's height moves with its font size in
+ * steps (a quarter pixel, and a live run's xterm in whole rows of whole pixels), so an estimate can land a little over, then a step under, for ever: the player is
  * sized afresh only for a new step (`current` undefined) or a new stage size (`stageChanged`); after
  * that it only narrows, and only while it is too tall.
  */

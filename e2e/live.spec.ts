@@ -56,7 +56,7 @@ test.describe("live mode (real Docker engine)", () => {
 
     // Finished: the same player replays what was just captured, opened at the end where the panel shows the exit.
     await expect(page.getByText("captured on this machine just now")).toBeVisible({ timeout: 10 * 60_000 });
-    await expect(page.locator("section[data-step] .xterm")).toHaveCount(2);
+    await expect(page.locator("section[data-step] [data-screen]")).toHaveCount(2);
     const optimizedPanel = page.getByRole("region", { name: /^State: docker stop on the optimized image/ });
     await expect(optimizedPanel.locator('[data-field="exitCode"] dd')).toHaveText("0");
     await expect(optimizedPanel.locator('[data-field="inflight"] dd')).toHaveText("completed");

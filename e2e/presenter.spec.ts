@@ -110,16 +110,20 @@ test.describe("presenter mode", () => {
   }) => {
     await present(page, presentPath, "#3");
     await expect(stage(page).locator("[data-screen]")).toHaveCount(2);
-    await page.keyboard.press("]");
-    const firstMarker = await playhead(page);
+    // A seek draws the screen first and the clock a frame later: each jump waits for the clock to move.
+    const jump = async (key: "[" | "]") => {
+      const before = await playhead(page);
+      await page.keyboard.press(key);
+      await expect.poll(() => playhead(page)).not.toBe(before);
+      return playhead(page);
+    };
+    const firstMarker = await jump("]");
     expect(firstMarker).toBeGreaterThan(0);
-    await page.keyboard.press("]");
-    await page.keyboard.press("]");
-    await page.keyboard.press("]");
-    const fourthMarker = await playhead(page);
+    await jump("]");
+    await jump("]");
+    const fourthMarker = await jump("]");
     expect(fourthMarker).toBeGreaterThan(firstMarker);
-    await page.keyboard.press("[");
-    expect(await playhead(page)).toBeLessThan(fourthMarker);
+    expect(await jump("[")).toBeLessThan(fourthMarker);
     await expect(
       stage(page)
         .getByRole("region", { name: /^State: docker stop on the naive image/ })

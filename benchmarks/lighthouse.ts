@@ -4,14 +4,17 @@
  * next, built in the same run) as the baseline, and prints each category score, LCP, TBT, CLS, DOM size and the
  * share of legible text, then a PASS/FAIL line per budget (mobile: performance ≥ 98, accessibility, best practices
  * and SEO 100, CLS ≤ 0.01, legible text 100 %; the lesson's DOM ≤ 2,000 elements).
+ * A second baseline is the lesson itself with every script taken out: the same HTML and CSS, no JavaScript at all.
+ * What it scores is what the lesson's content costs a phone to lay out and paint, before any of our code runs.
  *   npm run bench:lighthouse                 exports the site (.next-bench-export) and builds the blank page first
  *   npm run bench:lighthouse -- --reuse      reuses both when they exist
  *   npm run bench:lighthouse -- --site out   audits an export already on disk (say, the e2e suite's out/)
  *   npm run bench:lighthouse -- --runs 5     audits each page that many times on mobile and reports the median run
- * BENCH_PORT (default 3310) serves the site; the blank page is served on BENCH_PORT + 50.
+ * BENCH_PORT (default 3310) serves the site; the blank page is served on BENCH_PORT + 50, the lesson without
+ * JavaScript on BENCH_PORT + 60.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import type { Result as LighthouseResult } from "lighthouse";
@@ -22,6 +25,7 @@ import { exportedRoutes } from "./routes";
 
 const sitePort = Number(process.env.BENCH_PORT ?? 3310);
 const blankPort = sitePort + 50;
+const withoutJsPort = sitePort + 60;
 const reuse = process.argv.includes("--reuse");
 const siteFlag = process.argv.indexOf("--site");
 const givenSite = siteFlag === -1 ? undefined : process.argv[siteFlag + 1];
@@ -135,11 +139,18 @@ function describe(label: string, formFactor: FormFactor, result: Result): string
   );
 }
 
-/** The budgets of issue 17 for one route on mobile, as [description, passed]. */
-function budgets(route: string, result: Result): Array<[string, boolean]> {
+/**
+ * The budgets of issue 17 for one route on mobile, as [description, passed]. The lesson's performance line says what
+ * the same lesson scored without JavaScript, its floor on this machine.
+ */
+function budgets(route: string, result: Result, lessonWithoutJs: Result | undefined): Array<[string, boolean]> {
   const { scores } = result;
+  const floor =
+    LESSON_ROUTE.test(route) && lessonWithoutJs
+      ? ` (the same lesson without JavaScript: ${lessonWithoutJs.scores.performance}, TBT ${Math.round(lessonWithoutJs.tbtMs)} ms)`
+      : "";
   const checks: Array<[string, boolean]> = [
-    [`performance ${scores.performance} ≥ 98`, scores.performance >= 98],
+    [`performance ${scores.performance} ≥ 98${floor}`, scores.performance >= 98],
     [`accessibility ${scores.accessibility} = 100`, scores.accessibility === 100],
     [`best practices ${scores["best-practices"]} = 100`, scores["best-practices"] === 100],
     [`SEO ${scores.seo} = 100`, scores.seo === 100],
@@ -172,22 +183,51 @@ function siteToAudit(): string {
   return exportDir;
 }
 
+/**
+ * A copy of the site whose lesson page has every script removed (inline ones, Next's payload, and the preload links
+ * for scripts), so it is served, compressed and laid out exactly as the real one, and nothing runs. Returns its folder.
+ */
+function siteWithLessonWithoutJs(site: string, lessonRoute: string): string {
+  const copy = ".next-bench-without-js";
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(site, copy, { recursive: true });
+  const file = path.join(copy, `${lessonRoute}.html`);
+  const html = readFileSync(file, "utf8")
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link\b[^>]*\bas="script"[^>]*>/g, "");
+  // A script left behind would make this baseline measure some of our code after all.
+  if (/<script\b|as="script"/.test(html)) throw new Error(`${file} still loads a script after stripping them`);
+  writeFileSync(file, html);
+  return copy;
+}
+
 async function main() {
   if (!Number.isInteger(mobileRuns) || mobileRuns < 1) throw new Error("--runs needs a whole number ≥ 1");
   const site = siteToAudit();
   const blankApp = ".next-blank-app";
   if (!(reuse && finishedBuild(path.join(blankApp, ".next")))) buildBlankNextApp();
 
+  const routes = exportedRoutes(site);
+  const lessonRoute = routes.find((route) => LESSON_ROUTE.test(route));
+  if (!lessonRoute) throw new Error(`${site}/ holds no lesson page (no route under /learn/)`);
+  const withoutJs = siteWithLessonWithoutJs(site, lessonRoute);
+
   const servers = [
     startServer(process.execPath, ["scripts/serve-static.mjs", site, "--port", String(sitePort)]),
     startServer("npx", ["next", "start", blankApp, "-p", String(blankPort), "-H", "127.0.0.1"]),
+    startServer(process.execPath, ["scripts/serve-static.mjs", withoutJs, "--port", String(withoutJsPort)]),
   ];
   let failed = 0;
   try {
-    await Promise.all([waitFor(`http://127.0.0.1:${sitePort}/`), waitFor(`http://127.0.0.1:${blankPort}/`)]);
+    await Promise.all([sitePort, blankPort, withoutJsPort].map((port) => waitFor(`http://127.0.0.1:${port}/`)));
     const targets = [
       { label: "blank Next.js page", url: `http://127.0.0.1:${blankPort}/`, route: "(blank)" },
-      ...exportedRoutes(site).map((route) => ({ label: route, url: `http://127.0.0.1:${sitePort}${route}`, route })),
+      {
+        label: `${lessonRoute} without JavaScript`,
+        url: `http://127.0.0.1:${withoutJsPort}${lessonRoute}`,
+        route: "(lesson without JavaScript)",
+      },
+      ...routes.map((route) => ({ label: route, url: `http://127.0.0.1:${sitePort}${route}`, route })),
     ];
     console.log(`site: ${site}/ (served by scripts/serve-static.mjs); mobile: median of ${mobileRuns} run(s)`);
     // Lighthouse's mobile scores scale with free CPU: say how busy the machine was.
@@ -197,6 +237,7 @@ async function main() {
         .join(", ")} (${cpus().length} CPUs)`,
     );
     const verdicts: string[] = [];
+    let lessonWithoutJs: Result | undefined;
     for (const target of targets) {
       const mobile = Array.from({ length: mobileRuns }, () => audit(target.url, "mobile"));
       const median = medianRun(mobile);
@@ -206,8 +247,10 @@ async function main() {
           : "";
       console.log(describe(target.label, "mobile", median) + spread);
       console.log(describe(target.label, "desktop", audit(target.url, "desktop")));
-      if (target.route === "(blank)") continue;
-      for (const [budget, passed] of budgets(target.route, median)) {
+      if (target.route === "(lesson without JavaScript)") lessonWithoutJs = median;
+      // The baselines are measured, not budgeted.
+      if (target.route.startsWith("(")) continue;
+      for (const [budget, passed] of budgets(target.route, median, lessonWithoutJs)) {
         if (!passed) failed++;
         verdicts.push(`${passed ? "PASS" : "FAIL"} ${target.route} mobile: ${budget}`);
       }

@@ -211,4 +211,32 @@ test.describe("lesson 10.4", () => {
     await expect(transcript.locator(":scope > :not(summary)").first()).toBeVisible();
     await expect(page.locator("figure[data-sandbox] button").first()).toBeHidden();
   });
+
+  test("a keyboard user sees the whole focus ring of a link at a paragraph's left edge", async ({
+    page,
+    lessonPath,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(lessonPath);
+    // An evidence link that wraps: its second line starts at its paragraph's left edge, where the ring (3 px, 2 px
+    // out) is drawn past the paragraph's box, which contains what it paints.
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll(".prose > p > a.evidence")].findIndex((link) => {
+        const lines = link.getClientRects();
+        return lines.length > 1 && Math.abs(lines[1]!.left - link.parentElement!.getBoundingClientRect().left) < 1;
+      }),
+    );
+    expect(index, "some evidence link wraps to its paragraph's edge").toBeGreaterThanOrEqual(0);
+    const link = page.locator(".prose > p > a.evidence").nth(index);
+    await link.scrollIntoViewIfNeeded();
+    const strip = await link.evaluate((element) => {
+      const line = element.getClientRects()[1]!;
+      return { x: line.left - 4, y: line.top + line.height / 2 - 2, width: 3, height: 4 };
+    });
+    const blurred = await page.screenshot({ clip: strip });
+    await link.focus();
+    await expect(link).toBeFocused();
+    const focused = await page.screenshot({ clip: strip });
+    expect(focused.equals(blurred), "the ring is drawn left of the paragraph").toBe(false);
+  });
 });

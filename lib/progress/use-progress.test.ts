@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { PROGRESS_VERSION, STORAGE_KEY } from "./schema";
 
 /** A browser's window, as much of it as loading progress touches. */
@@ -50,5 +50,32 @@ describe("loading saved progress after first paint", () => {
     expect(lessons["b/two"]?.readAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(JSON.parse(storage.get(STORAGE_KEY)!).state.lessons["b/two"]).toBeDefined();
     expect(await loadProgressStores()).toBe(stores);
+  });
+});
+
+describe("applying saved progress while the page still hydrates", () => {
+  it("waits for the browser's idle callback, so that a page's hydration is never finished in one task for it", async () => {
+    vi.resetModules();
+    const idleCallbacks: Array<() => void> = [];
+    Object.assign(fakeWindow, { requestIdleCallback: (callback: () => void) => idleCallbacks.push(callback) });
+    try {
+      const { loadProgressStores, loadedProgressStores } = await import("./use-progress");
+      let arrived = false;
+      const loading = loadProgressStores().then(() => (arrived = true));
+      // The chunk is in and evaluated (a few turns of the event loop), yet nothing is applied while the page is busy.
+      for (let turn = 0; turn < 20 && idleCallbacks.length === 0; turn++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(idleCallbacks).toHaveLength(1);
+      expect(arrived).toBe(false);
+      expect(loadedProgressStores()).toBeUndefined();
+
+      idleCallbacks[0]!();
+      await loading;
+      expect(loadedProgressStores()?.progress.getState().lessons["a/one"]).toEqual({
+        readAt: "2026-11-01T10:00:00.000Z",
+      });
+    } finally {
+      delete (fakeWindow as { requestIdleCallback?: unknown }).requestIdleCallback;
+    }
   });
 });

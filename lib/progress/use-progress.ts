@@ -6,7 +6,7 @@ import type { ProgressData } from "./schema";
 import type { ProgressMeta, ProgressState, ProgressStores } from "./store";
 
 /**
- * Saved progress reaches the page after it has painted: the store, zod and the saved data's
+ * Saved progress reaches the page after it has painted and hydrated: the store, zod and the saved data's
  * validation and migrations are a separate chunk (./browser-stores.ts) that the first island to
  * use progress loads. Until then islands see what the server rendered, empty progress and
  * `hydrated: false` (so they wait, as they always waited for the saved data), and actions that
@@ -19,15 +19,29 @@ const onLoaded = new Set<() => void>();
 /** Loads the store and the saved data once per tab; resolves with the store once the saved data is in it. */
 export function loadProgressStores(): Promise<ProgressStores> {
   loading ??= import("./browser-stores").then(async ({ progressStores, startProgress }) => {
-    // Evaluating the chunk (zod and the store) is one task, reading the saved data and the islands' re-render with it
-    // another: two shorter tasks on a phone's CPU instead of one long one that holds up input.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The saved data goes in once the page is idle, not as soon as the chunk is in. React renders a store's change at
+    // once, in one task (useSyncExternalStore cannot wait for a transition): on a phone still hydrating the lesson,
+    // that task would hold up everything else. Idle also keeps evaluating the chunk and reading the data apart.
+    await whenIdle();
     await startProgress();
     loaded = progressStores;
     for (const notify of onLoaded) notify();
     return progressStores;
   });
   return loading;
+}
+
+/** How long saved progress may wait for an idle moment on a page that never goes idle. */
+const IDLE_TIMEOUT_MS = 3000;
+
+/** Resolves when the browser next has nothing to do (after hydration), or at once where it cannot tell. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === "function")
+      window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    // Safari has no requestIdleCallback: a task of its own, after the ones already queued.
+    else setTimeout(resolve, 0);
+  });
 }
 
 const NOT_LOADED = "Your saved progress has not loaded yet; try again in a moment.";

@@ -1,4 +1,4 @@
-import { expect, test as base } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
 export { expect };
 export type { Locator, Page, Route } from "@playwright/test";
@@ -35,3 +35,14 @@ export const test = base.extend<CourseFixtures>({
     { auto: true },
   ],
 });
+
+/**
+ * A lesson's quiz once the reader has scrolled to it. Its island loads when it comes near the viewport; until then the
+ * server-rendered quiz shows with every control disabled, so a test (like a reader) goes there first.
+ */
+export async function reachQuiz(page: Page, id: string): Promise<Locator> {
+  const quiz = page.locator(`[data-quiz="${id}"]`);
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz.locator("button:enabled, input:enabled").first()).toBeAttached();
+  return quiz;
+}

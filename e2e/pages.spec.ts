@@ -1,9 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type Page } from "./fixtures";
+import { expect, reachQuiz, test, type Page } from "./fixtures";
 
 /** What the lesson and progress pages look like at the widths they are read at: the small things that read as unfinished. */
-
-const quiz = (page: Page, id: string) => page.locator(`[data-quiz="${id}"]`);
 
 async function openLesson(page: Page, lessonPath: string) {
   await page.goto(lessonPath);
@@ -70,7 +68,7 @@ for (const width of [360, 390]) {
 test.describe("quizzes", () => {
   test("the verdict comes before the Try again and Show answer buttons", async ({ page, lessonPath }) => {
     await openLesson(page, lessonPath);
-    const single = quiz(page, "base-image");
+    const single = await reachQuiz(page, "base-image");
     await single.getByRole("radio", { name: "node:20-alpine" }).check();
     await single.getByRole("button", { name: "Check answer" }).click();
     const verdict = single.getByText("Not quite.", { exact: true });
@@ -90,7 +88,7 @@ test.describe("quizzes", () => {
     lessonPath,
   }) => {
     await openLesson(page, lessonPath);
-    const predict = quiz(page, "naive-stop-exit-code");
+    const predict = await reachQuiz(page, "naive-stop-exit-code");
     await predict.getByRole("radio").first().check();
     await predict.getByRole("button", { name: "Lock in prediction" }).click();
     const source = predict.getByTestId("predict-source");

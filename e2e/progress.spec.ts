@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "./fixtures";
+import { expect, reachQuiz, test, type Page } from "./fixtures";
 
 const KEY = "shipping-node:progress";
 
 async function answerBaseImage(page: Page, lessonPath: string) {
   await page.goto(lessonPath);
   await expect(page.getByRole("button", { name: /Mark lesson complete|Completed/ })).toBeEnabled();
-  const single = page.locator('[data-quiz="base-image"]');
+  const single = await reachQuiz(page, "base-image");
   await single.getByRole("radio", { name: "node:20-slim" }).check();
   await single.getByRole("button", { name: "Check answer" }).click();
   await expect(single.getByText("Correct!", { exact: true })).toBeVisible();
@@ -70,7 +70,7 @@ test.describe("progress", () => {
     await expect(other.getByTestId("lessons-completed")).toHaveText("1 / 1");
     await expect(other.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await other.goto(lessonPath);
-    await expect(other.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
+    await expect((await reachQuiz(other, "base-image")).getByText("Correct!", { exact: true })).toBeVisible();
     await expect(other.getByRole("button", { name: "Completed ✓" })).toBeVisible();
     await fresh.close();
   });
@@ -148,7 +148,7 @@ test.describe("progress", () => {
     await expect(page.getByTestId("quizzes-correct")).toHaveText("1 / 6");
     await expect(page.getByRole("button", { name: /^Restore the progress replaced on / })).toHaveCount(0);
     await page.goto(lessonPath);
-    await expect(page.locator('[data-quiz="base-image"]').getByText("Correct!", { exact: true })).toBeVisible();
+    await expect((await reachQuiz(page, "base-image")).getByText("Correct!", { exact: true })).toBeVisible();
   });
 
   test("an oversized import file is refused before it is read, changing nothing", async ({
@@ -204,7 +204,7 @@ test.describe("progress", () => {
     );
     expect(backups).toEqual(["{definitely not json"]);
     // The site keeps working: answer a quiz and see it saved.
-    const single = page.locator('[data-quiz="base-image"]');
+    const single = await reachQuiz(page, "base-image");
     await single.getByRole("radio", { name: "node:20-slim" }).check();
     await single.getByRole("button", { name: "Check answer" }).click();
     await expect(single.getByText("Correct!", { exact: true })).toBeVisible();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "./fixtures";
+import { expect, reachQuiz, test, type Locator, type Page } from "./fixtures";
 
 const LAYER_ORDER = [
   "FROM node:20-slim AS build",
@@ -11,8 +11,6 @@ const LAYER_ORDER = [
   "COPY . .",
   "RUN npm run build",
 ];
-
-const quiz = (page: Page, id: string) => page.locator(`[data-quiz="${id}"]`);
 
 /** Waits until the islands have loaded saved progress (the mark-complete button is enabled then). */
 async function openLesson(page: Page, lessonPath: string) {
@@ -44,12 +42,24 @@ async function sortLines(orderQuiz: Locator, viaKeyboard: Page | null = null) {
 }
 
 test.describe("lesson quizzes", () => {
+  test("a quiz's island loads when the reader nears it, not with the lesson", async ({ page, lessonPath }) => {
+    await openLesson(page, lessonPath);
+    // Everything the lesson's top loads has loaded: the quizzes further down are still the server's, controls disabled.
+    await page.waitForLoadState("networkidle");
+    const quizzes = page.locator("[data-quiz]");
+    expect(await quizzes.count()).toBeGreaterThan(1);
+    await expect(quizzes.locator("button:enabled, input:enabled")).toHaveCount(0);
+
+    const order = await reachQuiz(page, "layer-order");
+    await expect(order.getByRole("button", { name: "Check order" })).toBeEnabled();
+  });
+
   test("single choice: wrong answer explains the pick, retry, correct answer persists across a reload", async ({
     page,
     lessonPath,
   }) => {
     await openLesson(page, lessonPath);
-    const single = quiz(page, "base-image");
+    const single = await reachQuiz(page, "base-image");
     const group = single.getByRole("group", { name: /native module built against glibc/ });
     await group.getByRole("radio", { name: "node:20-alpine" }).check();
     await single.getByRole("button", { name: "Check answer" }).click();
@@ -84,7 +94,7 @@ test.describe("lesson quizzes", () => {
     lessonPath,
   }) => {
     await openLesson(page, lessonPath);
-    const multiple = quiz(page, "dockerignore-entries");
+    const multiple = await reachQuiz(page, "dockerignore-entries");
     await multiple.getByRole("checkbox", { name: "node_modules" }).check();
     await multiple.getByRole("checkbox", { name: ".env" }).check();
     await multiple.getByRole("button", { name: "Check answer" }).click();
@@ -104,7 +114,7 @@ test.describe("lesson quizzes", () => {
 
   test("order the lines with move buttons, check and keep the order after a reload", async ({ page, lessonPath }) => {
     await openLesson(page, lessonPath);
-    const order = quiz(page, "layer-order");
+    const order = await reachQuiz(page, "layer-order");
     const initial = await lineOrder(order);
     expect(initial).not.toEqual(LAYER_ORDER);
     expect([...initial].sort()).toEqual([...LAYER_ORDER].sort());
@@ -125,7 +135,7 @@ test.describe("lesson quizzes", () => {
 
   test("spot the problem: a wrong line gets its note, the faulty line is accepted", async ({ page, lessonPath }) => {
     await openLesson(page, lessonPath);
-    const spot = quiz(page, "cache-buster");
+    const spot = await reachQuiz(page, "cache-buster");
     await spot.getByText("RUN npm ci", { exact: true }).click();
     await expect(spot.getByRole("radio", { name: /^Line 4: RUN npm ci/ })).toBeChecked();
     await spot.getByRole("button", { name: "Check line" }).click();
@@ -148,7 +158,7 @@ test.describe("lesson quizzes", () => {
       ? String(JSON.parse(readFileSync(manifestFile, "utf8")).scenarios["stop-naive"].facts.exitCode)
       : null;
     await openLesson(page, lessonPath);
-    const predict = quiz(page, "naive-stop-exit-code");
+    const predict = await reachQuiz(page, "naive-stop-exit-code");
     await expect(predict.getByText("Commit to a prediction before you watch the run.")).toBeVisible();
     const guess = measured === "0" ? "1" : "0";
     await predict.getByRole("radio", { name: guess, exact: true }).check();
@@ -170,7 +180,7 @@ test.describe("lesson quizzes", () => {
 
   test("keyboard only: answer a choice quiz and reorder lines without a mouse", async ({ page, lessonPath }) => {
     await openLesson(page, lessonPath);
-    const single = quiz(page, "base-image");
+    const single = await reachQuiz(page, "base-image");
     // Tab into the radio group, arrow to the second option (arrow keys move and select).
     await single.getByRole("radio").first().focus();
     await page.keyboard.press("ArrowDown");
@@ -181,7 +191,7 @@ test.describe("lesson quizzes", () => {
     await expect(single.getByText("Correct!", { exact: true })).toBeVisible();
     await expect(single.getByRole("button", { name: "Try again" })).toBeFocused();
 
-    const order = quiz(page, "layer-order");
+    const order = await reachQuiz(page, "layer-order");
     const lines = await lineOrder(order);
     const last = lines[lines.length - 1]!;
     const moveUp = order.getByRole("button", { name: `Move up: ${last}`, exact: true });
@@ -197,7 +207,7 @@ test.describe("lesson quizzes", () => {
     await page.keyboard.press("Enter");
     await expect(order.getByText("Correct order!")).toBeVisible();
 
-    const spot = quiz(page, "cache-buster");
+    const spot = await reachQuiz(page, "cache-buster");
     await spot.getByRole("radio").first().focus();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
@@ -214,8 +224,9 @@ test.describe("lesson quizzes", () => {
     await openLesson(page, lessonPath);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
     await expect(page.getByRole("button", { name: "Completed ✓" })).toHaveAttribute("aria-pressed", "true");
-    await quiz(page, "base-image").getByRole("radio", { name: "node:20", exact: true }).check();
-    await quiz(page, "base-image").getByRole("button", { name: "Check answer" }).click();
+    const single = await reachQuiz(page, "base-image");
+    await single.getByRole("radio", { name: "node:20", exact: true }).check();
+    await single.getByRole("button", { name: "Check answer" }).click();
     await page.reload();
     await expect(page.getByRole("button", { name: "Completed ✓" })).toBeVisible();
     const results = await new AxeBuilder({ page }).include("[data-quiz]").analyze();

@@ -11,7 +11,7 @@ import { SpotProblemQuizView, type SpotProblemQuizProps } from "./spot-problem-q
 import { useQuizAttempt, useRetryFocus } from "./use-quiz-attempt";
 
 /*
- * The quizzes' islands: one chunk that loads right after first paint (./quiz-loaders.tsx), taking
+ * The quizzes' islands: one chunk that loads when the first quiz nears the viewport (./quiz-loaders.tsx), taking
  * the place of the same views the server rendered with their controls disabled.
  */
 

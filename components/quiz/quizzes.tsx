@@ -16,7 +16,7 @@ import { staticAttempt } from "./static-attempt";
  * The quiz components lessons use in MDX. These are server components: they run while the
  * lesson prerenders, check their props (a mistake fails `next build` naming the lesson file,
  * line and quiz id) and render the quiz with its controls disabled, which its island (a chunk
- * loaded right after first paint) replaces. `lesson` and `source` are added by
+ * loaded when the quiz nears the viewport) replaces. `lesson` and `source` are added by
  * lib/quiz/remark-quizzes.ts; authors never write them.
  */
 interface Injected {

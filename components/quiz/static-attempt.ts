@@ -4,7 +4,7 @@ import type { QuizAttempt } from "./use-quiz-attempt";
 const nothing = () => {};
 
 /**
- * A quiz as the lesson server-renders it, until its island has loaded (right after first paint):
+ * A quiz as the lesson server-renders it, until its island has loaded (when the quiz nears the viewport):
  * the starting answer, nothing submitted, and every control disabled. The quiz views render the
  * same markup from it as from a live attempt, so the island takes its place without a shift.
  */

@@ -54,7 +54,7 @@ describe("loading saved progress after first paint", () => {
 });
 
 describe("applying saved progress while the page still hydrates", () => {
-  it("waits for the browser's idle callback, so that a page's hydration is never finished in one task for it", async () => {
+  it("applies the saved data only once the browser's idle callback runs", async () => {
     vi.resetModules();
     const idleCallbacks: Array<() => void> = [];
     Object.assign(fakeWindow, { requestIdleCallback: (callback: () => void) => idleCallbacks.push(callback) });

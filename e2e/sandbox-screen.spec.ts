@@ -238,6 +238,31 @@ test("the poster says which moment it shows before the first play (#18.4, 1280×
   await expect(figure.getByTestId("poster-note")).toHaveCount(0);
 });
 
+test("Play answers while the recordings are still loading, and playback starts once they are in", async ({
+  page,
+  lessonPath,
+}) => {
+  // The recordings are held back, so the player has taken the poster's place but has nothing to play yet.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/(recordings|screens)\//, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(lessonPath);
+  const figure = figureOf(page, "stop-naive stop-optimized");
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByText("Loading the recording…").first()).toBeVisible();
+  const play = figure.getByRole("button", { name: "Play" });
+  await expect(play).toBeEnabled();
+  await play.click();
+
+  release();
+  await expect(figure.getByTestId("poster-note")).toHaveCount(0);
+  await expect(figure.getByTestId("sandbox-time")).not.toHaveText(/^0:00\.0/);
+});
+
 test.describe("the seek bar's markers (#18.7)", () => {
   /** Every marker button: hittable at its centre (nothing covers it), with how many markers it stands for. */
   async function markerTargets(figure: Locator) {

@@ -241,6 +241,9 @@ export function SandboxPlayer({ ref, scenarios, posters, compare, presentation =
           playing={playing}
           speed={speed}
           ready={ready}
+          // Play answers while the recordings load (the press waits for them, as the poster's does): a reader who pressed
+          // it just as the player took the poster's place must not lose the press to a disabled button.
+          canPlay
           onToggle={() => act((engine) => engine.toggle())}
           onSeek={seekTo}
           onMarker={jumpMarker}

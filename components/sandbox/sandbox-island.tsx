@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type ComponentType, type Reac
 import { parseDeepLink } from "@/lib/player/deep-link";
 import { eventIndexAt } from "@/lib/player/navigation";
 import { markerStateAt } from "@/lib/recordings/marker-state";
+import { layOutNow } from "@/lib/site/deferred-layout";
 import { useNearViewport } from "@/lib/site/use-near-viewport";
 import { Controls, markersOf } from "./controls";
 import { Poster } from "./poster";
@@ -76,6 +77,7 @@ export function SandboxIsland({ scenarios, posters, compare, charts }: SandboxIs
       const linkedDuration = scenarios.find((scenario) => scenario.name === link.scenario)!.duration;
       command((player) => player.seek(Math.min(link.time, linkedDuration)));
       const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      layOutNow(); // exact heights above the sandbox, or the scroll lands short of it
       rootRef.current?.closest("figure")?.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "start" });
     };
     // Following the same link again (after the replay moved on) changes no hash, so the click itself is the signal.

@@ -2,6 +2,7 @@
 
 import { useEffect, useSyncExternalStore } from "react";
 import type { StoreApi } from "zustand";
+import { whenIdle } from "@/lib/site/idle";
 import type { ProgressData } from "./schema";
 import type { ProgressMeta, ProgressState, ProgressStores } from "./store";
 
@@ -22,7 +23,7 @@ export function loadProgressStores(): Promise<ProgressStores> {
     // The saved data goes in once the page is idle, not as soon as the chunk is in. React renders a store's change at
     // once, in one task (useSyncExternalStore cannot wait for a transition): on a phone still hydrating the lesson,
     // that task would hold up everything else. Idle also keeps evaluating the chunk and reading the data apart.
-    await whenIdle();
+    await whenIdle(IDLE_TIMEOUT_MS);
     await startProgress();
     loaded = progressStores;
     for (const notify of onLoaded) notify();
@@ -33,16 +34,6 @@ export function loadProgressStores(): Promise<ProgressStores> {
 
 /** How long saved progress may wait for an idle moment on a page that never goes idle. */
 const IDLE_TIMEOUT_MS = 3000;
-
-/** Resolves when the browser next has nothing to do (after hydration), or at once where it cannot tell. */
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof window.requestIdleCallback === "function")
-      window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    // Safari has no requestIdleCallback: a task of its own, after the ones already queued.
-    else setTimeout(resolve, 0);
-  });
-}
 
 const NOT_LOADED = "Your saved progress has not loaded yet; try again in a moment.";
 const NO_PROGRESS: ProgressData = { quizzes: {}, lessons: {}, practice: {}, practiceDays: [], exercises: {} };

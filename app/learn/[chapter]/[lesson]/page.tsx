@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BackgroundLayout } from "@/components/lesson/background-layout";
 import { Breadcrumb } from "@/components/lesson/breadcrumb";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonPager } from "@/components/lesson/lesson-pager";
@@ -7,6 +8,7 @@ import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { MarkComplete } from "@/components/progress/mark-complete";
 import { findLesson, getLesson, lessonRouteParams } from "@/lib/content/lessons.server";
 import { withBasePath } from "@/lib/site/base-path";
+import { deferLayoutBootScript } from "@/lib/site/deferred-layout";
 
 interface LessonRoute {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -68,9 +70,11 @@ export default async function LessonPage({ params }: LessonRoute) {
       {/* Between the header and the lesson on a phone; the sticky sidebar on a wide screen (globals.css). */}
       <TableOfContents entries={lesson.compiled.toc} />
       <div className="lesson-layout__main">
+        <script dangerouslySetInnerHTML={{ __html: deferLayoutBootScript }} />
         <article className="prose">
           <LessonBody code={lesson.compiled.code} />
         </article>
+        <BackgroundLayout />
         <MarkComplete lesson={lesson.id} title={frontmatter.title} />
         <LessonPager previous={lesson.previous} next={lesson.next} />
       </div>

@@ -52,16 +52,17 @@ async function until(condition: () => boolean) {
   for (let turn = 0; turn < 50 && !condition(); turn++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Starts laying out a fake lesson in the background, with idle periods the test hands out. */
+function startLayout(blocks: number, costMs: number, signal = new AbortController().signal) {
+  const lesson = fakeLesson(blocks, costMs);
+  const idle = heldIdlePeriods();
+  const done = layOutInBackground({ root: lesson.root, signal, ...idle, now: lesson.now });
+  return { lesson, idle, done };
+}
+
 describe("laying out a lesson in the background", () => {
   it("waits for an idle period before laying out anything", async () => {
-    const lesson = fakeLesson(5, 1);
-    const idle = heldIdlePeriods();
-    const done = layOutInBackground({
-      root: lesson.root,
-      signal: new AbortController().signal,
-      ...idle,
-      now: lesson.now,
-    });
+    const { lesson, idle, done } = startLayout(5, 1);
     await until(() => idle.pending() > 0);
     expect(lesson.laidOut).toEqual([]);
     await idle.grant(50);
@@ -70,14 +71,7 @@ describe("laying out a lesson in the background", () => {
   });
 
   it("lays out blocks from the top down, stopping each idle period after its slice", async () => {
-    const lesson = fakeLesson(10, 3); // three blocks of 3 ms fill one 8 ms slice (LAYOUT_SLICE_MS)
-    const idle = heldIdlePeriods();
-    const done = layOutInBackground({
-      root: lesson.root,
-      signal: new AbortController().signal,
-      ...idle,
-      now: lesson.now,
-    });
+    const { lesson, idle, done } = startLayout(10, 3); // three blocks of 3 ms fill one 8 ms slice (LAYOUT_SLICE_MS)
     await idle.grant(50);
     expect(lesson.laidOut).toEqual([0, 1, 2]);
     await idle.grant(50);
@@ -90,14 +84,7 @@ describe("laying out a lesson in the background", () => {
   });
 
   it("still lays out one block per period on a page that is never idle (the period timed out)", async () => {
-    const lesson = fakeLesson(3, 0);
-    const idle = heldIdlePeriods();
-    const done = layOutInBackground({
-      root: lesson.root,
-      signal: new AbortController().signal,
-      ...idle,
-      now: lesson.now,
-    });
+    const { lesson, idle, done } = startLayout(3, 0);
     await idle.grant(0);
     expect(lesson.laidOut).toEqual([0]);
     await idle.grant(0);
@@ -107,10 +94,8 @@ describe("laying out a lesson in the background", () => {
   });
 
   it("stops when the page goes away, leaving the rest waiting", async () => {
-    const lesson = fakeLesson(10, 3);
-    const idle = heldIdlePeriods();
     const leaving = new AbortController();
-    const done = layOutInBackground({ root: lesson.root, signal: leaving.signal, ...idle, now: lesson.now });
+    const { lesson, idle, done } = startLayout(10, 3, leaving.signal);
     await idle.grant(50);
     leaving.abort();
     await idle.grant(50);

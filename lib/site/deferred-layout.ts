@@ -42,7 +42,7 @@ export function layOutNow(root: BlockRoot = document): void {
 }
 
 /** How long one idle period may spend laying out blocks: four times this is still not a long task on a slow phone. */
-export const LAYOUT_SLICE_MS = 8;
+const LAYOUT_SLICE_MS = 8;
 /** On a page that never goes idle, the next slice runs after this long anyway. */
 const IDLE_TIMEOUT_MS = 2000;
 

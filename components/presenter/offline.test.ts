@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assetsOf, buildVersion } from "./offline";
+import { addInBatches, assetsOf, buildVersion, CACHE_BATCH_SIZE } from "./offline";
 
 describe("the offline copy's build version", () => {
   const build = [
@@ -33,5 +33,36 @@ describe("the assets a presenter page needs", () => {
       "/_next/static/chunks/b2.css",
       "/_next/static/chunks/c3.js",
     ]);
+  });
+});
+
+describe("filling the offline cache", () => {
+  it("adds every URL, at most a batch per call, one batch at a time", async () => {
+    const urls = Array.from({ length: 20 }, (_, index) => `/recordings/${index}.cast`);
+    const calls: string[][] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const cache = {
+      async addAll(batch: string[]) {
+        calls.push([...batch]);
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight--;
+      },
+    };
+    await addInBatches(cache, urls);
+    expect(calls.flat()).toEqual(urls);
+    expect(Math.max(...calls.map((batch) => batch.length))).toBe(CACHE_BATCH_SIZE);
+    expect(mostInFlight).toBe(1);
+  });
+
+  it("stops at the first batch that fails, so the copy is reported as failed", async () => {
+    const cache = {
+      addAll: async (batch: string[]) => {
+        if (batch.includes("/recordings/7.cast")) throw new TypeError("Failed to fetch");
+      },
+    };
+    const urls = Array.from({ length: 20 }, (_, index) => `/recordings/${index}.cast`);
+    await expect(addInBatches(cache, urls)).rejects.toThrow("Failed to fetch");
   });
 });

@@ -31,6 +31,19 @@ export async function buildVersion(assets: string[]): Promise<string> {
 }
 
 /**
+ * How many URLs one `Cache.addAll` call takes. Chromium starts every fetch of an `addAll` in the
+ * calling task: the presenter's ~60 URLs in one call blocked the main thread for 50 to 90 ms on
+ * load (Lighthouse trace); six at a time keeps each task short.
+ */
+export const CACHE_BATCH_SIZE = 6;
+
+/** Adds the URLs to the cache a batch at a time, each batch once the one before it is stored. */
+export async function addInBatches(cache: Pick<Cache, "addAll">, urls: string[]): Promise<void> {
+  for (let start = 0; start < urls.length; start += CACHE_BATCH_SIZE)
+    await cache.addAll(urls.slice(start, start + CACHE_BATCH_SIZE));
+}
+
+/**
  * Registers the presenter's service worker for this build and caches everything a reload needs:
  * the presenter and notes pages with their scripts and styles, every recording of the lesson and its screens, and
  * whatever the page has lazily loaded so far (the player chunk and its stylesheet).
@@ -51,7 +64,7 @@ export async function saveForOffline(pages: string[], recordings: string[]): Pro
       const url = new URL(entry.name);
       if (url.origin === location.origin && url.pathname.startsWith(NEXT_STATIC)) urls.add(url.pathname);
     }
-    await cache.addAll([...urls]);
+    await addInBatches(cache, [...urls]);
     return "ready";
   } catch {
     return "failed";

@@ -4,9 +4,9 @@
  * Presenter mode's service worker (scope /present/): what a reload needs (the pages, Next's static
  * files, the recordings and their screens) comes from the network first, and from the copy cached on a previous
  * load when the network fails, answers with an error or is slow, so a talk survives a projector
- * room with no network or a bad one. The page fills the cache itself and names its build in this
- * script's URL (?v=, see components/presenter/offline.ts): each build has its own cache, and the
- * worker of a new build deletes the older ones.
+ * room with no network or a bad one. The page names its build in this script's URL (?v=, see
+ * components/presenter/offline.ts) and sends the URLs a reload needs, which the worker stores: each
+ * build has its own cache, and the worker of a new build deletes the older ones.
  */
 const CACHE_PREFIX = "course-presenter-";
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -37,6 +37,36 @@ function needed(/** @type {Request} */ request) {
     url.pathname.startsWith(`${SITE_ROOT}recordings/`) ||
     url.pathname.startsWith(`${SITE_ROOT}screens/`)
   );
+}
+
+/**
+ * The presenter page sends the URLs a reload needs ({ type: "save-for-offline", urls }) and a port
+ * for the answer ({ saved: true | false }). The worker fetches and stores them, off the page's main
+ * thread. Only URLs it would serve from the cache are stored.
+ */
+sw.addEventListener("message", (event) => {
+  const { data } = event;
+  const port = event.ports[0];
+  if (data?.type !== "save-for-offline" || !port) return;
+  const urls = Array.isArray(data.urls) ? data.urls.filter((url) => typeof url === "string") : [];
+  const requests = urls.map((url) => new Request(new URL(url, sw.location.href))).filter(needed);
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => Promise.all(requests.map((request) => save(cache, request))))
+      .then(
+        () => port.postMessage({ saved: requests.length === urls.length }),
+        () => port.postMessage({ saved: false }),
+      ),
+  );
+});
+
+/** A fresh copy when the network has one; offline (a reload in a room with no network), the copy already cached. */
+async function save(/** @type {Cache} */ cache, /** @type {Request} */ request) {
+  const response = await fetch(request).catch(() => undefined);
+  if (response?.ok) return cache.put(request, response);
+  if (!(await cache.match(request, { ignoreVary: true })))
+    throw new Error(`${request.url} is neither online nor cached`);
 }
 
 sw.addEventListener("fetch", (event) => {

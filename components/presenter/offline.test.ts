@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addInBatches, assetsOf, buildVersion, CACHE_BATCH_SIZE } from "./offline";
+import { askWorkerToSave, assetsOf, buildVersion } from "./offline";
 
 describe("the offline copy's build version", () => {
   const build = [
@@ -36,33 +36,32 @@ describe("the assets a presenter page needs", () => {
   });
 });
 
-describe("filling the offline cache", () => {
-  it("adds every URL, at most a batch per call, one batch at a time", async () => {
-    const urls = Array.from({ length: 20 }, (_, index) => `/recordings/${index}.cast`);
-    const calls: string[][] = [];
-    let inFlight = 0;
-    let mostInFlight = 0;
-    const cache = {
-      async addAll(batch: string[]) {
-        calls.push([...batch]);
-        mostInFlight = Math.max(mostInFlight, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        inFlight--;
+describe("asking the service worker to save the offline copy", () => {
+  /** A worker that answers each save with `answer` (or never, when it is undefined) and keeps what it was sent. */
+  function workerAnswering(answer: unknown) {
+    const sent: unknown[] = [];
+    return {
+      sent,
+      postMessage(message: unknown, transfer: Transferable[]) {
+        sent.push(message);
+        if (answer !== undefined) (transfer[0] as MessagePort).postMessage(answer);
       },
     };
-    await addInBatches(cache, urls);
-    expect(calls.flat()).toEqual(urls);
-    expect(Math.max(...calls.map((batch) => batch.length))).toBe(CACHE_BATCH_SIZE);
-    expect(mostInFlight).toBe(1);
+  }
+  const urls = ["/present/c/l", "/recordings/stop-naive.cast", "/_next/static/chunks/c3.js"];
+
+  it("sends every URL and is ready when the worker says it saved them", async () => {
+    const worker = workerAnswering({ saved: true });
+    await expect(askWorkerToSave(worker, urls)).resolves.toBe("ready");
+    expect(worker.sent).toEqual([{ type: "save-for-offline", urls }]);
   });
 
-  it("stops at the first batch that fails, so the copy is reported as failed", async () => {
-    const cache = {
-      addAll: async (batch: string[]) => {
-        if (batch.includes("/recordings/7.cast")) throw new TypeError("Failed to fetch");
-      },
-    };
-    const urls = Array.from({ length: 20 }, (_, index) => `/recordings/${index}.cast`);
-    await expect(addInBatches(cache, urls)).rejects.toThrow("Failed to fetch");
+  it("has failed when the worker says it could not", async () => {
+    await expect(askWorkerToSave(workerAnswering({ saved: false }), urls)).resolves.toBe("failed");
+    await expect(askWorkerToSave(workerAnswering("something else"), urls)).resolves.toBe("failed");
+  });
+
+  it("has failed when the worker never answers, instead of saving forever", async () => {
+    await expect(askWorkerToSave(workerAnswering(undefined), urls, 20)).resolves.toBe("failed");
   });
 });

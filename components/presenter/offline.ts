@@ -1,8 +1,6 @@
 import { screensUrl } from "@/lib/asciicast/screens-url";
 import { withBasePath } from "@/lib/site/base-path";
 
-/** Each build's cache is named `${CACHE_PREFIX}${version}`; must match public/present-sw.js. */
-const CACHE_PREFIX = "course-presenter-";
 const SCOPE = withBasePath("/present/");
 const NEXT_STATIC = withBasePath("/_next/static/");
 
@@ -30,21 +28,51 @@ export async function buildVersion(assets: string[]): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 6)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/**
- * How many URLs one `Cache.addAll` call takes. Chromium starts every fetch of an `addAll` in the
- * calling task: the presenter's ~60 URLs in one call blocked the main thread for 50 to 90 ms on
- * load (Lighthouse trace); six at a time keeps each task short.
- */
-export const CACHE_BATCH_SIZE = 6;
+/** The message that asks the worker to store URLs in its cache; must match public/present-sw.js. */
+const SAVE_MESSAGE = "save-for-offline";
+/** A worker that has not answered by then is taken as failed, so the status never stays at "saving". */
+const SAVE_TIMEOUT_MS = 60_000;
 
-/** Adds the URLs to the cache a batch at a time, each batch once the one before it is stored. */
-export async function addInBatches(cache: Pick<Cache, "addAll">, urls: string[]): Promise<void> {
-  for (let start = 0; start < urls.length; start += CACHE_BATCH_SIZE)
-    await cache.addAll(urls.slice(start, start + CACHE_BATCH_SIZE));
+/** Resolves once the worker is active (it activates itself on install), rejects if it is discarded. */
+function activated(worker: ServiceWorker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (worker.state === "activated") resolve();
+      else if (worker.state === "redundant") reject(new Error("the presenter's service worker was discarded"));
+      else return;
+      worker.removeEventListener("statechange", check);
+    };
+    worker.addEventListener("statechange", check);
+    check();
+  });
 }
 
 /**
- * Registers the presenter's service worker for this build and caches everything a reload needs:
+ * Asks the worker to store the URLs. The worker fetches and stores them on its own thread: one
+ * `Cache.addAll` of the presenter's ~60 URLs on the page blocked its main thread for 50 to 90 ms
+ * (Lighthouse trace), and even six at a time took 20 to 30 ms per call.
+ */
+export function askWorkerToSave(
+  worker: { postMessage(message: unknown, transfer: Transferable[]): void },
+  urls: string[],
+  timeoutMs = SAVE_TIMEOUT_MS,
+): Promise<OfflineState> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => settle("failed"), timeoutMs);
+    function settle(state: OfflineState) {
+      clearTimeout(timer);
+      channel.port1.close();
+      resolve(state);
+    }
+    channel.port1.onmessage = (event: MessageEvent<{ saved?: unknown }>) =>
+      settle(event.data?.saved === true ? "ready" : "failed");
+    worker.postMessage({ type: SAVE_MESSAGE, urls }, [channel.port2]);
+  });
+}
+
+/**
+ * Registers the presenter's service worker for this build and has it cache everything a reload needs:
  * the presenter and notes pages with their scripts and styles, every recording of the lesson and its screens, and
  * whatever the page has lazily loaded so far (the player chunk and its stylesheet).
  */
@@ -57,15 +85,18 @@ export async function saveForOffline(pages: string[], recordings: string[]): Pro
       if (response.ok) assets.push(...assetsOf(await response.text()));
     }
     const version = await buildVersion(assets);
-    await navigator.serviceWorker.register(withBasePath(`/present-sw.js?v=${version}`), { scope: SCOPE });
-    const cache = await caches.open(`${CACHE_PREFIX}${version}`);
+    const registration = await navigator.serviceWorker.register(withBasePath(`/present-sw.js?v=${version}`), {
+      scope: SCOPE,
+    });
+    const worker = registration.installing ?? registration.waiting ?? registration.active;
+    if (!worker) return "failed";
+    await activated(worker);
     const urls = new Set<string>([...pages, ...recordings, ...recordings.map(screensUrl), ...assets]);
     for (const entry of performance.getEntriesByType("resource")) {
       const url = new URL(entry.name);
       if (url.origin === location.origin && url.pathname.startsWith(NEXT_STATIC)) urls.add(url.pathname);
     }
-    await addInBatches(cache, [...urls]);
-    return "ready";
+    return await askWorkerToSave(worker, [...urls]);
   } catch {
     return "failed";
   }

@@ -20,7 +20,7 @@
  * both players alike: with it, every measure rounds up to the next 16.7 ms frame and shows the
  * display's refresh rate rather than either player's work.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -30,6 +30,7 @@ import { parseManifest } from "@/lib/recordings/manifest-schema";
 import { screensOf } from "@/lib/asciicast/screens.server";
 import { parseAsciicast } from "@/lib/asciicast/parse";
 import { finishedBuild, firstLoadJs, kib } from "./first-load-js";
+import { buildInto } from "./next-build";
 
 const distDir = ".next-bench";
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -294,10 +295,7 @@ async function measureAsciinemaPlayer(page: Page, scenario: string, duration: nu
 
 async function main() {
   if (!(process.argv.includes("--reuse") && finishedBuild(distDir))) {
-    execFileSync("npx", ["next", "build"], {
-      stdio: "ignore",
-      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    buildInto(distDir);
   }
   const withSandboxes = firstLoadJs(distDir, lesson);
   const withoutSandbox = firstLoadJs(distDir, "/");

@@ -5,11 +5,10 @@
  *   npm run bench:site             builds the site into .next-bench and the blank page into .next-blank-app
  *   npm run bench:site -- --reuse  reuses both builds when they exist
  */
-import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildBlankNextApp } from "./blank-next-app";
 import { finishedBuild, firstLoadJs, firstLoadScriptTexts, kib, lazyCodeIn } from "./first-load-js";
+import { buildInto } from "./next-build";
 import { prerenderedRoutes } from "./routes";
 
 const distDir = ".next-bench";
@@ -19,13 +18,7 @@ const reuse = process.argv.includes("--reuse");
 function main() {
   let buildSeconds: number | undefined;
   if (!(reuse && finishedBuild(distDir))) {
-    rmSync(distDir, { recursive: true, force: true });
-    const started = process.hrtime.bigint();
-    execFileSync("npx", ["next", "build"], {
-      stdio: "ignore",
-      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    buildSeconds = buildInto(distDir);
   }
   const blankDist = path.join(".next-blank-app", ".next");
   const blank = firstLoadJs(reuse && finishedBuild(blankDist) ? blankDist : buildBlankNextApp().distDir, "/");

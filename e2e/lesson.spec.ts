@@ -239,4 +239,31 @@ test.describe("lesson 10.4", () => {
     const focused = await page.screenshot({ clip: strip });
     expect(focused.equals(blurred), "the ring is drawn left of the paragraph").toBe(false);
   });
+
+  test("a keyboard user sees the focus ring of a code block that scrolls sideways", async ({ page, lessonPath }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(lessonPath);
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll("figure.code-block pre")].findIndex((pre) => pre.scrollWidth > pre.clientWidth),
+    );
+    expect(index, "some code block is wider than a phone").toBeGreaterThanOrEqual(0);
+    const block = page.locator("figure.code-block").nth(index);
+    const pre = block.locator("pre");
+    await block.getByRole("button", { name: "Copy" }).focus();
+    await pre.scrollIntoViewIfNeeded();
+    // The code block's left and bottom edges: the block clips what is drawn past them.
+    const edges = await pre.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return [
+        { x: box.left, y: box.top + box.height / 2 - 4, width: 4, height: 8 },
+        { x: box.left + box.width / 2 - 4, y: box.bottom - 4, width: 8, height: 4 },
+      ];
+    });
+    const blurred = await Promise.all(edges.map((clip) => page.screenshot({ clip })));
+    await page.keyboard.press("Tab");
+    await expect(pre).toBeFocused();
+    const focused = await Promise.all(edges.map((clip) => page.screenshot({ clip })));
+    expect(focused[0]!.equals(blurred[0]!), "the ring shows at the block's left edge").toBe(false);
+    expect(focused[1]!.equals(blurred[1]!), "the ring shows at the block's bottom edge").toBe(false);
+  });
 });

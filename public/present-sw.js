@@ -48,16 +48,21 @@ sw.addEventListener("message", (event) => {
   const { data } = event;
   const port = event.ports[0];
   if (data?.type !== "save-for-offline" || !port) return;
-  const urls = Array.isArray(data.urls) ? data.urls.filter((url) => typeof url === "string") : [];
-  const requests = urls.map((url) => new Request(new URL(url, sw.location.href))).filter(needed);
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => Promise.all(requests.map((request) => save(cache, request))))
-      .then(
-        () => port.postMessage({ saved: requests.length === urls.length }),
-        () => port.postMessage({ saved: false }),
-      ),
+    (async () => {
+      try {
+        const urls = Array.isArray(data.urls) ? data.urls : [];
+        const requests = urls
+          .filter((url) => typeof url === "string")
+          .map((url) => new Request(new URL(url, sw.location.href)))
+          .filter(needed);
+        const cache = await caches.open(CACHE);
+        await Promise.all(requests.map((request) => save(cache, request)));
+        port.postMessage({ saved: requests.length === urls.length });
+      } catch {
+        port.postMessage({ saved: false });
+      }
+    })(),
   );
 });
 

@@ -88,6 +88,9 @@ export async function saveForOffline(pages: string[], recordings: string[]): Pro
     const registration = await navigator.serviceWorker.register(withBasePath(`/present-sw.js?v=${version}`), {
       scope: SCOPE,
     });
+    // Registering the same URL again does not look for a changed script; a deploy that changed only
+    // the worker (not the page's scripts, which name the version) would leave the old one answering.
+    await registration.update().catch(() => {}); // offline: the worker already installed is the one to ask
     const worker = registration.installing ?? registration.waiting ?? registration.active;
     if (!worker) return "failed";
     await activated(worker);

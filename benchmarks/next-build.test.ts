@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { buildInto } from "./next-build";
 
 describe("a benchmark's build into another dist dir", () => {
@@ -16,6 +16,7 @@ describe("a benchmark's build into another dist dir", () => {
     );
 
   afterEach(() => writeFileSync(tsconfig, asWritten));
+  afterAll(() => rmSync(projectDir, { recursive: true, force: true }));
   writeFileSync(tsconfig, asWritten);
 
   it("leaves tsconfig.json as it was written", () => {

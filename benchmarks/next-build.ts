@@ -2,9 +2,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Runs `next build` with its output in `distDir`. */
-function runNextBuild(distDir: string): void {
+/** Runs `next build` in `projectDir` with its output in `distDir`. */
+function runNextBuild(distDir: string, projectDir: string): void {
   execFileSync("npx", ["next", "build"], {
+    cwd: projectDir,
     stdio: "ignore",
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
@@ -18,14 +19,17 @@ function runNextBuild(distDir: string): void {
  */
 export function buildInto(
   distDir: string,
-  { projectDir = process.cwd(), build = runNextBuild }: { projectDir?: string; build?: (distDir: string) => void } = {},
+  {
+    projectDir = process.cwd(),
+    build = runNextBuild,
+  }: { projectDir?: string; build?: (distDir: string, projectDir: string) => void } = {},
 ): number {
   const tsconfig = path.join(projectDir, "tsconfig.json");
   const asWritten = readFileSync(tsconfig, "utf8");
   rmSync(path.join(projectDir, distDir), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   try {
-    build(distDir);
+    build(distDir, projectDir);
   } finally {
     if (readFileSync(tsconfig, "utf8") !== asWritten) writeFileSync(tsconfig, asWritten);
   }

@@ -31,3 +31,23 @@ test("the check can see each of them: every marker is in some script the export 
     .map((file) => readFileSync(path.join(chunks, file), "utf8"));
   expect(lazyCodeIn("/", scripts)).toEqual(LAZY_CODE.filter(({ page }) => !page?.test("/")).map(({ code }) => code));
 });
+
+/*
+ * Each page's <head> inlines the CSS of the components it renders, not the whole site's: the sandbox's styles are a
+ * third of the site's CSS, and a page without a sandbox would parse them (twice more in Next's flight data) before
+ * its first paint.
+ */
+test("a page without a sandbox inlines none of the sandbox's styles", async ({ page, lessonPath }) => {
+  await page.goto(lessonPath);
+  const sandboxClass = await page.locator("figure[data-sandbox]").first().getAttribute("class");
+  expect(sandboxClass, "the lesson's sandboxes have a class").toBeTruthy();
+  const selector = `.${sandboxClass!.split(" ")[0]}`;
+  const inlinedCss = async (route: string) => {
+    await page.goto(route);
+    return (await page.locator("head style").allTextContents()).join("\n");
+  };
+  expect(await inlinedCss(lessonPath), "the check can see the sandbox's styles where they belong").toContain(selector);
+  for (const route of ["/", "/practice", "/progress"]) {
+    expect(await inlinedCss(route), `${route} inlines the sandbox's styles`).not.toContain(selector);
+  }
+});

@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
   // The site's CSS (about 11 KiB gzip) in each page's <head> instead of two stylesheet requests that block the first
   // paint: on a phone's network that is a round trip less before anything shows (Lighthouse FCP 0.91 → 0.86 s on `/`).
   // Turbopack's default CSS chunking put every component's CSS (the sandbox's, the exercise's…) in one chunk that every
-  // page inlined: 43 KiB on /progress, which uses 15. The graph algorithm splits chunks by the pages that use them, and
-  // with the CSS inlined an extra chunk costs no request: /progress's HTML went from 140 to 54 KiB, /practice's from
+  // page inlined: 43 kB on /progress, which uses 15. The graph algorithm splits chunks by the pages that use them, and
+  // with the CSS inlined an extra chunk costs no request: /progress's HTML went from 140 to 54 kB, /practice's from
   // 166 to 80.
   experimental: { inlineCss: true, cssChunking: { type: "graph", requestCost: 0 } },
   reactStrictMode: true,

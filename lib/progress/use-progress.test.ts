@@ -79,3 +79,44 @@ describe("applying saved progress while the page still hydrates", () => {
     }
   });
 });
+
+describe("telling the islands that saved progress is in", () => {
+  it("tells every waiting island in one React transition, and not an island that stopped waiting", async () => {
+    vi.resetModules();
+    // React renders a transition in slices that yield to the browser; a store's change would be one blocking task.
+    const transitions = { started: 0, running: false };
+    vi.doMock("react", async (importOriginal) => {
+      const react = await importOriginal<typeof import("react")>();
+      return {
+        ...react,
+        startTransition: (scope: () => void) => {
+          transitions.started++;
+          transitions.running = true;
+          try {
+            scope();
+          } finally {
+            transitions.running = false;
+          }
+        },
+      };
+    });
+    try {
+      const { awaitProgressStores, loadProgressStores } = await import("./use-progress");
+      const told: Array<{ island: string; inTransition: boolean; lessons: object }> = [];
+      const islandTold = (island: string) => (stores: import("./store").ProgressStores) =>
+        told.push({ island, inTransition: transitions.running, lessons: stores.progress.getState().lessons });
+      awaitProgressStores(islandTold("header"));
+      const stopWaiting = awaitProgressStores(islandTold("unmounted"));
+      awaitProgressStores(islandTold("practice"));
+      stopWaiting();
+      await loadProgressStores();
+
+      expect(told.map(({ island }) => island)).toEqual(["header", "practice"]);
+      expect(told.every(({ inTransition }) => inTransition)).toBe(true);
+      expect(transitions.started).toBe(1);
+      expect(told[0]!.lessons).toHaveProperty("a/one");
+    } finally {
+      vi.doUnmock("react");
+    }
+  });
+});

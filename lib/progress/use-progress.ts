@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
-import type { StoreApi } from "zustand";
+import { startTransition, useEffect, useState, useSyncExternalStore } from "react";
 import { whenIdle } from "@/lib/site/idle";
 import type { ProgressData } from "./schema";
 import type { ProgressMeta, ProgressState, ProgressStores } from "./store";
@@ -15,18 +14,23 @@ import type { ProgressMeta, ProgressState, ProgressStores } from "./store";
  */
 let loaded: ProgressStores | undefined;
 let loading: Promise<ProgressStores> | undefined;
-const onLoaded = new Set<() => void>();
+/** The islands waiting for the store, each told once it is in. */
+const waiting = new Set<(stores: ProgressStores) => void>();
 
 /** Loads the store and the saved data once per tab; resolves with the store once the saved data is in it. */
 export function loadProgressStores(): Promise<ProgressStores> {
   loading ??= import("./browser-stores").then(async ({ progressStores, startProgress }) => {
-    // The saved data goes in once the page is idle, not as soon as the chunk is in. React renders a store's change at
-    // once, in one task (useSyncExternalStore cannot wait for a transition): on a phone still hydrating the lesson,
-    // that task would hold up everything else. Idle also keeps evaluating the chunk and reading the data apart.
+    // The saved data goes in once the page is idle, not as soon as the chunk is in: on a phone still hydrating the
+    // lesson, reading it would hold up everything else. Idle also keeps evaluating the chunk and reading the data apart.
     await whenIdle(IDLE_TIMEOUT_MS);
     await startProgress();
     loaded = progressStores;
-    for (const notify of onLoaded) notify();
+    // Every waiting island switches to the saved data in one transition, which React renders in slices that yield to
+    // the browser (only the commit is one task). A store's change (useSyncExternalStore) would render every island
+    // that reads progress in one task: on the presenter, many quizzes and the lesson's other islands.
+    startTransition(() => {
+      for (const arrive of waiting) arrive(progressStores);
+    });
     return progressStores;
   });
   return loading;
@@ -59,35 +63,45 @@ export const progressBeforeLoad: ProgressState = {
 };
 const PENDING_META: ProgressMeta = { hydrated: false, notice: null, readOnly: false, replaced: null };
 
-/** Subscribes to one of the stores, through the load: a subscriber before it is told when it arrives. */
-function subscriber<T>(pick: (stores: ProgressStores) => StoreApi<T>) {
-  return (onChange: () => void) => {
-    let unsubscribe = loaded ? pick(loaded).subscribe(onChange) : undefined;
-    const arrived = () => {
-      unsubscribe ??= pick(loaded!).subscribe(onChange);
-      onChange();
-    };
-    onLoaded.add(arrived);
-    return () => {
-      onLoaded.delete(arrived);
-      unsubscribe?.();
-    };
-  };
+/**
+ * Tells `arrive` the store once the saved data is in it, in one transition with every other island waiting for it (or
+ * never, once cancelled). Starts the load if nothing has.
+ */
+export function awaitProgressStores(arrive: (stores: ProgressStores) => void): () => void {
+  waiting.add(arrive);
+  void loadProgressStores();
+  return () => void waiting.delete(arrive);
 }
 
-const subscribeProgress = subscriber((stores) => stores.progress);
-const subscribeMeta = subscriber((stores) => stores.meta);
+const subscribeToNothing = () => () => {};
+
+/**
+ * The store once it has loaded, for one island; undefined until then. The island waits for the load's transition;
+ * reading through useSyncExternalStore makes a hydrating island start from the server's HTML (nothing loaded) and one
+ * that mounts after the load, on a client navigation, start from the store.
+ */
+function useLoadedStores(): ProgressStores | undefined {
+  const [arrived, setArrived] = useState<ProgressStores>();
+  useEffect(() => awaitProgressStores(setArrived), []);
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => arrived ?? loaded,
+    () => undefined,
+  );
+}
 
 export function useProgress<T>(selector: (state: ProgressState) => T): T {
-  useEffect(() => void loadProgressStores(), []);
-  const read = () => selector(loaded ? loaded.progress.getState() : progressBeforeLoad);
-  return useSyncExternalStore(subscribeProgress, read, () => selector(progressBeforeLoad));
+  const stores = useLoadedStores();
+  const read = () => selector(stores ? stores.progress.getState() : progressBeforeLoad);
+  return useSyncExternalStore(stores?.progress.subscribe ?? subscribeToNothing, read, () =>
+    selector(progressBeforeLoad),
+  );
 }
 
 export function useProgressMeta<T>(selector: (meta: ProgressMeta) => T): T {
-  useEffect(() => void loadProgressStores(), []);
-  const read = () => selector(loaded ? loaded.meta.getState() : PENDING_META);
-  return useSyncExternalStore(subscribeMeta, read, () => selector(PENDING_META));
+  const stores = useLoadedStores();
+  const read = () => selector(stores ? stores.meta.getState() : PENDING_META);
+  return useSyncExternalStore(stores?.meta.subscribe ?? subscribeToNothing, read, () => selector(PENDING_META));
 }
 
 /** The loaded store, for event handlers (which run after islands have loaded it); undefined before. */
